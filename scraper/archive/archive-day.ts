@@ -1,0 +1,110 @@
+// One attempt at one day, whatever got it (import, page, API): the listing's items are validated
+// into records, the day file written under the guards, and the ledger told. Importer and
+// scraper both end here, so both give the same files for the same data.
+import { describeRejection, papersFromItems, type Rejection } from './from-api.ts';
+import { recordAttempt } from './ledger.ts';
+import { readDay, writeDay, type WriteResult } from './store.ts';
+import { oneLine } from './text.ts';
+import { FORMAT_VERSION, type Day, type Ledger, type LedgerStatus, type Via } from './schema.ts';
+
+export type DayOutcome =
+  | {
+      date: string;
+      kind: 'listing';
+      via: Via;
+      source: string;
+      fetchedAt: string;
+      items: readonly unknown[];
+      /** What the fetcher knows is missing (a card without an abstract, …): makes the day partial. */
+      problems?: readonly string[];
+    }
+  | { date: string; kind: 'no-listing'; via: Via; reason: string }
+  | { date: string; kind: 'failed'; via: Via; reason: string };
+
+export type DayReport = {
+  date: string;
+  /** What this attempt found: ok, partial, no-listing or failed. */
+  status: LedgerStatus;
+  /** Papers in the listing fetched (0 for no-listing and failed). */
+  papers: number;
+  /** What happened to the day file. */
+  action: WriteResult['action'] | 'none';
+  /** Papers the archive held before. */
+  before: number;
+  rejected: Rejection[];
+  /** Why, for anything but a plain success. */
+  message: string | null;
+};
+
+export type ArchiveDayOptions = { force?: boolean; now?: () => Date };
+
+const MAX_PROBLEMS_LISTED = 5;
+
+function summarizeRejections(rejected: readonly Rejection[]): string[] {
+  const listed = rejected.slice(0, MAX_PROBLEMS_LISTED).map(describeRejection);
+  if (rejected.length > MAX_PROBLEMS_LISTED) listed.push(`and ${rejected.length - MAX_PROBLEMS_LISTED} more items rejected`);
+  return listed.map((p) => `rejected ${p}`);
+}
+
+export async function archiveDay(
+  contentDir: string,
+  ledger: Ledger,
+  outcome: DayOutcome,
+  { force = false, now = () => new Date() }: ArchiveDayOptions = {},
+): Promise<{ ledger: Ledger; report: DayReport }> {
+  const at = now().toISOString();
+  const { date, via } = outcome;
+
+  const settle = async (report: DayReport, reason: string | null, held?: Day | null) => {
+    // An unreadable file was kept as it is (see planWrite); the ledger then tells the attempt.
+    const now = held !== undefined ? held : await readDay(contentDir, date).catch(() => null);
+    return { ledger: recordAttempt(ledger, { date, status: report.status, via, reason }, now, at), report };
+  };
+
+  if (outcome.kind !== 'listing') {
+    const report: DayReport = {
+      date,
+      status: outcome.kind,
+      papers: 0,
+      action: 'none',
+      before: 0,
+      rejected: [],
+      message: outcome.reason,
+    };
+    return settle(report, outcome.reason);
+  }
+
+  if (outcome.items.length === 0) {
+    const reason = 'the listing holds no papers';
+    return settle({ date, status: 'no-listing', papers: 0, action: 'none', before: 0, rejected: [], message: reason }, reason);
+  }
+
+  const { papers, rejected } = papersFromItems(outcome.items);
+  if (papers.length === 0) {
+    const reason = `every item was rejected: ${summarizeRejections(rejected).join('; ')}`;
+    return settle({ date, status: 'failed', papers: 0, action: 'none', before: 0, rejected, message: reason }, reason);
+  }
+
+  const problems = [...(outcome.problems ?? []), ...summarizeRejections(rejected)];
+  const day: Day = {
+    format: FORMAT_VERSION,
+    date,
+    status: problems.length > 0 ? 'partial' : 'ok',
+    source: outcome.source,
+    via,
+    fetchedAt: outcome.fetchedAt,
+    problems: problems.map(oneLine).filter(Boolean),
+    papers,
+  };
+  const result = await writeDay(contentDir, day, { force });
+  const report: DayReport = {
+    date,
+    status: day.status,
+    papers: papers.length,
+    action: result.action,
+    before: result.before,
+    rejected,
+    message: result.action === 'refused' ? result.reason : problems.length > 0 ? problems.join('; ') : null,
+  };
+  return settle(report, report.message, result.held);
+}

@@ -1,0 +1,107 @@
+// A day file: YAML front matter (the complete records, the data) and a markdown digest (for
+// reading on GitHub). Written and read with gray-matter, with js-yaml 4 as its YAML engine:
+// the same YAML library Astro's content loader parses the files with, so the site sees exactly
+// what the reader sees.
+import path from 'node:path';
+import matter from 'gray-matter';
+import yaml from 'js-yaml';
+import { renderDigest } from './digest.ts';
+import { DaySchema, describeIssues, FORMAT_VERSION, type Day, type Paper } from './schema.ts';
+
+const engines = {
+  yaml: {
+    // JSON_SCHEMA would be stricter, but Astro's loader uses the default schema; every value we
+    // write is typed so that both read it the same (dates and ids are quoted strings).
+    parse: (s: string): object => yaml.load(s) as object,
+    stringify: (data: object): string =>
+      yaml.dump(data, { lineWidth: -1, noRefs: true, sortKeys: false }),
+  },
+};
+
+export class DayFileError extends Error {
+  readonly file: string;
+  constructor(file: string, problem: string) {
+    super(`${file}: ${problem}`);
+    this.name = 'DayFileError';
+    this.file = file;
+  }
+}
+
+/** content/days/YYYY/YYYY-MM-DD.md */
+export function dayFilePath(contentDir: string, date: string): string {
+  return path.join(contentDir, 'days', date.slice(0, 4), `${date}.md`);
+}
+
+/** Key order is part of the format: a fixed order is what makes files byte-identical. */
+function orderedPaper(p: Paper): Paper {
+  return {
+    rank: p.rank,
+    id: p.id,
+    title: p.title,
+    authors: p.authors,
+    abstract: p.abstract,
+    publishedAt: p.publishedAt,
+    upvotes: p.upvotes,
+    comments: p.comments,
+    submitter: p.submitter && { handle: p.submitter.handle, name: p.submitter.name },
+    organization: p.organization && { handle: p.organization.handle, name: p.organization.name },
+    githubRepo: p.githubRepo,
+    githubStars: p.githubStars,
+    projectPage: p.projectPage,
+    aiSummary: p.aiSummary,
+    aiKeywords: p.aiKeywords,
+    thumbnail: p.thumbnail,
+    withdrawnAt: p.withdrawnAt,
+  };
+}
+
+/** The day's records in file order: what "the same data" means when deciding to rewrite. */
+export function orderedDay(day: Day): Day {
+  return {
+    format: FORMAT_VERSION,
+    date: day.date,
+    status: day.status,
+    source: day.source,
+    via: day.via,
+    fetchedAt: day.fetchedAt,
+    problems: day.problems,
+    papers: day.papers.map(orderedPaper),
+  };
+}
+
+/** The file's text. Throws if `day` does not satisfy the schema: nothing invalid is written. */
+export function renderDayFile(day: Day): string {
+  const checked = DaySchema.safeParse(day);
+  if (!checked.success) {
+    throw new DayFileError(`day ${day.date}`, `not written: ${describeIssues(checked.error)}`);
+  }
+  const ordered = orderedDay(checked.data);
+  return matter.stringify(renderDigest(ordered), ordered, { engines } as never);
+}
+
+/** Parses and validates a day file's text; `file` names it in errors. */
+export function parseDayFile(text: string, file: string): Day {
+  let data: unknown;
+  try {
+    data = matter(text, { engines } as never).data;
+  } catch (e) {
+    throw new DayFileError(file, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
+  }
+  if (typeof data !== 'object' || data === null || Object.keys(data).length === 0) {
+    throw new DayFileError(file, 'has no front matter');
+  }
+  const format = (data as { format?: unknown }).format;
+  if (format !== FORMAT_VERSION) {
+    throw new DayFileError(
+      file,
+      `format ${JSON.stringify(format)} is not ${FORMAT_VERSION}, the only day-file format this version reads`,
+    );
+  }
+  const parsed = DaySchema.safeParse(data);
+  if (!parsed.success) throw new DayFileError(file, describeIssues(parsed.error));
+  const expected = path.basename(file, '.md');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(expected) && parsed.data.date !== expected) {
+    throw new DayFileError(file, `date: ${parsed.data.date} does not match the file name`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,27 @@
+// URLs the archive derives from ids and dates, and the one rule for which URLs from the data
+// may become links.
+
+export const HF_ORIGIN = 'https://huggingface.co';
+
+export const arxivAbsUrl = (id: string): string => `https://arxiv.org/abs/${id}`;
+export const arxivPdfUrl = (id: string): string => `https://arxiv.org/pdf/${id}`;
+export const hfPaperUrl = (id: string, origin = HF_ORIGIN): string => `${origin}/papers/${id}`;
+export const hfDayUrl = (date: string, origin = HF_ORIGIN): string => `${origin}/papers/date/${date}`;
+export const hfApiDayUrl = (date: string, origin = HF_ORIGIN, page = 0, limit = 100): string =>
+  `${origin}/api/daily_papers?date=${date}&limit=${limit}&p=${page}`;
+export const hfAccountUrl = (handle: string, origin = HF_ORIGIN): string =>
+  `${origin}/${encodeURIComponent(handle)}`;
+
+/**
+ * Only absolute http(s) URLs from scraped data are ever rendered as links: a `javascript:`,
+ * `data:` or relative value stays text.
+ */
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\//i.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

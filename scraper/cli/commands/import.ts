@@ -1,0 +1,57 @@
+import { runImport } from '../../import/run-import.ts';
+import {
+  CONTENT_OPTION,
+  contentDirOf,
+  dateOption,
+  EXIT_FAILED,
+  EXIT_OK,
+  JSON_OPTION,
+  UsageError,
+  type Command,
+} from '../command.ts';
+import { createReporter, progressMode, summarize } from '../progress.ts';
+
+export const importCommand: Command = {
+  name: 'import',
+  summary:
+    'Import API answers (YYYY-MM-DD.json or .json.gz files, or folders of them) into the archive,\nthrough the same validation and guards as a scrape.',
+  usage: 'papers import [options] <file-or-folder>…',
+  positionals: true,
+  options: {
+    content: CONTENT_OPTION,
+    from: { type: 'string', arg: 'DATE', help: 'import only days on or after DATE (YYYY-MM-DD)' },
+    to: { type: 'string', arg: 'DATE', help: 'import only days on or before DATE' },
+    force: { type: 'boolean', help: 'replace archived days even with fewer papers or a partial listing' },
+    json: JSON_OPTION,
+  },
+  details:
+    'Exit status: 0 when every day went in whole, 1 when a day failed, was refused or lost records,\n2 on usage errors.',
+  async run(args, io) {
+    if (args.positionals.length === 0) throw new UsageError('give at least one file or folder to import');
+    const contentDir = contentDirOf(args, io);
+    const from = dateOption(args, 'from');
+    const to = dateOption(args, 'to');
+    if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+    const json = args.values['json'] === true;
+    const reporter = createReporter(progressMode(io, json), io);
+    const started = performance.now();
+    const { reports, inputErrors } = await runImport({
+      contentDir,
+      inputs: args.positionals,
+      from,
+      to,
+      force: args.values['force'] === true,
+      onStart: (total) => reporter.start(total),
+      onDay: (report, i, total) => reporter.day(report, i, total),
+    });
+    for (const e of inputErrors) {
+      const line = json ? JSON.stringify({ type: 'input-error', ...e }) : `papers import: ${e.path} ${e.reason}`;
+      (json ? io.stdout : io.stderr).write(`${line}\n`);
+    }
+    reporter.end(summarize('Imported', reports, (performance.now() - started) / 1000));
+    const clean = reports.every(
+      (r) => (r.status === 'ok' || r.status === 'no-listing') && r.action !== 'refused' && r.rejected.length === 0,
+    );
+    return clean && inputErrors.length === 0 ? EXIT_OK : EXIT_FAILED;
+  },
+};

@@ -1,0 +1,59 @@
+import { computeCoverage, heldDay } from '../../archive/coverage.ts';
+import { weekdayName } from '../../archive/dates.ts';
+import { readLedger } from '../../archive/ledger.ts';
+import { readArchive } from '../../archive/store.ts';
+import { CONTENT_OPTION, contentDirOf, EXIT_FAILED, EXIT_OK, JSON_OPTION, type Command } from '../command.ts';
+
+export const statusCommand: Command = {
+  name: 'status',
+  summary:
+    "Print the archive's coverage: first and last day, days and papers held, and every weekday\nwithout a file with the reason (never tried, failed, no listing). Reads and checks every day file.",
+  usage: 'papers status [options]',
+  options: { content: CONTENT_OPTION, json: JSON_OPTION },
+  details: 'Exit status: 0 when every day file reads and the ledger matches them, 1 otherwise.',
+  async run(args, io) {
+    const contentDir = contentDirOf(args, io);
+    const [{ days, errors }, ledger] = await Promise.all([readArchive(contentDir), readLedger(contentDir)]);
+    const coverage = computeCoverage(days.map(heldDay), ledger);
+    const unreadable = errors.map((e) => ({ file: e.file, message: e.message }));
+    if (args.values['json'] === true) {
+      io.stdout.write(`${JSON.stringify({ content: contentDir, ...coverage, unreadable })}\n`);
+    } else {
+      io.stdout.write(`${formatCoverage(contentDir, coverage, unreadable)}\n`);
+    }
+    return unreadable.length > 0 || coverage.lost.length > 0 ? EXIT_FAILED : EXIT_OK;
+  },
+};
+
+function formatCoverage(
+  contentDir: string,
+  c: ReturnType<typeof computeCoverage>,
+  unreadable: { file: string; message: string }[],
+): string {
+  const lines = [`Archive: ${contentDir}`];
+  if (c.held === 0 && c.first === null) {
+    lines.push('  empty: no day files and no ledger yet (try `papers import` or `papers scrape`)');
+  } else {
+    const day = (d: string | null) => (d ? `${d} (${weekdayName(d)})` : '-');
+    lines.push(
+      `  days held:   ${c.held} (${c.ok} ok, ${c.partial} partial; ${c.weekendDaysHeld} on weekends)`,
+      `  papers:      ${c.papers} listings, ${c.distinctPapers} distinct papers`,
+      `  first day:   ${day(c.first)}`,
+      `  last day:    ${day(c.last)}`,
+    );
+    const counts = new Map<string, number>();
+    for (const m of c.missingWeekdays) counts.set(m.why, (counts.get(m.why) ?? 0) + 1);
+    const byWhy = [...counts].map(([why, n]) => `${n} ${why}`).join(', ');
+    lines.push(`  weekdays without a file: ${c.missingWeekdays.length}${byWhy ? ` (${byWhy})` : ''}`);
+    for (const m of c.missingWeekdays) {
+      lines.push(`    ${m.date} ${weekdayName(m.date)}  ${m.why}${m.reason ? `: ${m.reason}` : ''}`);
+    }
+  }
+  if (c.untracked.length > 0) lines.push(`  day files the ledger does not know: ${c.untracked.join(', ')}`);
+  if (c.lost.length > 0) lines.push(`  LOST: the ledger holds these days but their files are gone: ${c.lost.join(', ')}`);
+  if (unreadable.length > 0) {
+    lines.push(`  UNREADABLE day files (${unreadable.length}):`);
+    for (const u of unreadable) lines.push(`    ${u.message}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,87 @@
+// Dumps of API answers on disk: files named YYYY-MM-DD.json or YYYY-MM-DD.json.gz, each holding
+// the JSON array `/api/daily_papers?date=…` answered, alone or in folders (any depth).
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { isIsoDate } from '../archive/dates.ts';
+
+export const DUMP_NAME = /^(\d{4}-\d{2}-\d{2})\.json(\.gz)?$/;
+
+export type DumpFile = { date: string; file: string };
+export type InputError = { path: string; reason: string };
+
+async function walk(dir: string, out: string[]): Promise<void> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) await walk(full, out);
+    else if (entry.isFile() && DUMP_NAME.test(entry.name)) out.push(full);
+  }
+}
+
+/**
+ * The dump files named by `inputs` (files or folders), one per date, oldest first. A path that
+ * does not exist, a file with another name, or a date given twice is an input error.
+ */
+export async function findDumpFiles(inputs: readonly string[]): Promise<{ files: DumpFile[]; errors: InputError[] }> {
+  const errors: InputError[] = [];
+  const byDate = new Map<string, string>();
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch {
+      errors.push({ path: input, reason: 'does not exist' });
+      continue;
+    }
+    const found: string[] = [];
+    if (stat.isDirectory()) {
+      await walk(input, found);
+      if (found.length === 0) errors.push({ path: input, reason: 'holds no YYYY-MM-DD.json or .json.gz files' });
+    } else if (DUMP_NAME.test(path.basename(input))) {
+      found.push(input);
+    } else {
+      errors.push({ path: input, reason: 'is not named YYYY-MM-DD.json or YYYY-MM-DD.json.gz' });
+    }
+    for (const file of found) {
+      const date = DUMP_NAME.exec(path.basename(file))![1]!;
+      if (!isIsoDate(date)) {
+        errors.push({ path: file, reason: `${date} is not a calendar date` });
+      } else if (byDate.has(date) && path.resolve(byDate.get(date)!) !== path.resolve(file)) {
+        errors.push({ path: file, reason: `${date} is also given by ${byDate.get(date)}; import one of them` });
+      } else {
+        byDate.set(date, file);
+      }
+    }
+  }
+  const files = [...byDate].map(([date, file]) => ({ date, file })).sort((a, b) => a.date.localeCompare(b.date));
+  return { files, errors };
+}
+
+export class DumpError extends Error {}
+
+/** The array of items in one dump file; throws a DumpError saying what is wrong with it. */
+export async function readDumpFile(file: string): Promise<unknown[]> {
+  let bytes: Buffer = await fs.readFile(file);
+  // Gzip by content, not by name: a .json that is really gzipped still reads.
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes);
+    } catch (e) {
+      throw new DumpError(`is not a readable gzip file (${(e as Error).message})`);
+    }
+  } else if (file.endsWith('.gz')) {
+    throw new DumpError('is named .gz but is not gzip data');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    throw new DumpError(`is not valid JSON (${(e as Error).message})`);
+  }
+  if (!Array.isArray(data)) {
+    const what = data === null ? 'null' : typeof data === 'object' ? `an object with keys ${Object.keys(data).slice(0, 5).join(', ')}` : typeof data;
+    throw new DumpError(`is not a JSON array of listing items (it holds ${what})`);
+  }
+  return data;
+}

@@ -1,0 +1,60 @@
+// `papers import`: dumps of API answers through the same validation, writer and ledger as a
+// scrape. This is how an archive is seeded from an existing dump, and how the bundled one is made.
+import { archiveDay, type DayOutcome, type DayReport } from '../archive/archive-day.ts';
+import { readLedger, writeLedger } from '../archive/ledger.ts';
+import { HF_ORIGIN } from '../archive/links.ts';
+import { DumpError, findDumpFiles, readDumpFile, type InputError } from './dump-files.ts';
+
+export type ImportOptions = {
+  contentDir: string;
+  inputs: readonly string[];
+  force?: boolean;
+  /** Only days within [from, to] (inclusive, YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+  now?: () => Date;
+  /** Called once the files are found, with how many days will be imported. */
+  onStart?: (total: number) => void;
+  onDay?: (report: DayReport, index: number, total: number) => void;
+};
+
+export type ImportResult = { reports: DayReport[]; inputErrors: InputError[] };
+
+async function outcomeOf(date: string, file: string, fetchedAt: string): Promise<DayOutcome> {
+  try {
+    const items = await readDumpFile(file);
+    return {
+      date,
+      kind: 'listing',
+      via: 'import',
+      source: `${HF_ORIGIN}/api/daily_papers?date=${date}`,
+      fetchedAt,
+      items,
+    };
+  } catch (e) {
+    if (!(e instanceof DumpError)) throw e;
+    return { date, kind: 'failed', via: 'import', reason: `${file} ${e.message}` };
+  }
+}
+
+export async function runImport(options: ImportOptions): Promise<ImportResult> {
+  const { contentDir, force = false, now = () => new Date() } = options;
+  const found = await findDumpFiles(options.inputs);
+  const errors = found.errors;
+  const files = found.files.filter(
+    (f) => (!options.from || f.date >= options.from) && (!options.to || f.date <= options.to),
+  );
+  let ledger = await readLedger(contentDir);
+  options.onStart?.(files.length);
+  const reports: DayReport[] = [];
+  for (const [i, { date, file }] of files.entries()) {
+    const outcome = await outcomeOf(date, file, now().toISOString());
+    const step = await archiveDay(contentDir, ledger, outcome, { force, now });
+    // Written after every day: a run killed midway leaves a ledger that matches the files.
+    if (step.ledger !== ledger) await writeLedger(contentDir, step.ledger);
+    ledger = step.ledger;
+    reports.push(step.report);
+    options.onDay?.(step.report, i, files.length);
+  }
+  return { reports, inputErrors: errors };
+}

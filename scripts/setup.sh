@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs everything the archive needs on a fresh machine: the npm packages from the lockfile
+# (Node.js 24 among them, as the `node` dev dependency) and a Chromium for the scraper and the
+# browser tests. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "setup: installing npm packages from package-lock.json"
+# npm on Node 20 warns that the packages want Node 22+; they run on the pinned Node 24.
+npm ci --loglevel=error --no-audit --no-fund
+
+have_chromium() {
+  [ -n "${PAPERS_CHROMIUM:-}" ] && [ -x "${PAPERS_CHROMIUM}" ] && return 0
+  # Playwright's own browser, where `npx playwright install chromium` could download one.
+  compgen -G "${PLAYWRIGHT_BROWSERS_PATH:-$HOME/.cache/ms-playwright}/chromium-*/chrome-linux*/chrome" >/dev/null && return 0
+  for name in chromium chromium-browser google-chrome-stable google-chrome; do
+    command -v "$name" >/dev/null 2>&1 && return 0
+  done
+  return 1
+}
+
+if have_chromium; then
+  echo "setup: Chromium found"
+elif command -v apt-get >/dev/null 2>&1; then
+  echo "setup: installing Chromium with apt-get"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  have_chromium || { echo "setup: apt-get installed chromium but it is not on PATH" >&2; exit 1; }
+else
+  cat >&2 <<'TEXT'
+setup: no Chromium found, and no apt-get to install one. Install one of:
+  - Debian/Ubuntu:  apt-get install chromium
+  - macOS:          brew install --cask chromium
+  - anywhere with internet access: npx playwright install chromium
+or point PAPERS_CHROMIUM at a Chromium or Chrome executable.
+TEXT
+  exit 1
+fi
+echo "setup: done"
