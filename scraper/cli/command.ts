@@ -95,13 +95,20 @@ export function dateOption(args: ParsedArgs, name: string): string | undefined {
   return raw;
 }
 
-/** Positive integer option, or a usage error naming it. */
-export function intOption(args: ParsedArgs, name: string, fallback: number, { min = 1 } = {}): number {
+/** A number option of at least `min` (whole unless `integer: false`), or a usage error naming it. */
+export function numberOption(
+  args: ParsedArgs,
+  name: string,
+  fallback: number,
+  { min = 1, integer = true }: { min?: number; integer?: boolean } = {},
+): number {
   const raw = args.values[name];
   if (raw === undefined) return fallback;
+  const pattern = integer ? /^\d+$/ : /^\d+(\.\d+)?$/;
   const n = Number(raw);
-  if (typeof raw !== 'string' || !/^\d+(\.\d+)?$/.test(raw) || !Number.isFinite(n) || n < min) {
-    throw new UsageError(`--${name} must be a number ≥ ${min}, not ${JSON.stringify(raw)}`);
+  if (typeof raw !== 'string' || !pattern.test(raw) || n < min) {
+    const kind = integer ? 'a whole number' : 'a number';
+    throw new UsageError(`--${name} must be ${kind} ≥ ${min}, not ${JSON.stringify(raw)}`);
   }
   return n;
 }

@@ -6,9 +6,10 @@ import { DayFileError } from '../archive/day-file.ts';
 import { LedgerError } from '../archive/ledger.ts';
 import { EXIT_FAILED, EXIT_USAGE, helpText, parseCommandArgs, UsageError, type Command, type Io } from './command.ts';
 import { importCommand } from './commands/import.ts';
+import { scrapeCommand } from './commands/scrape.ts';
 import { statusCommand } from './commands/status.ts';
 
-export const COMMANDS: readonly Command[] = [importCommand, statusCommand];
+export const COMMANDS: readonly Command[] = [scrapeCommand, importCommand, statusCommand];
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

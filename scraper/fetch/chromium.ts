@@ -101,6 +101,10 @@ export async function launchChromium(
   const found = findChromium({ explicit, ...(env ? { env } : {}) });
   return chromium.launch({
     headless: true,
+    // The caller owns shutdown: Playwright's own Ctrl-C handler would exit(130) mid-write.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     ...launch,
     executablePath: found.executablePath,
     args: [...CHROMIUM_ARGS, ...(launch.args ?? [])],

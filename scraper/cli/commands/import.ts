@@ -13,8 +13,8 @@ import { createReporter, progressMode, summarize } from '../progress.ts';
 
 export const importCommand: Command = {
   name: 'import',
-  summary:
-    'Import API answers (YYYY-MM-DD.json or .json.gz files, or folders of them) into the archive,\nthrough the same validation and guards as a scrape.',
+  summary: 'Import API answers (dumps of YYYY-MM-DD.json or .json.gz) into the archive.',
+
   usage: 'papers import [options] <file-or-folder>…',
   positionals: true,
   options: {
@@ -25,6 +25,8 @@ export const importCommand: Command = {
     json: JSON_OPTION,
   },
   details:
+    'Files and folders (any depth) of the JSON arrays /api/daily_papers?date=D answered, named for\n' +
+    'their day, go through the same validation, writer and guards as a scrape.\n\n' +
     'Exit status: 0 when every day went in whole, 1 when a day failed, was refused or lost records,\n2 on usage errors.',
   async run(args, io) {
     if (args.positionals.length === 0) throw new UsageError('give at least one file or folder to import');

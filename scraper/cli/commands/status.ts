@@ -6,11 +6,14 @@ import { CONTENT_OPTION, contentDirOf, EXIT_FAILED, EXIT_OK, JSON_OPTION, type C
 
 export const statusCommand: Command = {
   name: 'status',
-  summary:
-    "Print the archive's coverage: first and last day, days and papers held, and every weekday\nwithout a file with the reason (never tried, failed, no listing). Reads and checks every day file.",
+  summary: "Print the archive's coverage and check every day file.",
+
   usage: 'papers status [options]',
   options: { content: CONTENT_OPTION, json: JSON_OPTION },
-  details: 'Exit status: 0 when every day file reads and the ledger matches them, 1 otherwise.',
+  details:
+    'Prints the first and last day, the days and papers held, and every weekday without a file\n' +
+    'with the reason (never tried, failed, no listing, file lost).\n\n' +
+    'Exit status: 0 when every day file reads and the ledger matches them, 1 otherwise.',
   async run(args, io) {
     const contentDir = contentDirOf(args, io);
     const [{ days, errors }, ledger] = await Promise.all([readArchive(contentDir), readLedger(contentDir)]);

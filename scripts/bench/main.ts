@@ -1,0 +1,48 @@
+// `npm run bench`: speed measurements, as medians of several runs (the machines are noisy).
+// Targets live here, never in timed tests.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchImport } from './import-bench.ts';
+import { benchScrape } from './scrape-bench.ts';
+import { formatTable, type Measure } from './stats.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const FIXTURES = path.join(ROOT, 'tests/fixtures/hf/daily_papers');
+const SHARED_CORPUS = path.resolve(ROOT, '../shared/corpus/daily_papers');
+
+const { values, positionals } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '3' },
+    corpus: { type: 'string' },
+  },
+  allowPositionals: true,
+});
+const runs = Number(values.runs);
+const suites = positionals.length > 0 ? positionals : ['import', 'scrape'];
+const results: Record<string, unknown> = { at: new Date().toISOString(), runs };
+
+function print(title: string, rows: Measure[]): void {
+  process.stdout.write(`\n${title}\n${formatTable(rows)}\n`);
+}
+
+if (suites.includes('import')) {
+  // The full corpus where this machine has it; else the fixture days a clone carries.
+  const input = values.corpus ?? (existsSync(SHARED_CORPUS) ? SHARED_CORPUS : FIXTURES);
+  const rows = await benchImport(input, runs);
+  print(`import (${path.relative(ROOT, input) || input})`, rows);
+  results['import'] = rows;
+}
+
+if (suites.includes('scrape')) {
+  const { fixtureDates } = await import('../../tests/helpers/fixtures.ts');
+  const dates = fixtureDates().slice(-100);
+  const { rows, ratio } = await benchScrape(dates, runs);
+  print(`scrape: the same ${dates.length} days (${dates[0]}..${dates.at(-1)}) on the replay server`, rows);
+  process.stdout.write(`plain/page ratio at concurrency 4: ${ratio.toFixed(2)}x (target: within 2x)\n`);
+  results['scrape'] = { rows, plainOverPageAtC4: ratio };
+}
+
+mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
+writeFileSync(path.join(ROOT, '.bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write(`\nwritten to .bench/results.json\n`);

@@ -1,0 +1,341 @@
+// The replay server: a local stand-in for huggingface.co's Daily Papers (listing pages, paper
+// pages, the JSON API), with switchable faults, rate-limit headers and an optional WAF challenge.
+// This file is the I/O edge: it owns sockets, timers and the mutable state; the answers come from
+// plain functions in the other modules.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { type Answer, errorAnswer, htmlAnswer, jsonAnswer } from './answer.ts';
+import { isDate } from './calendar.ts';
+import { buildSite, type Days, loadDaysDir, type Site } from './days.ts';
+import {
+  consume,
+  type CountedFault,
+  type FaultConfig,
+  FaultConfigError,
+  isDownDay,
+  parseFaultConfig,
+  type RequestClass,
+} from './faults.ts';
+import { type Bucket, DEFAULT_POLICIES, pruneTimes, rateDecision } from './rate-limit.ts';
+import { classify, requestDate, route } from './routes.ts';
+import { cutOffset } from './truncate.ts';
+import { challengePage, cookieValue, createWaf, isValidToken, newNonce, WAF_COOKIE } from './waf.ts';
+
+export type { FaultConfig } from './faults.ts';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEFAULT_DAYS_DIR = path.join(REPO_ROOT, 'tests/fixtures/hf/daily_papers');
+
+export type ReplayOptions = {
+  /** Default 0: a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Folder of YYYY-MM-DD.json[.gz] API answers; relative paths are from the repository root. */
+  daysDir?: string;
+  /** The data itself (date -> API items), instead of `daysDir`. */
+  days?: Map<string, unknown[]>;
+  /** The fake site's current UTC date; default the day after the newest day with papers. */
+  today?: string;
+  faults?: FaultConfig;
+  /** Challenge page requests that lack a valid aws-waf-token cookie. Default false. */
+  waf?: boolean;
+};
+
+export type RequestLogEntry = {
+  /** Date.now() when the request arrived. */
+  at: number;
+  method: string;
+  /** Path and query string. */
+  path: string;
+  status: number;
+  cookie?: string;
+  userAgent?: string;
+  /** Time from arrival to the answer's first byte (delays from `slow` included). */
+  ms: number;
+  /** The client address the rate limits are kept for. */
+  ip: string;
+  /** What answered instead of the site, if anything: a fault name or "waf". */
+  fault?: 'rateLimit' | 'tooManyRequests' | 'serverError' | 'downDays' | 'truncate' | 'waf';
+};
+
+export type ReplayServer = {
+  url: string;
+  faults: { set(f: FaultConfig): void; clear(): void; get(): FaultConfig };
+  requests: RequestLogEntry[];
+  setDay(date: string, items: unknown[] | null): void;
+  /** Moves the fake site's "today"; undefined goes back to the day after the newest day. */
+  setToday(date: string | undefined): void;
+  /** First and last day with papers, and how many days have papers. */
+  summary(): { days: number; first: string | null; last: string | null; today: string };
+  close(): Promise<void>;
+};
+
+const BASE_HEADERS = {
+  'x-powered-by': 'huggingface-moon',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'cross-origin-opener-policy': 'same-origin',
+};
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (data += c));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
+
+export async function startReplayServer(options: ReplayOptions = {}): Promise<ReplayServer> {
+  if (options.today !== undefined && !isDate(options.today)) throw new Error(`today: not a date: ${options.today}`);
+  const days: Days = options.days
+    ? new Map(options.days)
+    : await loadDaysDir(path.resolve(REPO_ROOT, options.daysDir ?? DEFAULT_DAYS_DIR));
+  let fixedToday = options.today;
+  let site: Site = buildSite(days, fixedToday);
+  let faults: FaultConfig = parseFaultConfig(options.faults ?? {});
+  const wafOn = options.waf ?? false;
+  const waf = createWaf();
+  const requests: RequestLogEntry[] = [];
+  const hits = new Map<string, number[]>();
+  const timers = new Set<NodeJS.Timeout>();
+
+  /** Runs a counted fault down if it matches; returns its settings as they were when it fired. */
+  function take<K extends CountedFault>(kind: K, target: string, cls: RequestClass): FaultConfig[K] | undefined {
+    const before = faults[kind];
+    const { fired, next } = consume(faults, kind, target, cls);
+    faults = next;
+    return fired ? before : undefined;
+  }
+
+  function delay(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        resolve();
+      }, ms);
+      timers.add(t);
+    });
+  }
+
+  function rate(ip: string, bucket: Bucket, now: number, count: boolean) {
+    const key = `${ip} ${bucket}`;
+    const limit = faults.rateLimit;
+    const policy = limit ? { quota: limit.limit, windowMs: limit.windowMs } : DEFAULT_POLICIES[bucket];
+    const times = pruneTimes(hits.get(key) ?? [], now, Math.max(policy.windowMs, DEFAULT_POLICIES[bucket].windowMs));
+    const decision = rateDecision(bucket, times, now, policy, {
+      count,
+      enforce: limit !== undefined,
+      retryAfterSeconds: limit?.retryAfterSeconds,
+    });
+    hits.set(key, decision.record ? [...times, now] : times);
+    return decision;
+  }
+
+  /** The answer to a site request, faults included. */
+  async function answer(
+    req: IncomingMessage,
+    url: URL,
+    entry: RequestLogEntry,
+  ): Promise<{ answer: Answer; truncate: boolean }> {
+    const target = url.pathname + url.search;
+    const cls = classify(url.pathname);
+    const api = cls === 'api';
+    const bucket: Bucket = api ? 'api' : 'pages';
+
+    const slow = take('slow', target, cls);
+    if (slow) await delay(slow.delayMs);
+    const now = Date.now();
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return { answer: errorAnswer(api, 405, 'Method Not Allowed', { allow: 'GET, HEAD' }), truncate: false };
+    }
+
+    // The WAF sits in front of the site: a challenged request never reaches the site's limits.
+    const challenged =
+      wafOn && cls === 'page' && url.pathname.startsWith('/papers') && !isValidToken(waf, cookieValue(req.headers.cookie, WAF_COOKIE));
+    const limits = rate(entry.ip, bucket, now, cls !== 'asset' && !challenged);
+    const withLimits = (a: Answer): Answer => ({ ...a, headers: { ...limits.headers, ...a.headers } });
+
+    if (challenged) {
+      entry.fault = 'waf';
+      return {
+        answer: withLimits(
+          htmlAnswer(202, challengePage(newNonce()), { 'x-amzn-waf-action': 'challenge', 'cache-control': 'no-store, max-age=0' }),
+        ),
+        truncate: false,
+      };
+    }
+    if (limits.limited) {
+      entry.fault = 'rateLimit';
+      return { answer: withLimits(errorAnswer(api, 429, 'Too Many Requests')), truncate: false };
+    }
+    const tooMany = take('tooManyRequests', target, cls);
+    if (tooMany) {
+      entry.fault = 'tooManyRequests';
+      const retry = String(tooMany.retryAfterSeconds);
+      const bucketName = limits.headers['ratelimit-policy']!.split(';')[0];
+      return {
+        answer: withLimits(
+          errorAnswer(api, 429, 'Too Many Requests', { 'retry-after': retry, ratelimit: `${bucketName};r=0;t=${retry}` }),
+        ),
+        truncate: false,
+      };
+    }
+    const broken = take('serverError', target, cls);
+    if (broken) {
+      entry.fault = 'serverError';
+      const status = broken.status ?? 500;
+      return { answer: withLimits(errorAnswer(api, status, status === 503 ? 'Service Unavailable' : 'Internal Error')), truncate: false };
+    }
+    if (cls !== 'asset' && isDownDay(faults, requestDate(url))) {
+      entry.fault = 'downDays';
+      // No Retry-After: the day is down for good, and a client that honours one would only wait.
+      return { answer: withLimits(errorAnswer(api, 503, 'Service Unavailable')), truncate: false };
+    }
+    const normal = withLimits(route(site, url, faults, waf));
+    const truncate = take('truncate', target, cls) !== undefined;
+    if (truncate) entry.fault = 'truncate';
+    return { answer: normal, truncate };
+  }
+
+  function send(req: IncomingMessage, res: ServerResponse, a: Answer, truncate: boolean): void {
+    const body = typeof a.body === 'string' ? Buffer.from(a.body, 'utf8') : a.body;
+    res.writeHead(a.status, { ...BASE_HEADERS, 'x-request-id': randomUUID(), ...a.headers, 'content-length': String(body.length) });
+    if (req.method === 'HEAD') {
+      res.end();
+    } else if (!truncate) {
+      res.end(body);
+    } else {
+      // The full length is promised, half is sent, then the connection dies: what a dropped
+      // connection looks like to the client.
+      res.write(body.subarray(0, cutOffset(body, a.headers['content-type'])), () => res.destroy());
+    }
+  }
+
+  async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    let a: Answer;
+    if (url.pathname === '/__replay/faults' && req.method === 'GET') {
+      a = jsonAnswer(200, faults);
+    } else if (url.pathname === '/__replay/faults' && req.method === 'POST') {
+      try {
+        faults = parseFaultConfig(JSON.parse(await readBody(req)));
+        a = jsonAnswer(200, faults);
+      } catch (e) {
+        const message = e instanceof FaultConfigError || e instanceof SyntaxError ? e.message : String(e);
+        a = jsonAnswer(400, { error: message });
+      }
+    } else if (url.pathname === '/__replay/faults' && req.method === 'DELETE') {
+      faults = {};
+      a = jsonAnswer(200, faults);
+    } else if (url.pathname === '/__replay/requests' && req.method === 'GET') {
+      a = jsonAnswer(200, requests);
+    } else if (url.pathname === '/__replay/requests' && req.method === 'DELETE') {
+      requests.length = 0;
+      a = jsonAnswer(200, requests);
+    } else {
+      a = jsonAnswer(404, { error: 'unknown replay control endpoint' });
+    }
+    send(req, res, a, false);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    } catch {
+      url = new URL(req.url ?? '/', 'http://localhost'); // a Host header that is not a host
+    }
+    // The server's own controls are not part of the fake site: not logged, never faulted.
+    if (url.pathname.startsWith('/__replay/')) return control(req, res, url);
+
+    const entry: RequestLogEntry = {
+      at: Date.now(),
+      method: req.method ?? 'GET',
+      path: url.pathname + url.search,
+      status: 0,
+      ms: 0,
+      ip: req.socket.remoteAddress ?? '',
+    };
+    if (req.headers.cookie !== undefined) entry.cookie = req.headers.cookie;
+    if (req.headers['user-agent'] !== undefined) entry.userAgent = req.headers['user-agent'];
+    requests.push(entry);
+
+    let result: { answer: Answer; truncate: boolean };
+    try {
+      result = await answer(req, url, entry);
+    } catch (e) {
+      result = { answer: errorAnswer(classify(url.pathname) === 'api', 500, `replay server error: ${String(e)}`), truncate: false };
+    }
+    if (res.destroyed) return;
+    // Logged before the bytes leave, so a client that has its answer always finds it in the log.
+    entry.status = result.answer.status;
+    entry.ms = Math.round((performance.now() - started) * 10) / 10;
+    send(req, res, result.answer, result.truncate);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e) => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`replay server error: ${String(e)}`);
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://${urlHost(host)}:${port}`,
+    faults: {
+      set(f: FaultConfig) {
+        faults = parseFaultConfig(f);
+      },
+      clear() {
+        faults = {};
+      },
+      get() {
+        return structuredClone(faults);
+      },
+    },
+    requests,
+    setDay(date: string, items: unknown[] | null) {
+      if (!isDate(date)) throw new Error(`setDay: not a date: ${date}`);
+      if (items === null) days.delete(date);
+      else days.set(date, [...items]);
+      site = buildSite(days, fixedToday);
+    },
+    setToday(date: string | undefined) {
+      if (date !== undefined && !isDate(date)) throw new Error(`setToday: not a date: ${date}`);
+      fixedToday = date;
+      site = buildSite(days, fixedToday);
+    },
+    summary() {
+      return { days: site.dates.length, first: site.dates[0] ?? null, last: site.dates.at(-1) ?? null, today: site.today };
+    },
+    close() {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      return new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}
