@@ -79,6 +79,35 @@ function parseCard($: cheerio.CheerioAPI, el: AnyNode, pageUrl: string): Card | 
 }
 
 /**
+ * The card of each paper: the largest element around a paper's title link that holds no other
+ * paper's title. Cards were divs before May 2025 and <article>s since; this finds either.
+ */
+function cardElements($: cheerio.CheerioAPI): AnyNode[] {
+  const titleLinks = $('h3 a[href], h2 a[href]')
+    .toArray()
+    .filter((a) => PAPER_HREF.test($(a).attr('href') ?? ''));
+  const titlesIn = (el: AnyNode) =>
+    new Set(
+      $(el)
+        .find('h3 a[href], h2 a[href]')
+        .toArray()
+        .map((a) => PAPER_HREF.exec($(a).attr('href') ?? '')?.[1])
+        .filter(Boolean),
+    ).size;
+  const cards: AnyNode[] = [];
+  for (const link of titleLinks) {
+    const article = $(link).closest('article');
+    let card: AnyNode = article.length ? article[0]! : link;
+    for (let parent = $(card).parent(); parent.length && !parent.is('body, html'); parent = parent.parent()) {
+      if (article.length || titlesIn(parent[0]!) > 1) break;
+      card = parent[0]!;
+    }
+    if (!cards.includes(card)) cards.push(card);
+  }
+  return cards;
+}
+
+/**
  * What a listing page holds. Throws TruncatedPageError for a cut-off answer and
  * LayoutChangedError, naming the URL and what was missing, for a page with no listing in it.
  */
@@ -105,8 +134,7 @@ export function parseListingPage(html: string, pageUrl: string): ListingPage {
     if (Array.isArray(p.dailyPapers)) return { kind: 'embedded', dateString, items: p.dailyPapers };
   }
 
-  const cards = $('article')
-    .toArray()
+  const cards = cardElements($)
     .map((el) => parseCard($, el, pageUrl))
     .filter((c): c is Card => c !== null);
   if (cards.length > 0) return { kind: 'cards', dateString, cards };

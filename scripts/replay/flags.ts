@@ -12,6 +12,8 @@ export const USAGE = `usage: npm run replay -- [options]
   --days DIR               folder of YYYY-MM-DD.json[.gz] API answers (default: the test fixtures)
   --today YYYY-MM-DD       the fake site's current date (default: the day after the newest day)
   --waf                    challenge page requests without an aws-waf-token cookie (202)
+  --quota PAGES[/API]      the limits the RateLimit headers report per 5 minutes (default 100/500);
+                           a scraper that heeds them pauses when they run out
 
 faults (also switchable at runtime: POST/DELETE /__replay/faults):
   --faults JSON                           a whole FaultConfig as JSON; the flags below add to it
@@ -92,6 +94,7 @@ export function parseReplayArgs(argv: string[], cwd: string): { help: true } | {
         days: { type: 'string' },
         today: { type: 'string' },
         waf: { type: 'boolean', default: false },
+        quota: { type: 'string' },
         faults: { type: 'string' },
         'rate-limit': { type: 'string' },
         'too-many-requests': { type: 'string' },
@@ -114,5 +117,10 @@ export function parseReplayArgs(argv: string[], cwd: string): { help: true } | {
   const options: ReplayOptions = { port, host: String(values['host']), waf: values['waf'] === true, faults: faultsOf(values) };
   if (typeof values['days'] === 'string') options.daysDir = path.resolve(cwd, values['days']);
   if (typeof values['today'] === 'string') options.today = values['today'];
+  if (typeof values['quota'] === 'string') {
+    const m = /^(\d+)(?:\/(\d+))?$/.exec(values['quota']);
+    if (!m) throw new UsageError(`--quota: expected PAGES or PAGES/API, not ${values['quota']}`);
+    options.quota = { pages: Number(m[1]), api: Number(m[2] ?? m[1]) };
+  }
   return { help: false, options };
 }

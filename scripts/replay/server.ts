@@ -43,6 +43,12 @@ export type ReplayOptions = {
   faults?: FaultConfig;
   /** Challenge page requests that lack a valid aws-waf-token cookie. Default false. */
   waf?: boolean;
+  /**
+   * The limits the RateLimit headers report (default: the published 100 pages and 500 API
+   * calls per 5 minutes). A scraper that heeds them pauses when they run out, so tests and
+   * benchmarks that make many requests raise them.
+   */
+  quota?: Partial<Record<Bucket, number>>;
 };
 
 export type RequestLogEntry = {
@@ -131,7 +137,9 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
   function rate(ip: string, bucket: Bucket, now: number, count: boolean) {
     const key = `${ip} ${bucket}`;
     const limit = faults.rateLimit;
-    const policy = limit ? { quota: limit.limit, windowMs: limit.windowMs } : DEFAULT_POLICIES[bucket];
+    const policy = limit
+      ? { quota: limit.limit, windowMs: limit.windowMs }
+      : { ...DEFAULT_POLICIES[bucket], quota: options.quota?.[bucket] ?? DEFAULT_POLICIES[bucket].quota };
     const times = pruneTimes(hits.get(key) ?? [], now, Math.max(policy.windowMs, DEFAULT_POLICIES[bucket].windowMs));
     const decision = rateDecision(bucket, times, now, policy, {
       count,

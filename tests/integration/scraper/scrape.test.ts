@@ -13,7 +13,8 @@ import { tempDir } from '../../helpers/temp.ts';
 
 let replay: ReplayServer;
 beforeAll(async () => {
-  replay = await startReplayServer();
+  // The scraper heeds the RateLimit headers: a quota of 100 pages would pause these tests.
+  replay = await startReplayServer({ quota: { pages: 1e9, api: 1e9 } });
 });
 afterAll(async () => {
   await replay.close();
@@ -164,7 +165,7 @@ describe('papers scrape --source page', () => {
   });
 
   it('passes the site\'s browser check once, then fetches with the browser\'s cookies', async () => {
-    const waf = await startReplayServer({ waf: true });
+    const waf = await startReplayServer({ waf: true, quota: { pages: 1e9, api: 1e9 } });
     try {
       const content = tempDir();
       const result = await runPapers(['scrape', '--content', content, '--base-url', waf.url, '--rate', '6000', '--from', '2026-08-03', '--to', FRIDAY]);
