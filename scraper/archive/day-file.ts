@@ -5,6 +5,7 @@
 import path from 'node:path';
 import matter from 'gray-matter';
 import yaml from 'js-yaml';
+import { InputError } from '../errors.ts';
 import { renderDigest } from './digest.ts';
 import { DaySchema, describeIssues, FORMAT_VERSION, type Day, type Paper } from './schema.ts';
 
@@ -18,7 +19,7 @@ const engines = {
   },
 };
 
-export class DayFileError extends Error {
+export class DayFileError extends InputError {
   readonly file: string;
   constructor(file: string, problem: string) {
     super(`${file}: ${problem}`);

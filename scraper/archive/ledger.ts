@@ -4,6 +4,7 @@
 // from a lost one. One JSON line per date, sorted, so a nightly diff shows exactly what changed.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '../errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 import { oneLine } from './text.ts';
 import {
@@ -19,7 +20,7 @@ import {
 
 export const LEDGER_FILE = 'ledger.json';
 
-export class LedgerError extends Error {
+export class LedgerError extends InputError {
   constructor(file: string, problem: string) {
     super(`${file}: ${problem}`);
     this.name = 'LedgerError';

@@ -2,8 +2,7 @@
 // by --content (or $PAPERS_CONTENT, else ./content) and exits 0 when done, 1 when some input
 // failed, 2 on usage errors.
 import { pathToFileURL } from 'node:url';
-import { DayFileError } from '../archive/day-file.ts';
-import { LedgerError } from '../archive/ledger.ts';
+import { InputError } from '../errors.ts';
 import { EXIT_FAILED, EXIT_USAGE, helpText, parseCommandArgs, UsageError, type Command, type Io } from './command.ts';
 import { importCommand } from './commands/import.ts';
 import { scrapeCommand } from './commands/scrape.ts';
@@ -49,7 +48,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`papers ${command.name}: ${e.message}\nRun 'papers ${command.name} --help' for usage.\n`);
       return EXIT_USAGE;
     }
-    if (e instanceof LedgerError || e instanceof DayFileError) {
+    if (e instanceof InputError) {
       io.stderr.write(`papers ${command.name}: ${e.message}\n`);
       return EXIT_FAILED;
     }

@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { InputError } from '../errors.ts';
 
 /**
  * Flags for headless Chromium on servers and CI: no sandbox (CI runs as root), no GPU, and none
@@ -21,7 +22,7 @@ export const CHROMIUM_ARGS = [
 
 export type ChromiumFound = { executablePath: string; source: 'explicit' | 'playwright' | 'system' };
 
-export class ChromiumNotFoundError extends Error {}
+export class ChromiumNotFoundError extends InputError {}
 
 const SYSTEM_CANDIDATES: Record<string, string[]> = {
   linux: [

@@ -1,4 +1,3 @@
-import { runImport } from '../../import/run-import.ts';
 import {
   CONTENT_OPTION,
   contentDirOf,
@@ -9,7 +8,6 @@ import {
   UsageError,
   type Command,
 } from '../command.ts';
-import { createReporter, progressMode, summarize } from '../progress.ts';
 
 export const importCommand: Command = {
   name: 'import',
@@ -35,6 +33,10 @@ export const importCommand: Command = {
     const to = dateOption(args, 'to');
     if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
     const json = args.values['json'] === true;
+    const [{ runImport }, { createReporter, progressMode, summarize }] = await Promise.all([
+      import('../../import/run-import.ts'),
+      import('../progress.ts'),
+    ]);
     const reporter = createReporter(progressMode(io, json), io);
     const started = performance.now();
     const { reports, inputErrors } = await runImport({

@@ -1,11 +1,7 @@
 import { dateRange, addDays, utcToday } from '../../archive/dates.ts';
 import { HF_ORIGIN } from '../../archive/links.ts';
-import { ChromiumNotFoundError } from '../../fetch/chromium.ts';
-import { realClock } from '../../fetch/clock.ts';
-import { crawl } from '../../fetch/crawl.ts';
-import { createPacer } from '../../fetch/pacer.ts';
 import { DEFAULT_RETRY } from '../../fetch/retry.ts';
-import { openApiSource, openPageSource, type DaySource } from '../../fetch/sources.ts';
+import type { DaySource } from '../../fetch/sources.ts';
 import {
   CONTENT_OPTION,
   contentDirOf,
@@ -19,7 +15,6 @@ import {
   type Io,
   type ParsedArgs,
 } from '../command.ts';
-import { createReporter, progressMode, summarize } from '../progress.ts';
 
 /** The published anonymous limits: 100 page loads and 500 API calls per 5 minutes. */
 export const DEFAULT_PAGE_RATE = 20;
@@ -83,31 +78,31 @@ export const scrapeCommand: Command = {
     const baseDelayMs = numberOption(args, 'backoff', DEFAULT_RETRY.baseDelayMs / 1000, { min: 0, integer: false }) * 1000;
     const json = args.values['json'] === true;
 
+    // Loaded here, not at the top: `papers --help` should not pay for a browser driver.
+    const [{ realClock }, { crawl }, { createPacer }, { openApiSource, openPageSource }, { createReporter, progressMode, summarize }] =
+      await Promise.all([
+        import('../../fetch/clock.ts'),
+        import('../../fetch/crawl.ts'),
+        import('../../fetch/pacer.ts'),
+        import('../../fetch/sources.ts'),
+        import('../progress.ts'),
+      ]);
     const clock = realClock;
     const pacer = createPacer({ ratePerMinute: rate, clock });
     const apiRate = numberOption(args, 'api-rate', DEFAULT_API_RATE);
     const apiPacer = sourceName === 'api' ? pacer : createPacer({ ratePerMinute: apiRate, clock });
-    let source: DaySource;
-    try {
-      source =
-        sourceName === 'api'
-          ? openApiSource({ baseUrl, pacer, apiPacer, timeoutMs })
-          : await openPageSource({
-              baseUrl,
-              pacer,
-              apiPacer,
-              timeoutMs,
-              concurrency,
-              chromium: args.values['chromium'] as string | undefined,
-              render: args.values['render'] === true,
-            });
-    } catch (e) {
-      if (e instanceof ChromiumNotFoundError) {
-        io.stderr.write(`papers scrape: ${e.message}\n`);
-        return EXIT_FAILED;
-      }
-      throw e;
-    }
+    const source: DaySource =
+      sourceName === 'api'
+        ? openApiSource({ baseUrl, pacer, apiPacer, timeoutMs })
+        : await openPageSource({
+            baseUrl,
+            pacer,
+            apiPacer,
+            timeoutMs,
+            concurrency,
+            chromium: args.values['chromium'] as string | undefined,
+            render: args.values['render'] === true,
+          });
 
     const abort = new AbortController();
     const onSignal = () => abort.abort(new Error('interrupted'));

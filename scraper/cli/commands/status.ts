@@ -1,7 +1,5 @@
-import { computeCoverage, heldDay } from '../../archive/coverage.ts';
+import { computeCoverage, heldDay, type Coverage } from '../../archive/coverage.ts';
 import { weekdayName } from '../../archive/dates.ts';
-import { readLedger } from '../../archive/ledger.ts';
-import { readArchive } from '../../archive/store.ts';
 import { CONTENT_OPTION, contentDirOf, EXIT_FAILED, EXIT_OK, JSON_OPTION, type Command } from '../command.ts';
 
 export const statusCommand: Command = {
@@ -16,6 +14,10 @@ export const statusCommand: Command = {
     'Exit status: 0 when every day file reads and the ledger matches them, 1 otherwise.',
   async run(args, io) {
     const contentDir = contentDirOf(args, io);
+    const [{ readLedger }, { readArchive }] = await Promise.all([
+      import('../../archive/ledger.ts'),
+      import('../../archive/store.ts'),
+    ]);
     const [{ days, errors }, ledger] = await Promise.all([readArchive(contentDir), readLedger(contentDir)]);
     const coverage = computeCoverage(days.map(heldDay), ledger);
     const unreadable = errors.map((e) => ({ file: e.file, message: e.message }));
@@ -30,7 +32,7 @@ export const statusCommand: Command = {
 
 function formatCoverage(
   contentDir: string,
-  c: ReturnType<typeof computeCoverage>,
+  c: Coverage,
   unreadable: { file: string; message: string }[],
 ): string {
   const lines = [`Archive: ${contentDir}`];
