@@ -1,6 +1,7 @@
 // From an HTTP answer for /papers/date/D to a listing (or to "there is none"), the same whatever
 // client fetched it. Checking the day landed on is what keeps Friday's papers out of Saturday.
 import { hfDayUrl } from '../archive/links.ts';
+import { ARXIV_ID } from '../archive/schema.ts';
 import { heedRateLimit, statusError, type HttpAnswer, type HttpGet } from './http.ts';
 import type { Pacer } from './pacer.ts';
 import { listingDateOf, parseListingPage, type Card } from './parse-listing.ts';
@@ -87,7 +88,8 @@ async function listingFromCards(cards: Card[], source: string, ctx: ListingConte
 }
 
 async function fetchPaper(id: string, ctx: ListingContext): Promise<Record<string, unknown>> {
-  if (!/^\d{4}\.\d{4,5}$/.test(id)) throw new Error(`not an arXiv id`);
+  // Never put an id that is not an arXiv id into a URL (the record is rejected later anyway).
+  if (!ARXIV_ID.test(id)) throw new Error('not an arXiv id');
   const url = `${ctx.baseUrl}/api/papers/${id}`;
   await ctx.apiPacer.acquire(ctx.signal);
   const answer = await ctx.apiGet(url, { signal: ctx.signal, timeoutMs: ctx.timeoutMs, accept: 'application/json' });
