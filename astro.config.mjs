@@ -1,0 +1,28 @@
+// The archive site. Where it reads from and publishes to comes from the environment
+// (site/lib/options.ts): PAPERS_CONTENT, PAPERS_SITE_URL, PAPERS_BASE.
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { pagefindIndex } from './site/integrations/pagefind.ts';
+import { siteOptions } from './site/lib/options.ts';
+
+const options = siteOptions();
+
+export default defineConfig({
+  srcDir: './site',
+  publicDir: './site/public',
+  outDir: './dist',
+  site: options.siteUrl,
+  base: options.base,
+  trailingSlash: 'ignore',
+  build: {
+    format: 'directory',
+    // One stylesheet for every page, cached once, rather than a copy inlined in 12,000 pages.
+    inlineStylesheets: 'never',
+  },
+  devToolbar: { enabled: false },
+  vite: {
+    // The theme toggle's script as one cached file, not a copy inlined in every page.
+    build: { assetsInlineLimit: 0 },
+  },
+  integrations: [sitemap(), pagefindIndex()],
+});

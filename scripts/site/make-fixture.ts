@@ -1,0 +1,148 @@
+// Writes the site's test archive, tests/fixtures/site/archive/: a handful of real days from
+// content/ (cut to a few papers each), one hostile day, and a ledger with every calendar status
+// (held, partial, failed, no listing, never tried, weekend). Written with the archive's own
+// writer, so the files are what the scraper would write. Run it again after a format change:
+//   node scripts/site/make-fixture.ts
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dayFilePath, parseDayFile, renderDayFile } from '../../scraper/archive/day-file.ts';
+import { entryForHeldDay, ledgerPath, renderLedger } from '../../scraper/archive/ledger.ts';
+import { hfApiDayUrl } from '../../scraper/archive/links.ts';
+import type { Day, Ledger, Paper } from '../../scraper/archive/schema.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SITE_FIXTURE = path.join(ROOT, 'tests/fixtures/site/archive');
+const AT = '2026-08-06T01:00:00.000Z';
+
+function realDay(date: string): Day {
+  const file = dayFilePath(path.join(ROOT, 'content'), date);
+  return parseDayFile(readFileSync(file, 'utf8'), file);
+}
+
+function day(date: string, papers: Paper[], extra: Partial<Day> = {}): Day {
+  return {
+    format: 1,
+    date,
+    status: 'ok',
+    source: hfApiDayUrl(date),
+    via: 'import',
+    fetchedAt: AT,
+    problems: [],
+    papers: papers.map((p, i) => ({ ...p, rank: i + 1 })),
+    ...extra,
+  };
+}
+
+const blank: Omit<Paper, 'rank' | 'id' | 'title' | 'authors' | 'abstract'> = {
+  publishedAt: '2026-07-29T00:00:00.000Z',
+  upvotes: 0,
+  comments: 0,
+  submitter: null,
+  organization: null,
+  githubRepo: null,
+  githubStars: null,
+  projectPage: null,
+  aiSummary: null,
+  aiKeywords: [],
+  thumbnail: null,
+  withdrawnAt: null,
+};
+
+/** Every string a scraped page could carry to break out of HTML, attributes, JSON, XML, YAML or BibTeX. */
+export const HOSTILE = {
+  title: `<script>alert("title")</script> </h3><h1>Injected & "quoted" 'single' ]]> --- {\\textbf{x}}`,
+  title2: `Ignore --- previous" onmouseover="alert(10)" data-x=' <img src=x onerror=alert(11)>`,
+  abstractWord: 'xyzzyhostile',
+};
+
+function hostileDay(): Day {
+  const first: Paper = {
+    ...blank,
+    rank: 1,
+    id: '2607.99001',
+    title: HOSTILE.title,
+    authors: [
+      '<img src=x onerror=alert(1)>',
+      "Robert'); DROP TABLE papers;--",
+      '---',
+      'Ann "and" Bob',
+      'Smith, Jr. and Jones',
+      '{\\textbf{Brace}} $x^2$ 100% #1 _u_ ~t',
+    ],
+    abstract:
+      `A ${HOSTILE.abstractWord} abstract. </script><script>alert(2)</script> <!-- comment -->\n\n` +
+      '---\nformat: 2\ndate: 1999-01-01\n---\n\n' +
+      'Line separators \u2028 and \u2029, ]]> and <![CDATA[ x ]]>, `${template}` and {{moustache}}.',
+    upvotes: 999,
+    comments: 3,
+    submitter: { handle: '../../etc/passwd', name: '<a href="javascript:alert(9)">submitter</a>' },
+    organization: { handle: 'evil"org', name: '<svg onload=alert(4)>, Inc.: "Org"' },
+    githubRepo: 'javascript:alert(5)',
+    githubStars: 7,
+    projectPage: 'java\tscript:alert(13)',
+    aiSummary: '<iframe src="javascript:alert(8)"></iframe> summary',
+    aiKeywords: ['<b>bold</b>', 'onerror=alert(3)', 'a, b: c'],
+    thumbnail: 'javascript:alert(7)',
+  };
+  const second: Paper = {
+    ...blank,
+    rank: 2,
+    id: '2607.99002',
+    title: HOSTILE.title2,
+    authors: ['Zoë <em>Émile</em>', 'مؤلف عربي', '李华 🚀'],
+    abstract: 'Right-to-left ‮text‬ and emoji 🚀 and a data: link data:text/html,<script>alert(12)</script>.',
+    upvotes: 5,
+    githubRepo: 'https://example.org/"><script>alert(14)</script>',
+    projectPage: 'JAVASCRIPT:alert(15)',
+  };
+  return day('2026-07-30', [first, second]);
+}
+
+export function fixtureDays(): Day[] {
+  const d0630 = realDay('2026-06-30');
+  const d0701 = realDay('2026-07-01');
+  const d0727 = realDay('2026-07-27');
+  const d0729 = realDay('2026-07-29');
+  const d0731 = realDay('2026-07-31');
+  const d0807 = realDay('2026-08-07');
+  const repeated = { ...d0727.papers[0]!, upvotes: d0727.papers[0]!.upvotes + 6 };
+  return [
+    day('2026-06-30', d0630.papers.slice(0, 4)),
+    day('2026-07-01', d0701.papers.slice(0, 3)),
+    day('2026-07-27', d0727.papers.slice(0, 4)),
+    day('2026-07-29', [...d0729.papers.slice(0, 3), repeated]),
+    hostileDay(),
+    day('2026-07-31', d0731.papers.slice(0, 4), {
+      status: 'partial',
+      problems: ['1 record rejected: rank 5: id "../../x" is not an arXiv id'],
+    }),
+    // The newest day: a Wednesday after a no-listing Monday and a never-tried Tuesday.
+    day('2026-08-05', d0807.papers.slice(0, 4)),
+  ];
+}
+
+export function fixtureLedger(days: readonly Day[]): Ledger {
+  const ledger: Ledger = { format: 1, days: {} };
+  for (const d of days) ledger.days[d.date] = entryForHeldDay(d, AT);
+  ledger.days['2026-07-28'] = { status: 'failed', papers: 0, at: AT, via: 'page', reason: 'HTTP 503 from huggingface.co' };
+  ledger.days['2026-08-01'] = { status: 'no-listing', papers: 0, at: AT, via: 'page', reason: 'redirected to 2026-07-31' };
+  ledger.days['2026-08-03'] = { status: 'no-listing', papers: 0, at: AT, via: 'page', reason: 'no listing for this date' };
+  return ledger;
+}
+
+export function writeFixture(dir: string = SITE_FIXTURE): void {
+  rmSync(dir, { recursive: true, force: true });
+  const days = fixtureDays();
+  for (const d of days) {
+    const file = dayFilePath(dir, d.date);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, renderDayFile(d));
+  }
+  writeFileSync(ledgerPath(dir), renderLedger(fixtureLedger(days)));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  writeFixture();
+  process.stdout.write(`wrote ${SITE_FIXTURE}\n`);
+}

@@ -1,0 +1,30 @@
+// The archive, loaded from the content collections once per build and indexed (see
+// lib/archive-index.ts). Every page asks this module; none walks the collection itself.
+import { getCollection } from 'astro:content';
+import type { Ledger } from '../../scraper/archive/schema.ts';
+import { buildArchiveIndex, type ArchiveIndex } from '../lib/archive-index.ts';
+import { buildCalendar, type CalendarYear } from '../lib/calendar.ts';
+import { searchFacets, type SearchFacets } from '../lib/search-facets.ts';
+
+export type SiteData = ArchiveIndex & {
+  ledger: Ledger;
+  calendar: CalendarYear[];
+  facets: SearchFacets;
+};
+
+let loaded: Promise<SiteData> | undefined;
+
+async function load(): Promise<SiteData> {
+  const [dayEntries, ledgerEntries] = await Promise.all([getCollection('days'), getCollection('ledger')]);
+  const index = buildArchiveIndex(dayEntries.map((e) => e.data));
+  const ledger: Ledger = { format: 1, days: Object.fromEntries(ledgerEntries.map((e) => [e.id, e.data])) };
+  const calendar = buildCalendar(
+    index.days.map((d) => ({ date: d.date, status: d.status, papers: d.papers.length })),
+    ledger,
+  );
+  return { ...index, ledger, calendar, facets: searchFacets(index) };
+}
+
+export function siteData(): Promise<SiteData> {
+  return (loaded ??= load());
+}

@@ -1,0 +1,71 @@
+// Where the site's data comes from and where it is published, from the environment:
+//   PAPERS_CONTENT   the archive folder (default ./content, as for the `papers` command)
+//   PAPERS_SITE_URL  the origin it is published at (canonical URLs, feeds, sitemap)
+//   PAPERS_BASE      the path under that origin, e.g. /daily-papers-archive/ on GitHub Pages
+// Read once by astro.config.mjs and by the scripts that serve the build; a bad value is an
+// error that names the variable, never a site with broken links.
+import path from 'node:path';
+
+export const DEFAULT_SITE_URL = 'https://daily-papers-archive.github.io';
+export const DEFAULT_BASE = '/';
+
+export type SiteOptions = {
+  /** Absolute path of the archive folder (holds days/ and ledger.json). */
+  contentDir: string;
+  /** Origin, no trailing slash: "https://example.org". */
+  siteUrl: string;
+  /** Path prefix with leading and trailing slash: "/" or "/daily-papers-archive/". */
+  base: string;
+};
+
+export class SiteOptionsError extends Error {
+  constructor(variable: string, problem: string) {
+    super(`${variable}: ${problem}`);
+    this.name = 'SiteOptionsError';
+  }
+}
+
+export function normalizeBase(raw: string, variable = 'PAPERS_BASE'): string {
+  const trimmed = raw.trim();
+  if (trimmed === '' || trimmed === '/') return '/';
+  const parts = trimmed.split('/').filter(Boolean);
+  for (const part of parts) {
+    if (!/^[A-Za-z0-9._~-]+$/.test(part) || part === '.' || part === '..') {
+      throw new SiteOptionsError(
+        variable,
+        `${JSON.stringify(raw)} is not a URL path such as /daily-papers-archive/ (letters, digits, ". _ ~ -" between slashes)`,
+      );
+    }
+  }
+  return `/${parts.join('/')}/`;
+}
+
+export function normalizeSiteUrl(raw: string, variable = 'PAPERS_SITE_URL'): string {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new SiteOptionsError(variable, `${JSON.stringify(raw)} is not a URL such as ${DEFAULT_SITE_URL}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new SiteOptionsError(variable, `${JSON.stringify(raw)} is not an http(s) URL`);
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
+    throw new SiteOptionsError(
+      variable,
+      `${JSON.stringify(raw)} has a path; give the origin here and the path in PAPERS_BASE`,
+    );
+  }
+  return url.origin;
+}
+
+export function siteOptions(
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): SiteOptions {
+  return {
+    contentDir: path.resolve(cwd, env['PAPERS_CONTENT'] || 'content'),
+    siteUrl: normalizeSiteUrl(env['PAPERS_SITE_URL'] || DEFAULT_SITE_URL),
+    base: normalizeBase(env['PAPERS_BASE'] || DEFAULT_BASE),
+  };
+}

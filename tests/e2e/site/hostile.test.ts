@@ -1,0 +1,220 @@
+// Scraped text is text wherever it lands. The fixture day 2026-07-30 holds titles, authors,
+// abstracts, keywords, organizations and links made to break out of HTML, attributes, JSON-LD,
+// RSS, BibTeX and YAML. Every page that shows them must show them literally and run nothing:
+// no dialog, no script but the site's own, no request anywhere but the site.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { HOSTILE } from '../../../scripts/site/make-fixture.ts';
+import { buildAndServe, executableScripts, fixtureDay, SITE_FIXTURE, TEST_SITE_URL, watch, type BuiltSite, type Watch } from './site-helpers.ts';
+
+const BASE = '/';
+let site: BuiltSite;
+const hostile = () => fixtureDay('2026-07-30');
+
+beforeAll(async () => {
+  site = await buildAndServe(SITE_FIXTURE, BASE);
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+type Visit = { page: Page; watched: Watch; scriptsAtLoad: number };
+
+/** Opens a page, counting script elements as they are inserted, from the very first one. */
+async function visit(path: string): Promise<Visit> {
+  const context = await site.browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    (window as unknown as { __scripts: number }).__scripts = 0;
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) if (n.nodeName === 'SCRIPT') (window as unknown as { __scripts: number }).__scripts += 1;
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const watched = watch(page, new URL(site.at()).origin);
+  const response = await page.goto(site.at(path));
+  expect(response?.status(), path).toBe(200);
+  await page.waitForLoadState('networkidle');
+  const scriptsAtLoad = await page.evaluate(() => document.scripts.length);
+  return { page, watched, scriptsAtLoad };
+}
+
+/** Everything a page must not have become, whatever the data said. */
+async function expectInert({ page, watched, scriptsAtLoad }: Visit): Promise<void> {
+  // Open every <details>, so that nothing folded away escapes the check.
+  await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  await page.waitForTimeout(200);
+  expect(watched.dialogs).toEqual([]);
+  expect(watched.errors).toEqual([]);
+  expect(watched.foreignRequests).toEqual([]);
+  // Every script element was parsed from the page's own HTML, none added later …
+  expect(await page.evaluate(() => document.scripts.length)).toBe(scriptsAtLoad);
+  expect(await page.evaluate(() => (window as unknown as { __scripts: number }).__scripts)).toBe(scriptsAtLoad);
+  // … and they are the site's: the theme snippet, the bundled modules, JSON-LD data.
+  for (const s of await executableScripts(page)) {
+    if (s.src) expect(s.src).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+    else expect(s.inline.trim()).toMatch(/^try \{\s+var t = localStorage\.getItem\('theme'\)/);
+  }
+  const injected = await page.evaluate(() => {
+    const all = [...document.querySelectorAll('*')];
+    return {
+      handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.nodeName} ${a.name}`)),
+      strayAttributes: all.filter((el) => el.hasAttribute('data-x')).length,
+      elements: document.querySelectorAll('main img, main svg, main iframe, main b, main em, main h1 ~ h1, main script:not([src])').length,
+      h1: document.querySelectorAll('h1').length,
+      badLinks: [...document.querySelectorAll('a[href], link[href], [src]')]
+        .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '')
+        .filter((href) => !/^(https?:\/\/|\/|#)/i.test(href.trim())),
+    };
+  });
+  expect(injected).toEqual({ handlers: [], strayAttributes: 0, elements: 0, h1: 1, badLinks: [] });
+}
+
+const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
+
+describe('the hostile day', () => {
+  test('its day page shows every string literally and runs nothing', async () => {
+    const v = await visit('days/2026-07-30/');
+    const [first, second] = hostile().papers as [ReturnType<typeof hostile>['papers'][0], ReturnType<typeof hostile>['papers'][0]];
+    expect(await v.page.$$eval('.card-title a', (as) => as.map((a) => a.textContent))).toEqual([first.title, second.title]);
+    expect(await v.page.locator('.card').first().locator('details.authors > p').textContent()).toBe(first.authors.join(', '));
+    expect(await text(v.page, '.card .org')).toBe(first.organization!.name);
+    expect(await v.page.locator('.card').first().locator('.keywords li').allTextContents()).toEqual(first.aiKeywords);
+    const abstract = await v.page.locator('.card').first().locator('details.abstract p').allTextContents();
+    expect(abstract.join('\n\n')).toBe(first.abstract);
+
+    // Links from the data: http(s) ones are links (attribute-escaped), anything else is text.
+    const card1Links = await v.page.locator('.card').first().locator('.links').innerText();
+    expect(card1Links).toContain('javascript:alert(5)');
+    expect(card1Links).toContain('script:alert(13)');
+    expect(await v.page.locator('.card').nth(1).locator('a', { hasText: 'GitHub' }).getAttribute('href')).toBe(second.githubRepo);
+    expect(await v.page.locator('.card').nth(1).locator('.links').innerText()).toContain('JAVASCRIPT:alert(15)');
+    await expectInert(v);
+    await v.page.context().close();
+  });
+
+  test('its paper page: title, meta tags, JSON-LD and BibTeX all carry the text as text', async () => {
+    const paper = hostile().papers[0]!;
+    const v = await visit(`papers/${paper.id}/`);
+    const { page } = v;
+    expect(await page.title()).toBe(`${paper.title} · Daily Papers Archive`);
+    expect(await text(page, 'h1')).toBe(paper.title);
+    expect(await text(page, '.authors')).toBe(paper.authors.join(', '));
+    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toBe(paper.title);
+    expect(await page.locator('meta[property="og:image"]').count()).toBe(0); // thumbnail is javascript:
+    expect(await page.$$eval('meta[name=citation_author]', (ms) => ms.map((m) => m.getAttribute('content')))).toEqual(paper.authors);
+    expect(await page.getAttribute('meta[name=citation_title]', 'content')).toBe(paper.title);
+    expect(await page.getAttribute('meta[name=citation_keywords]', 'content')).toBe(paper.aiKeywords.join('; '));
+
+    const ldText = (await page.textContent('script[type="application/ld+json"]'))!;
+    expect(ldText).not.toMatch(/<|\u2028|\u2029/);
+    const ld = JSON.parse(ldText);
+    expect(ld.name).toBe(paper.title);
+    expect(ld.abstract).toBe(paper.abstract);
+    expect(ld.author.map((a: { name: string }) => a.name)).toEqual(paper.authors);
+    expect(ld.keywords).toEqual(paper.aiKeywords);
+    expect(ld.sourceOrganization.name).toBe(paper.organization!.name);
+
+    expect(await text(page, '#ai-summary + p')).toBe(paper.aiSummary);
+    expect(await text(page, '.details dd a')).toBe(paper.submitter!.name);
+    expect(await page.getAttribute('.details dd a', 'href')).toBe('https://huggingface.co/..%2F..%2Fetc%2Fpasswd');
+    expect(await page.getAttribute('.org a', 'href')).toBe(`/search/?${new URLSearchParams({ organization: paper.organization!.name })}`);
+
+    const bib = (await text(page, 'pre.bibtex'))!;
+    expect(bib.split('\n')).toEqual([
+      '@misc{arxiv260799001,',
+      `  title = {{<script>alert("title")</script> </h3><h1>Injected \\& "quoted" 'single' ]]> --- \\{\\textbackslash{}textbf\\{x\\}\\}}},`,
+      '  author = {<img src=x onerror=alert(1)> and Robert\'); DROP TABLE papers;-- and --- and {Ann "and" Bob} and ' +
+        '{Smith, Jr. and Jones} and \\{\\textbackslash{}textbf\\{Brace\\}\\} \\$x\\^{}2\\$ 100\\% \\#1 \\_u\\_ \\~{}t},',
+      '  year = {2026},',
+      '  eprint = {2607.99001},',
+      '  archivePrefix = {arXiv},',
+      '  url = {https://arxiv.org/abs/2607.99001}',
+      '}',
+    ]);
+    await expectInert(v);
+    await page.context().close();
+  });
+
+  test('the second hostile paper: attribute-breaking title, a quoted http link, right-to-left text', async () => {
+    const paper = hostile().papers[1]!;
+    const v = await visit(`papers/${paper.id}/`);
+    expect(await text(v.page, 'h1')).toBe(paper.title);
+    expect(await text(v.page, '.authors')).toBe(paper.authors.join(', '));
+    expect(await v.page.getAttribute('a:text-is("GitHub")', 'href')).toBe(paper.githubRepo);
+    await expectInert(v);
+    await v.page.context().close();
+  });
+
+  test('the week and month rankings show the titles literally', async () => {
+    for (const path of ['weeks/2026-W31/', 'months/2026-07/']) {
+      const v = await visit(path);
+      const titles = await v.page.$$eval('.ranked-title', (as) => as.map((a) => a.textContent));
+      expect(titles).toContain(hostile().papers[0]!.title);
+      expect(titles).toContain(hostile().papers[1]!.title);
+      await expectInert(v);
+      await v.page.context().close();
+    }
+  });
+
+  test('a search that finds it shows its title and excerpt as text', async () => {
+    const v = await visit(`search/?q=${HOSTILE.abstractWord}`);
+    await v.page.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await v.page.$$eval('.result-title', (hs) => hs.map((h) => h.textContent))).toEqual([hostile().papers[0]!.title]);
+    const excerpt = await text(v.page, '.result-excerpt');
+    expect(excerpt).toContain('</script><script>alert(2)</script>');
+    expect(await text(v.page, '.result-meta')).toContain(`${hostile().papers[0]!.authors.slice(0, 3).join(', ')} et al.`);
+    await expectInert(v);
+
+    // The organization filter, from a value full of markup, commas and colons.
+    const org = hostile().papers[0]!.organization!.name;
+    await v.page.goto(site.at(`search/?${new URLSearchParams({ organization: org })}`));
+    await v.page.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    expect(await v.page.$$eval('.result-title', (hs) => hs.map((h) => h.textContent))).toEqual([hostile().papers[0]!.title]);
+    expect(await v.page.inputValue('#f-organization')).toBe(org);
+    expect(v.watched.dialogs).toEqual([]);
+    await v.page.context().close();
+  });
+});
+
+describe('the hostile day outside HTML', () => {
+  test('RSS feeds carry the strings as XML text', async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.at(''));
+    for (const feed of ['rss.xml', 'days.xml']) {
+      const xml = await (await page.request.get(site.at(feed))).text();
+      const parsed = await page.evaluate((x) => {
+        const doc = new DOMParser().parseFromString(x, 'application/xml');
+        return {
+          error: doc.querySelector('parsererror')?.textContent ?? null,
+          items: [...doc.querySelectorAll('item')].map((i) => ({
+            title: i.querySelector('title')?.textContent ?? '',
+            link: i.querySelector('link')?.textContent ?? '',
+            description: i.querySelector('description')?.textContent ?? '',
+            categories: [...i.querySelectorAll('category')].map((c) => c.textContent),
+          })),
+        };
+      }, xml);
+      expect(parsed.error, feed).toBeNull();
+      if (feed === 'rss.xml') {
+        const item = parsed.items.find((i) => i.link === `${TEST_SITE_URL}/papers/2607.99001/`)!;
+        expect(item.title).toBe(hostile().papers[0]!.title);
+        expect(item.description).toContain(hostile().papers[0]!.authors.join(', '));
+        expect(item.categories).toEqual(hostile().papers[0]!.aiKeywords);
+      } else {
+        const item = parsed.items.find((i) => i.link === `${TEST_SITE_URL}/days/2026-07-30/`)!;
+        expect(item.description).toBe(hostile().papers.map((p) => `${p.rank}. ${p.title}`).join('\n'));
+      }
+    }
+    await context.close();
+  });
+
+  test('the JSON copy holds exactly the day file’s strings', async () => {
+    const context = await site.browser.newContext();
+    const response = await context.request.get(site.at('days/2026-07-30.json'));
+    expect(await response.json()).toEqual(hostile());
+    await context.close();
+  });
+});

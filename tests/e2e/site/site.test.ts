@@ -1,0 +1,427 @@
+// The archive site end to end: the fixture archive (tests/fixtures/site/archive) built with
+// Astro's own build() under a GitHub-Pages-like base path, served by scripts/site/serve.ts on
+// a free port, and driven in Chromium.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DaySchema } from '../../../scraper/archive/schema.ts';
+import { buildAndServe, executableScripts, fixtureDay, SITE_FIXTURE, TEST_SITE_URL, watch, type BuiltSite } from './site-helpers.ts';
+
+const BASE = '/dpa/';
+const FIXTURE_DATES = ['2026-06-30', '2026-07-01', '2026-07-27', '2026-07-29', '2026-07-30', '2026-07-31', '2026-08-05'];
+let site: BuiltSite;
+
+beforeAll(async () => {
+  site = await buildAndServe(SITE_FIXTURE, BASE);
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function open(path: string, options: { javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const context = await site.browser.newContext({
+    javaScriptEnabled: options.javaScript ?? true,
+    colorScheme: options.colorScheme ?? 'light',
+  });
+  const page = await context.newPage();
+  const response = await page.goto(site.at(path));
+  expect(response?.status(), path).toBe(200);
+  return page;
+}
+
+const texts = (page: Page, selector: string): Promise<string[]> =>
+  page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
+
+const upvotesOf = (lines: string[]): number[] => lines.map((l) => Number(/([\d,]+) upvotes?/.exec(l)![1]!.replace(/,/g, '')));
+
+describe('pages', () => {
+  test('the home page shows the newest day, ranked as listed, with links to the day before and the archive', async () => {
+    const newest = fixtureDay('2026-08-05');
+    const page = await open('');
+    expect(await page.textContent('h1')).toContain('Wednesday, 5 August 2026');
+    expect(await texts(page, '.card-title a')).toEqual(newest.papers.map((p) => p.title));
+    const prev = page.locator('.pager').first().locator('a[rel=prev]');
+    expect(await prev.getAttribute('href')).toBe(`${BASE}days/2026-07-31/`);
+    expect(await page.locator('.pager').first().locator('a[rel=next]').count()).toBe(0);
+    expect(await page.locator(`.pager a[href="${BASE}archive/"]`).count()).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  test('day → paper → day: a card links its paper, whose page links back to every day it was featured on', async () => {
+    const page = await open('days/2026-07-29/');
+    const day = fixtureDay('2026-07-29');
+    expect(await texts(page, '.card-title a')).toEqual(day.papers.map((p) => p.title));
+    expect(await page.locator('a[rel=prev]').first().getAttribute('href')).toBe(`${BASE}days/2026-07-27/`);
+    expect(await page.locator('a[rel=next]').first().getAttribute('href')).toBe(`${BASE}days/2026-07-30/`);
+
+    // Rank 4 of 2026-07-29 was also rank 1 of 2026-07-27.
+    const repeated = day.papers[3]!;
+    await page.locator('.card-title a', { hasText: repeated.title }).click();
+    await page.waitForURL(site.at(`papers/${repeated.id}/`));
+    expect(await page.textContent('h1')).toBe(repeated.title);
+    expect(await texts(page, '.featured li')).toEqual([
+      'Monday, 27 July 2026, ranked 1',
+      'Wednesday, 29 July 2026, ranked 4',
+    ]);
+    // The paper page shows the newest counts.
+    expect(await page.textContent('.facts .upvotes')).toBe(`${repeated.upvotes} upvotes`);
+
+    await page.locator('.featured a', { hasText: '29 July' }).click();
+    await page.waitForURL(site.at('days/2026-07-29/'));
+    expect(await page.textContent('h1')).toContain('29 July 2026');
+    await page.context().close();
+  });
+
+  test('a card has authors (et al. opens the full list), organization, counts, keywords, links, and a folded abstract, without JavaScript', async () => {
+    const page = await open('days/2026-06-30/', { javaScript: false });
+    const paper = fixtureDay('2026-06-30').papers[1]!;
+    const card = page.locator('.card').nth(1);
+    expect(paper.authors.length).toBeGreaterThan(4);
+    const authors = card.locator('details.authors');
+    expect(await authors.locator('summary').innerText()).toContain(`${paper.authors.slice(0, 3).join(', ')} et al.`);
+    expect(await authors.locator('p').isVisible()).toBe(false);
+    await authors.locator('summary').click();
+    expect(await authors.locator('p').innerText()).toBe(paper.authors.join(', '));
+
+    expect(await card.locator('.org').innerText()).toBe(paper.organization!.name);
+    expect(await card.locator('.facts').innerText()).toContain(`${paper.upvotes} upvotes`);
+    expect(await texts(page, '.card:nth-child(2) .keywords li')).toEqual(paper.aiKeywords);
+    const hrefs = await card.locator('.links a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([
+        `https://arxiv.org/abs/${paper.id}`,
+        `https://arxiv.org/pdf/${paper.id}`,
+        `https://huggingface.co/papers/${paper.id}`,
+        paper.githubRepo,
+      ]),
+    );
+    expect(await card.locator('.links').innerText()).toContain(`(${paper.githubStars} stars)`);
+
+    const abstract = card.locator('details.abstract');
+    expect(await abstract.getAttribute('open')).toBeNull();
+    expect(await abstract.locator('p').first().isVisible()).toBe(false);
+    await abstract.locator('summary').click();
+    expect(await abstract.locator('p').first().isVisible()).toBe(true);
+    expect(await executableScripts(page)).toHaveLength(2); // theme: the inline head script and the toggle
+    await page.context().close();
+  });
+
+  test('a partial day says what is missing', async () => {
+    const page = await open('days/2026-07-31/');
+    expect(await page.locator('.notice').innerText()).toContain('id "../../x" is not an arXiv id');
+    await page.context().close();
+  });
+
+  test('the week page ranks the week’s papers by upvotes, each once', async () => {
+    const page = await open('weeks/2026-W31/');
+    const week = ['2026-07-27', '2026-07-29', '2026-07-30', '2026-07-31'].map((d) => fixtureDay(d));
+    const ids = new Set(week.flatMap((d) => d.papers.map((p) => p.id)));
+    const items = await texts(page, '.ranked li');
+    expect(items).toHaveLength(ids.size);
+    const votes = upvotesOf(items);
+    expect(votes).toEqual([...votes].sort((a, b) => b - a));
+    expect(votes[0]).toBe(999); // the hostile fixture paper has the most upvotes
+    expect(await page.locator('a[rel=prev]').first().getAttribute('href')).toBe(`${BASE}weeks/2026-W27/`);
+    expect(await page.locator('a[rel=next]').first().getAttribute('href')).toBe(`${BASE}weeks/2026-W32/`);
+    await page.context().close();
+  });
+
+  test('the month page ranks the month’s papers by upvotes', async () => {
+    const page = await open('months/2026-07/');
+    const days = ['2026-07-01', '2026-07-27', '2026-07-29', '2026-07-30', '2026-07-31'].map((d) => fixtureDay(d));
+    const ids = new Set(days.flatMap((d) => d.papers.map((p) => p.id)));
+    const items = await texts(page, '.ranked li');
+    expect(items).toHaveLength(ids.size);
+    const votes = upvotesOf(items);
+    expect(votes).toEqual([...votes].sort((a, b) => b - a));
+    const titles = await texts(page, '.ranked-title');
+    const byVotes = [...new Map(days.flatMap((d) => d.papers.map((p) => [p.id, p]))).values()].sort((a, b) => b.upvotes - a.upvotes);
+    expect(titles[0]).toBe(byVotes[0]!.title);
+    await page.context().close();
+  });
+
+  test('the archive calendar shows every day’s count, and why a day has none', async () => {
+    const page = await open('archive/');
+    const status = (date: string) => page.locator(`td[data-date="${date}"]`).getAttribute('data-status');
+    expect(await status('2026-07-29')).toBe('held');
+    expect(await page.locator('td[data-date="2026-07-29"] a').getAttribute('href')).toBe(`${BASE}days/2026-07-29/`);
+    expect(await page.locator('td[data-date="2026-07-29"]').innerText()).toMatch(/^29\s+July 2026:\s+4\s+papers$/);
+    expect(await status('2026-07-31')).toBe('partial');
+    expect(await status('2026-07-28')).toBe('failed');
+    expect(await status('2026-08-01')).toBe('no-listing'); // a Saturday the ledger tried
+    expect(await status('2026-08-02')).toBe('weekend'); // a Sunday nobody tried
+    expect(await status('2026-08-03')).toBe('no-listing'); // a holiday
+    expect(await status('2026-08-04')).toBe('never-tried');
+    expect(await status('2026-07-02')).toBe('never-tried');
+    expect(await status('2026-06-29')).toBe('outside'); // before the first known day
+    expect(await page.locator('td[data-date="2026-07-28"]').innerText()).toContain('failed');
+    expect(await page.locator('td[data-date="2026-08-04"]').innerText()).toContain('never tried');
+
+    const gaps = page.locator('#m-2026-07 ~ details.gaps, section:has(#m-2026-07) details.gaps');
+    await gaps.first().locator('summary').click();
+    expect(await page.locator('li[data-date="2026-07-28"]').innerText()).toBe('Tuesday, 28 July 2026: failed: HTTP 503 from huggingface.co');
+    expect(await page.locator('h3#m-2026-07 a').getAttribute('href')).toBe(`${BASE}months/2026-07/`);
+    await page.context().close();
+  });
+
+  test('an unknown address gets the site’s 404 page', async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(site.at('days/1999-01-01/'));
+    expect(response?.status()).toBe(404);
+    expect(await page.textContent('h1')).toBe('Not in the archive');
+    await context.close();
+  });
+});
+
+describe('search', () => {
+  async function search(page: Page): Promise<string[]> {
+    await page.waitForFunction(() => {
+      const s = document.querySelector('#search-status')?.textContent ?? '';
+      return /found|No paper/.test(s);
+    });
+    return texts(page, '.result-title');
+  }
+
+  test('the search box on every page finds a paper by a word of its abstract', async () => {
+    const page = await open('days/2026-07-27/');
+    const w = watch(page, new URL(site.at()).origin);
+    await page.fill('#site-search-q', 'ALFWorld');
+    await page.press('#site-search-q', 'Enter');
+    await page.waitForURL(/\/dpa\/search\/\?q=ALFWorld/);
+    expect(await page.inputValue('#q')).toBe('ALFWorld');
+    const titles = await search(page);
+    expect(titles).toEqual(['AgentOPSD: Recursive Self-Distillation for Agentic Reinforcement Learning']);
+    expect(await page.locator('.result-title a').getAttribute('href')).toBe(`${BASE}papers/2608.05987/`);
+    expect(await page.locator('.result-meta').innerText()).toContain('featured 2026-08-05');
+    expect(await page.locator('.result-excerpt mark').first().innerText()).toMatch(/^ALFWorld/);
+    expect(w.foreignRequests).toEqual([]);
+    expect(w.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  test('a filter narrows the results, and a sort orders them', async () => {
+    const page = await open('search/?q=model');
+    const all = await search(page);
+    expect(all.length).toBeGreaterThan(3);
+
+    await page.selectOption('#f-month', '2026-06');
+    await page.waitForURL(/month=2026-06/);
+    const june = await search(page);
+    const juneTitles = fixtureDay('2026-06-30').papers.map((p) => p.title);
+    expect(june.length).toBeGreaterThan(0);
+    expect(june.length).toBeLessThan(all.length);
+    for (const t of june) expect(juneTitles).toContain(t);
+
+    await page.selectOption('#f-sort', 'upvotes');
+    const sorted = await search(page);
+    const votes = (await texts(page, '.result-meta')).map((m) => Number(/(\d+) upvotes/.exec(m)![1]));
+    expect(votes).toEqual([...votes].sort((a, b) => b - a));
+    expect(sorted).toHaveLength(june.length);
+    await page.context().close();
+  });
+
+  test('filters work without words: organization, keyword, has code', async () => {
+    const org = fixtureDay('2026-06-30').papers[0]!.organization!.name;
+    const page = await open(`search/?organization=${encodeURIComponent(org)}`);
+    expect(await page.inputValue('#f-organization')).toBe(org);
+    const byOrg = await search(page);
+    expect(byOrg.length).toBeGreaterThan(0);
+    const expected = ['2026-06-30', '2026-07-01', '2026-07-27', '2026-07-29', '2026-07-31', '2026-08-05']
+      .flatMap((d) => fixtureDay(d).papers)
+      .filter((p) => p.organization?.name === org);
+    expect(new Set(byOrg)).toEqual(new Set(expected.map((p) => p.title)));
+
+    const keyword = fixtureDay('2026-06-30').papers[1]!.aiKeywords[0]!;
+    await page.goto(site.at(`search/?keyword=${encodeURIComponent(keyword)}`));
+    expect(await search(page)).toContain(fixtureDay('2026-06-30').papers[1]!.title);
+
+    await page.goto(site.at('search/?q=model&code=yes'));
+    expect(await page.isChecked('#f-code')).toBe(true);
+    const withCode = await search(page);
+    await page.uncheck('#f-code');
+    const any = await search(page);
+    expect(withCode.length).toBeLessThan(any.length);
+    await page.context().close();
+  });
+
+  test('results come twenty at a time, oldest first when asked', async () => {
+    const total = new Set(FIXTURE_DATES.flatMap((d) => fixtureDay(d).papers.map((p) => p.id))).size;
+    expect(total).toBeGreaterThan(20);
+    const page = await open('search/?year=2026&sort=oldest');
+    const first = await search(page);
+    expect(first).toHaveLength(20);
+    expect(await page.textContent('#search-status')).toBe(`${total} papers found.`);
+    expect(first[0]).toBe(fixtureDay('2026-06-30').papers[0]!.title);
+    await page.click('#search-more');
+    await page.waitForFunction((n) => document.querySelectorAll('.result').length === n, total);
+    expect(await page.locator('#search-more').isVisible()).toBe(false);
+    const dates = (await texts(page, '.result-meta')).map((m) => /featured (\S+)/.exec(m)![1]!);
+    expect(dates).toEqual([...dates].sort());
+    await page.context().close();
+  });
+
+  test('the index is standard Pagefind, with each paper’s meta, filters and sorts', async () => {
+    const paper = fixtureDay('2026-08-05').papers[0]!;
+    const page = await open('search/');
+    // As a string: vitest would rewrite an import() written in this file.
+    const found = await page.evaluate(`(async () => {
+      const pagefind = await import('${BASE}pagefind/pagefind.js');
+      await pagefind.options({ baseUrl: '${BASE}' });
+      const search = await pagefind.search('ALFWorld');
+      const data = await search.results[0].data();
+      return { url: data.url, meta: data.meta, filters: data.filters, all: Object.keys(await pagefind.filters()).sort() };
+    })()`) as { url: string; meta: Record<string, string>; filters: Record<string, string[]>; all: string[] };
+    expect(found.url).toBe(`${BASE}papers/${paper.id}/`);
+    expect(found.meta).toEqual({
+      title: paper.title,
+      date: '2026-08-05',
+      upvotes: String(paper.upvotes),
+      authors: paper.authors.join(', '),
+      id: paper.id,
+      url: `https://arxiv.org/abs/${paper.id}`,
+    });
+    expect(found.filters).toEqual({ year: ['2026'], month: ['2026-08'], code: ['yes'], organization: [paper.organization!.name] });
+    expect(found.all).toEqual(['code', 'keyword', 'month', 'organization', 'year']);
+    await page.context().close();
+  });
+
+  test('search returns paper pages only, never the day, week or month pages that repeat them', async () => {
+    const entry = JSON.parse(readFileSync(path.join(site.dist, 'pagefind/pagefind-entry.json'), 'utf8'));
+    const papers = new Set(FIXTURE_DATES.flatMap((d) => fixtureDay(d).papers.map((p) => p.id)));
+    expect(entry.languages.en.page_count).toBe(papers.size);
+
+    const page = await open('search/?q=model');
+    await search(page);
+    const urls = await page.$$eval('.result-title a', (as) => as.map((a) => a.getAttribute('href')));
+    expect(urls.length).toBeGreaterThan(3);
+    for (const url of urls) expect(url).toMatch(/^\/dpa\/papers\/\d{4}\.\d{4,5}\/$/);
+    // Chrome is not indexed: every paper page says "Featured on" (its days) and has a "Skip to
+    // content" link, and no indexed text holds either word.
+    for (const word of ['Featured', 'Skip']) {
+      await page.goto(site.at(`search/?q=${word}`));
+      expect(await search(page), word).toEqual([]);
+    }
+    await page.context().close();
+  });
+});
+
+describe('theme', () => {
+  test('follows the system setting, and the toggle switches and remembers', async () => {
+    const page = await open('', { colorScheme: 'light' });
+    const toggle = page.locator('[data-theme-toggle]');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await toggle.isVisible()).toBe(true);
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await background()).toBe('rgb(20, 20, 22)');
+    await page.reload();
+    expect(await page.getAttribute('html', 'data-theme')).toBe('dark');
+    expect(await background()).toBe('rgb(20, 20, 22)');
+
+    await page.locator('[data-theme-toggle]').click();
+    expect(await page.getAttribute('html', 'data-theme')).toBeNull(); // back to following the system
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.context().close();
+
+    const dark = await open('', { colorScheme: 'dark' });
+    expect(await dark.locator('[data-theme-toggle]').getAttribute('aria-pressed')).toBe('true');
+    expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 20, 22)');
+    await dark.context().close();
+  });
+
+  test('without JavaScript there is no toggle, and the system setting still applies', async () => {
+    const page = await open('', { javaScript: false, colorScheme: 'dark' });
+    expect(await page.locator('[data-theme-toggle]').isVisible()).toBe(false);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 20, 22)');
+    await page.context().close();
+  });
+});
+
+describe('feeds, discovery and citations', () => {
+  async function parseXml(page: Page, url: string): Promise<{ error: string | null; items: { title: string; link: string }[]; root: string }> {
+    const response = await page.request.get(url);
+    expect(response.status(), url).toBe(200);
+    const xml = await response.text();
+    return page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      const error = doc.querySelector('parsererror')?.textContent ?? null;
+      const items = [...doc.querySelectorAll('item')].map((i) => ({
+        title: i.querySelector('title')?.textContent ?? '',
+        link: i.querySelector('link')?.textContent ?? '',
+      }));
+      return { error, items, root: doc.documentElement.nodeName };
+    }, xml);
+  }
+
+  test('both RSS feeds and the sitemap parse as XML, with absolute links under the base', async () => {
+    const page = await open('');
+    const papers = await parseXml(page, site.at('rss.xml'));
+    expect(papers.error).toBeNull();
+    expect(papers.root).toBe('rss');
+    const newest = fixtureDay('2026-08-05').papers;
+    expect(papers.items.slice(0, newest.length).map((i) => i.title)).toEqual(newest.map((p) => p.title));
+    expect(papers.items[0]!.link).toBe(`${TEST_SITE_URL}${BASE}papers/${newest[0]!.id}/`);
+
+    const days = await parseXml(page, site.at('days.xml'));
+    expect(days.error).toBeNull();
+    expect(days.items[0]!.link).toBe(`${TEST_SITE_URL}${BASE}days/2026-08-05/`);
+    expect(days.items).toHaveLength(7);
+
+    const index = await parseXml(page, site.at('sitemap-index.xml'));
+    expect(index.error).toBeNull();
+    const sitemap = await (await page.request.get(site.at('sitemap-0.xml'))).text();
+    expect(sitemap).toContain(`<loc>${TEST_SITE_URL}${BASE}papers/2608.05987/</loc>`);
+    expect(sitemap).toContain(`<loc>${TEST_SITE_URL}${BASE}archive/</loc>`);
+    await page.context().close();
+  });
+
+  test('every page has a canonical URL and Open Graph tags; feeds are linked', async () => {
+    const page = await open('days/2026-07-29/');
+    expect(await page.getAttribute('link[rel=canonical]', 'href')).toBe(`${TEST_SITE_URL}${BASE}days/2026-07-29/`);
+    expect(await page.getAttribute('meta[property="og:url"]', 'content')).toBe(`${TEST_SITE_URL}${BASE}days/2026-07-29/`);
+    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toContain('29 July 2026');
+    expect(await page.locator('link[rel=alternate][type="application/rss+xml"]').count()).toBe(2);
+    await page.context().close();
+  });
+
+  test('a paper page carries Highwire citation tags, ScholarlyArticle JSON-LD and a BibTeX entry', async () => {
+    const paper = fixtureDay('2026-08-05').papers[0]!;
+    const page = await open(`papers/${paper.id}/`);
+    const meta = (name: string) => page.$$eval(`meta[name="${name}"]`, (ms) => ms.map((m) => m.getAttribute('content')));
+    expect(await meta('citation_title')).toEqual([paper.title]);
+    expect(await meta('citation_author')).toEqual(paper.authors);
+    expect(await meta('citation_arxiv_id')).toEqual([paper.id]);
+    expect(await meta('citation_pdf_url')).toEqual([`https://arxiv.org/pdf/${paper.id}`]);
+    expect(await meta('citation_publication_date')).toEqual([paper.publishedAt!.slice(0, 10).replaceAll('-', '/')]);
+
+    const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!);
+    expect(ld['@type']).toBe('ScholarlyArticle');
+    expect(ld.name).toBe(paper.title);
+    expect(ld.author.map((a: { name: string }) => a.name)).toEqual(paper.authors);
+    expect(ld.abstract).toBe(paper.abstract);
+    expect(ld.url).toBe(`${TEST_SITE_URL}${BASE}papers/${paper.id}/`);
+
+    const bib = await page.textContent('pre.bibtex');
+    expect(bib).toMatch(/^@misc\{wang2026agentopsd,\n/);
+    expect(bib).toContain(`  eprint = {${paper.id}},`);
+    expect(bib).toContain(`  author = {${paper.authors.join(' and ')}},`);
+    await page.context().close();
+  });
+
+  test('each day has a static JSON copy that is the day file’s data', async () => {
+    const page = await open('');
+    for (const date of ['2026-07-29', '2026-07-30']) {
+      const response = await page.request.get(site.at(`days/${date}.json`));
+      expect(response.headers()['content-type']).toContain('application/json');
+      const data = DaySchema.parse(await response.json());
+      expect(data).toEqual(fixtureDay(date));
+    }
+    await page.context().close();
+  });
+});
