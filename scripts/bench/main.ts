@@ -1,5 +1,6 @@
 // `npm run bench`: speed measurements, as medians of several runs (the machines are noisy).
 // Targets live here, never in timed tests.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +20,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 const runs = Number(values.runs);
-const suites = positionals.length > 0 ? positionals : ['import', 'scrape'];
+const suites = positionals.length > 0 ? positionals : ['import', 'scrape', 'site'];
 const results: Record<string, unknown> = { at: new Date().toISOString(), runs };
 
 function print(title: string, rows: Measure[]): void {
@@ -41,6 +42,20 @@ if (suites.includes('scrape')) {
   print(`scrape: the same ${dates.length} days (${dates[0]}..${dates.at(-1)}) on the replay server`, rows);
   process.stdout.write(`plain/page ratio at concurrency 4: ${ratio.toFixed(2)}x (target: within 2x)\n`);
   results['scrape'] = { rows, plainOverPageAtC4: ratio };
+}
+
+if (suites.includes('site')) {
+  // The site's own measurements (build time, pages, sizes, first search), of the bundled archive
+  // unless $PAPERS_CONTENT names another; it builds into dist/.
+  process.stdout.write('\nsite (scripts/site/bench.ts)\n');
+  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/site/bench.ts'), '--runs', String(runs)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  process.stdout.write(run.stdout);
+  if (run.status !== 0) process.exitCode = 1;
+  results['site'] = run.stdout.trim().split('\n');
 }
 
 mkdirSync(path.join(ROOT, '.bench'), { recursive: true });

@@ -9,42 +9,10 @@ import { excerpt, longDate, monthName, paragraphs, shownAuthors, weekName } from
 import { normalizeBase, siteOptions } from '../../../site/lib/options.ts';
 import { absoluteUrl, sitePaths } from '../../../site/lib/paths.ts';
 import { paperSearchKeys, searchFacets } from '../../../site/lib/search-facets.ts';
+import { dayRecord, paperRecord } from '../../helpers/records.ts';
 
-function paper(id: string, upvotes: number, extra: Partial<Paper> = {}): Paper {
-  return {
-    rank: 1,
-    id,
-    title: `Paper ${id}`,
-    authors: ['Ada Lovelace', 'Alan Turing'],
-    abstract: 'An abstract.',
-    publishedAt: '2026-08-06T00:00:00.000Z',
-    upvotes,
-    comments: 0,
-    submitter: null,
-    organization: null,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    aiSummary: null,
-    aiKeywords: [],
-    thumbnail: null,
-    withdrawnAt: null,
-    ...extra,
-  };
-}
-
-function day(date: string, papers: Paper[]): Day {
-  return {
-    format: 1,
-    date,
-    status: 'ok',
-    source: `https://huggingface.co/papers/date/${date}`,
-    via: 'page',
-    fetchedAt: '2026-08-08T00:00:00.000Z',
-    problems: [],
-    papers: papers.map((p, i) => ({ ...p, rank: i + 1 })),
-  };
-}
+const paper = (id: string, upvotes: number, extra: Partial<Paper> = {}): Paper => paperRecord(id, { upvotes, ...extra });
+const day = (date: string, papers: Paper[]): Day => dayRecord(date, papers);
 
 describe('buildArchiveIndex', () => {
   const days = [

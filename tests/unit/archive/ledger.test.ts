@@ -1,36 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage } from '../../../scraper/archive/coverage.ts';
 import { emptyLedger, parseLedger, recordAttempt, renderLedger } from '../../../scraper/archive/ledger.ts';
-import { FORMAT_VERSION, type Day } from '../../../scraper/archive/schema.ts';
+import type { Day } from '../../../scraper/archive/schema.ts';
+import { dayRecord, paperRecord } from '../../helpers/records.ts';
 
-const held = (date: string, n: number, status: Day['status'] = 'ok'): Day => ({
-  format: FORMAT_VERSION,
-  date,
-  status,
-  source: 's',
-  via: 'api',
-  fetchedAt: '2026-01-01T00:00:00.000Z',
-  problems: status === 'partial' ? ['something missing'] : [],
-  papers: Array.from({ length: n }, (_, i) => ({
-    rank: i + 1,
-    id: `2601.${String(10000 + i)}`,
-    title: 't',
-    authors: [],
-    abstract: '',
-    publishedAt: null,
-    upvotes: 0,
-    comments: 0,
-    submitter: null,
-    organization: null,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    aiSummary: null,
-    aiKeywords: [],
-    thumbnail: null,
-    withdrawnAt: null,
-  })),
-});
+const held = (date: string, n: number, status: Day['status'] = 'ok'): Day =>
+  dayRecord(
+    date,
+    Array.from({ length: n }, (_, i) => paperRecord(`2601.${String(10000 + i)}`)),
+    { status, via: 'api', problems: status === 'partial' ? ['something missing'] : [] },
+  );
 
 describe('the ledger', () => {
   it('describes a held day by its file, and a missing one by the attempt', () => {
