@@ -8,6 +8,16 @@ import { importCommand } from './commands/import.ts';
 import { scrapeCommand } from './commands/scrape.ts';
 import { statusCommand } from './commands/status.ts';
 
+const FS_PROBLEMS: Record<string, string> = {
+  ENOTDIR: 'a part of the path is not a folder',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  ENOSPC: 'no space left on the device',
+  EROFS: 'read-only file system',
+  ENOENT: 'no such file or folder',
+};
+
 export const COMMANDS: readonly Command[] = [scrapeCommand, importCommand, statusCommand];
 
 function mainHelp(): string {
@@ -50,6 +60,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (e instanceof InputError) {
       io.stderr.write(`papers ${command.name}: ${e.message}\n`);
+      return EXIT_FAILED;
+    }
+    const fsError = e as NodeJS.ErrnoException;
+    if (typeof fsError.code === 'string' && typeof fsError.path === 'string') {
+      // A folder that is a file, a disk that is full, a file we may not write: say which.
+      io.stderr.write(`papers ${command.name}: cannot ${fsError.syscall ?? 'use'} ${fsError.path}: ${FS_PROBLEMS[fsError.code] ?? fsError.code}\n`);
       return EXIT_FAILED;
     }
     throw e;

@@ -242,3 +242,15 @@ describe('papers status', () => {
     expect(result.stderr).toContain(`papers status: ${path.join(content, 'ledger.json')}: not valid JSON`);
   });
 });
+
+describe('an archive folder that cannot be used', () => {
+  it('is named in one line, with exit 1 and no stack trace', async () => {
+    const file = path.join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    for (const args of [['status', '--content', file], ['import', '--content', file, fixtureFile(ERA_DAYS.late2026)]]) {
+      const result = await runPapers(args);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^papers ${args[0]}: cannot \\w+ ${file}/\\S+: a part of the path is not a folder\\n$`));
+    }
+  });
+});
