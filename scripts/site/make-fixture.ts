@@ -10,6 +10,7 @@ import { dayFilePath, parseDayFile, renderDayFile } from '../../scraper/archive/
 import { entryForHeldDay, ledgerPath, renderLedger } from '../../scraper/archive/ledger.ts';
 import { hfApiDayUrl } from '../../scraper/archive/links.ts';
 import type { Day, Ledger, Paper } from '../../scraper/archive/schema.ts';
+import { paperRecord } from '../../tests/helpers/records.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SITE_FIXTURE = path.join(ROOT, 'tests/fixtures/site/archive');
@@ -34,20 +35,8 @@ function day(date: string, papers: Paper[], extra: Partial<Day> = {}): Day {
   };
 }
 
-const blank: Omit<Paper, 'rank' | 'id' | 'title' | 'authors' | 'abstract'> = {
-  publishedAt: '2026-07-29T00:00:00.000Z',
-  upvotes: 0,
-  comments: 0,
-  submitter: null,
-  organization: null,
-  githubRepo: null,
-  githubStars: null,
-  projectPage: null,
-  aiSummary: null,
-  aiKeywords: [],
-  thumbnail: null,
-  withdrawnAt: null,
-};
+const blank = (id: string, extra: Partial<Paper>): Paper =>
+  paperRecord(id, { publishedAt: '2026-07-29T00:00:00.000Z', ...extra });
 
 /** Every string a scraped page could carry to break out of HTML, attributes, JSON, XML, YAML or BibTeX. */
 export const HOSTILE = {
@@ -57,10 +46,7 @@ export const HOSTILE = {
 };
 
 function hostileDay(): Day {
-  const first: Paper = {
-    ...blank,
-    rank: 1,
-    id: '2607.99001',
+  const first = blank('2607.99001', {
     title: HOSTILE.title,
     authors: [
       '<img src=x onerror=alert(1)>',
@@ -84,18 +70,15 @@ function hostileDay(): Day {
     aiSummary: '<iframe src="javascript:alert(8)"></iframe> summary',
     aiKeywords: ['<b>bold</b>', 'onerror=alert(3)', 'a, b: c'],
     thumbnail: 'javascript:alert(7)',
-  };
-  const second: Paper = {
-    ...blank,
-    rank: 2,
-    id: '2607.99002',
+  });
+  const second = blank('2607.99002', {
     title: HOSTILE.title2,
     authors: ['Zoë <em>Émile</em>', 'مؤلف عربي', '李华 🚀'],
     abstract: 'Right-to-left ‮text‬ and emoji 🚀 and a data: link data:text/html,<script>alert(12)</script>.',
     upvotes: 5,
     githubRepo: 'https://example.org/"><script>alert(14)</script>',
     projectPage: 'JAVASCRIPT:alert(15)',
-  };
+  });
   return day('2026-07-30', [first, second]);
 }
 

@@ -6,10 +6,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFilePath, parseDayFile, renderDayFile } from '../../../scraper/archive/day-file.ts';
 import { papersFromItems } from '../../../scraper/archive/from-api.ts';
-import { DaySchema, FORMAT_VERSION, type Day } from '../../../scraper/archive/schema.ts';
+import { DaySchema, type Day } from '../../../scraper/archive/schema.ts';
 import { readDay, writeDay } from '../../../scraper/archive/store.ts';
 import { cleanText, oneLine, unwrapParagraphs } from '../../../scraper/archive/text.ts';
 import { ERA_DAYS, fixtureItems } from '../../helpers/fixtures.ts';
+import { dayRecord } from '../../helpers/records.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 const HOSTILE = [
@@ -99,16 +100,7 @@ function itemWith(texts: {
 function dayOf(items: unknown[], date = '2026-08-07'): Day {
   const { papers, rejected } = papersFromItems(items);
   expect(rejected).toEqual([]);
-  return {
-    format: FORMAT_VERSION,
-    date,
-    status: 'ok',
-    source: `https://huggingface.co/papers/date/${date}`,
-    via: 'page',
-    fetchedAt: '2026-08-08T01:02:03.000Z',
-    problems: [],
-    papers,
-  };
+  return dayRecord(date, papers, { fetchedAt: '2026-08-08T01:02:03.000Z' });
 }
 
 const textsArb = fc.record({
