@@ -57,21 +57,25 @@ export async function archiveDay(
 
   const settle = async (report: DayReport, reason: string | null, held?: Day | null) => {
     // An unreadable file was kept as it is (see planWrite); the ledger then tells the attempt.
-    const now = held !== undefined ? held : await readDay(contentDir, date).catch(() => null);
-    return { ledger: recordAttempt(ledger, { date, status: report.status, via, reason }, now, at), report };
+    const heldDay = held !== undefined ? held : await readDay(contentDir, date).catch(() => null);
+    return { ledger: recordAttempt(ledger, { date, status: report.status, via, reason }, heldDay, at), report };
   };
 
   if (outcome.kind !== 'listing') {
+    const held = await readDay(contentDir, date).catch(() => null);
+    // The site has no listing for a day the archive holds: keep the day, but say so plainly
+    // (a listing withdrawn, or a day an older scraper filed from another day's page).
+    const kept = held ? `; the archive holds ${held.papers.length} papers for ${date}, kept` : '';
     const report: DayReport = {
       date,
       status: outcome.kind,
       papers: 0,
       action: 'none',
-      before: 0,
+      before: held?.papers.length ?? 0,
       rejected: [],
-      message: outcome.reason,
+      message: `${outcome.reason}${kept}`,
     };
-    return settle(report, outcome.reason);
+    return settle(report, outcome.reason, held);
   }
 
   if (outcome.items.length === 0) {

@@ -30,7 +30,8 @@ export function summarize(verb: string, reports: readonly DayReport[], seconds: 
   for (const r of reports) {
     byStatus[r.status]++;
     if (r.action !== 'none') byAction[r.action] = (byAction[r.action] ?? 0) + 1;
-    if (r.message && r.status !== 'no-listing') problems.push({ date: r.date, status: r.status, message: r.message });
+    // A quiet day is not a problem; a day the archive holds that now has no listing is.
+    if (r.message && (r.status !== 'no-listing' || r.before > 0)) problems.push({ date: r.date, status: r.status, message: r.message });
   }
   return {
     verb,

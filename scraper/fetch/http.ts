@@ -18,8 +18,8 @@ export type GetOptions = { signal?: AbortSignal | undefined; timeoutMs: number; 
 /** A GET that does not follow redirects (3xx answers are returned as they are). */
 export type HttpGet = (url: string, options: GetOptions) => Promise<HttpAnswer>;
 
-export const USER_AGENT =
-  'daily-papers-archive (+https://github.com/daily-papers-archive/daily-papers-archive; archives huggingface.co/papers)';
+/** Says who asks; the API source is plain HTTP, so it is honest about not being a browser. */
+export const USER_AGENT = 'daily-papers-archive/0.1 (an archive of huggingface.co/papers; paced to the published limits)';
 
 /** Network failures (reset, refused, cut-off body, timeout) are worth another try. */
 export function networkError(url: string, e: unknown): FetchError {

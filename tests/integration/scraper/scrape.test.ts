@@ -164,6 +164,27 @@ describe('papers scrape --source page', () => {
     }
   });
 
+  it('keeps a held day that the site now redirects, and says so', async () => {
+    const date = '2026-08-04';
+    const original = fixtureItems(date);
+    const content = tempDir();
+    try {
+      expect((await scrape(content, '--date', date)).code).toBe(0);
+      const file = dayFilePath(content, date);
+      const before = readFileSync(file, 'utf8');
+      replay.setDay(date, null);
+      const result = await scrape(content, '--date', date);
+      expect(result.stdout).toContain(
+        `${date} no-listing: the site redirects ${date} to 2026-08-03; the archive holds ${original.length} papers for ${date}, kept`,
+      );
+      expect(result.stdout).toContain('Days that need a look (1):');
+      expect(readFileSync(file, 'utf8')).toBe(before);
+      expect((await readLedger(content)).days[date]).toMatchObject({ status: 'ok', papers: original.length });
+    } finally {
+      replay.setDay(date, original);
+    }
+  });
+
   it('passes the site\'s browser check once, then fetches with the browser\'s cookies', async () => {
     const waf = await startReplayServer({ waf: true, quota: { pages: 1e9, api: 1e9 } });
     try {
