@@ -1,13 +1,40 @@
+// Three tiers of tests, each a vitest project (README, "Tests"):
+//   unit         pure functions and in-process code: no child process, no browser, no build
+//   integration  the `papers` command as a process, the replay server, crawls in process
+//   e2e          Astro builds of the fixture archive, and everything that drives Chromium
+// `npm test` runs the type checks, the linter and all three; `npm run test:unit` (and
+// :integration, :e2e) one tier.
 import { defineConfig } from 'vitest/config';
+
+const json = process.env['VITEST_JSON_REPORT'];
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // Integration and e2e tests start real processes, browsers and builds.
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
-    reporters: process.env['VITEST_JSON_REPORT']
-      ? ['default', ['json', { outputFile: process.env['VITEST_JSON_REPORT'] }]]
-      : ['default'],
+    reporters: json ? ['default', ['json', { outputFile: json }]] : ['default'],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          testTimeout: 10_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
   },
 });

@@ -2,7 +2,7 @@
 // checked against the archive's own DaySchema) and `ledger` (every date ever tried). The
 // folder is $PAPERS_CONTENT, else ./content, as for the `papers` command.
 import { defineCollection } from 'astro:content';
-import { DaySchema, LedgerEntrySchema } from '../scraper/archive/schema.ts';
+import { DaySchema, LedgerEntrySchema } from '../scraper/archive/index.ts';
 import { dayFilesLoader, ledgerLoader } from './lib/loaders.ts';
 import { siteOptions } from './lib/options.ts';
 

@@ -3,9 +3,9 @@
 // scraper both end here, so both give the same files for the same data.
 import { describeRejection, papersFromItems, type Rejection } from './from-api.ts';
 import { recordAttempt } from './ledger.ts';
-import { readDay, writeDay, type WriteResult } from './store.ts';
+import { type Day, FORMAT_VERSION, type Ledger, type LedgerStatus, type Via } from './schema.ts';
+import { readDay, type WriteResult, writeDay } from './store.ts';
 import { oneLine } from './text.ts';
-import { FORMAT_VERSION, type Day, type Ledger, type LedgerStatus, type Via } from './schema.ts';
 
 export type DayOutcome =
   | {
@@ -42,7 +42,8 @@ const MAX_PROBLEMS_LISTED = 5;
 
 function summarizeRejections(rejected: readonly Rejection[]): string[] {
   const listed = rejected.slice(0, MAX_PROBLEMS_LISTED).map(describeRejection);
-  if (rejected.length > MAX_PROBLEMS_LISTED) listed.push(`and ${rejected.length - MAX_PROBLEMS_LISTED} more items rejected`);
+  if (rejected.length > MAX_PROBLEMS_LISTED)
+    listed.push(`and ${rejected.length - MAX_PROBLEMS_LISTED} more items rejected`);
   return listed.map((p) => `rejected ${p}`);
 }
 
@@ -80,7 +81,10 @@ export async function archiveDay(
 
   if (outcome.items.length === 0) {
     const reason = 'the listing holds no papers';
-    return settle({ date, status: 'no-listing', papers: 0, action: 'none', before: 0, rejected: [], message: reason }, reason);
+    return settle(
+      { date, status: 'no-listing', papers: 0, action: 'none', before: 0, rejected: [], message: reason },
+      reason,
+    );
   }
 
   const { papers, rejected } = papersFromItems(outcome.items);

@@ -7,15 +7,14 @@ import matter from 'gray-matter';
 import yaml from 'js-yaml';
 import { InputError } from '../errors.ts';
 import { renderDigest } from './digest.ts';
-import { DaySchema, describeIssues, FORMAT_VERSION, type Day, type Paper } from './schema.ts';
+import { type Day, DaySchema, describeIssues, FORMAT_VERSION, type Paper } from './schema.ts';
 
 const engines = {
   yaml: {
     // JSON_SCHEMA would be stricter, but Astro's loader uses the default schema; every value we
     // write is typed so that both read it the same (dates and ids are quoted strings).
     parse: (s: string): object => yaml.load(s) as object,
-    stringify: (data: object): string =>
-      yaml.dump(data, { lineWidth: -1, noRefs: true, sortKeys: false }),
+    stringify: (data: object): string => yaml.dump(data, { lineWidth: -1, noRefs: true, sortKeys: false }),
   },
 };
 

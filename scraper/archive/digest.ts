@@ -2,8 +2,8 @@
 // GitHub. It is generated from the records and never parsed back. Text goes in as mdast text
 // nodes, so remark escapes whatever markup a title or abstract holds.
 import { remark } from 'remark';
-import type { Day, Paper } from './schema.ts';
 import { arxivAbsUrl, isHttpUrl } from './links.ts';
+import type { Day, Paper } from './schema.ts';
 
 type Node = { type: string; [key: string]: unknown };
 
@@ -51,17 +51,13 @@ function paperNodes(paper: Paper): Node[] {
 
 export function renderDigest(day: Day): string {
   const n = day.papers.length;
-  const intro = [
-    text(`${n} paper${n === 1 ? '' : 's'} featured on Hugging Face Daily Papers, in listing order`),
-  ];
+  const intro = [text(`${n} paper${n === 1 ? '' : 's'} featured on Hugging Face Daily Papers, in listing order`)];
   const tree: Node = {
     type: 'root',
     children: [
       { type: 'heading', depth: 1, children: [text(`Daily Papers, ${day.date}`)] },
       paragraph(...intro, text('.')),
-      ...(day.status === 'partial'
-        ? [paragraph(text(`Partial listing: ${day.problems.join('; ')}`))]
-        : []),
+      ...(day.status === 'partial' ? [paragraph(text(`Partial listing: ${day.problems.join('; ')}`))] : []),
       ...day.papers.flatMap(paperNodes),
     ],
   };

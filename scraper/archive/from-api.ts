@@ -2,7 +2,7 @@
 // into archive records. Every era of the format since 2023 goes through here; fields that
 // arrived later are optional, and a record that cannot be trusted is rejected with a reason
 // rather than half-kept.
-import { ARXIV_ID, type Account, type Paper } from './schema.ts';
+import { type Account, ARXIV_ID, type Paper } from './schema.ts';
 import { cleanText, oneLine, unwrapParagraphs } from './text.ts';
 
 export type Rejection = { rank: number; id: string | null; reason: string };
@@ -12,8 +12,7 @@ type Obj = Record<string, unknown>;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const count = (v: unknown): number | null =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+const count = (v: unknown): number | null => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null);
 
 function timestamp(v: unknown): string | null {
   if (typeof v !== 'string' || v === '') return null;
@@ -94,8 +93,7 @@ export function paperFromItem(item: unknown, rank: number): ItemResult {
       upvotes: count(paper['upvotes']) ?? 0,
       comments: count(item['numComments']) ?? 0,
       submitter:
-        account(item['submittedBy'], ['name', 'user']) ??
-        account(paper['submittedOnDailyBy'], ['name', 'user']),
+        account(item['submittedBy'], ['name', 'user']) ?? account(paper['submittedOnDailyBy'], ['name', 'user']),
       // `organization` from Oct 2025, briefly called `submitterOrganization` before that.
       organization:
         account(item['organization'], ['name']) ??

@@ -6,17 +6,17 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
-import { oneLine } from './text.ts';
 import {
+  type Day,
   describeIssues,
   FORMAT_VERSION,
-  LedgerSchema,
-  type Day,
   type Ledger,
   type LedgerEntry,
+  LedgerSchema,
   type LedgerStatus,
   type Via,
 } from './schema.ts';
+import { oneLine } from './text.ts';
 
 export const LEDGER_FILE = 'ledger.json';
 

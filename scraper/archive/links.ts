@@ -9,8 +9,7 @@ export const hfPaperUrl = (id: string, origin = HF_ORIGIN): string => `${origin}
 export const hfDayUrl = (date: string, origin = HF_ORIGIN): string => `${origin}/papers/date/${date}`;
 export const hfApiDayUrl = (date: string, origin = HF_ORIGIN, page = 0, limit = 100): string =>
   `${origin}/api/daily_papers?date=${date}&limit=${limit}&p=${page}`;
-export const hfAccountUrl = (handle: string, origin = HF_ORIGIN): string =>
-  `${origin}/${encodeURIComponent(handle)}`;
+export const hfAccountUrl = (handle: string, origin = HF_ORIGIN): string => `${origin}/${encodeURIComponent(handle)}`;
 
 /**
  * Only absolute http(s) URLs from scraped data are ever rendered as links: a `javascript:`,

@@ -114,14 +114,10 @@ export type Ledger = z.infer<typeof LedgerSchema>;
 
 /** "papers[3].id: must be an arXiv id …" for every issue, so a bad file names its field. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `${formatPath(issue.path)}: ${issue.message}`)
-    .join('; ');
+  return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ');
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(root)';
-  return path
-    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${String(key)}`))
-    .join('');
+  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i > 0 ? '.' : ''}${String(key)}`)).join('');
 }

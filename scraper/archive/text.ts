@@ -9,10 +9,10 @@
 // Everything else (markup, YAML syntax, emoji, right-to-left text, any length) is kept as is.
 
 const NEWLINES = /\r\n?/g;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const HAS_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const HAS_LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -38,7 +38,12 @@ export function oneLine(raw: string): string {
 export function unwrapParagraphs(raw: string): string {
   return cleanText(raw)
     .split(/\n[ \t]*\n\s*/)
-    .map((para) => para.replace(/[ \t]*\n[ \t]*/g, ' ').replace(/[ \t]{2,}/g, ' ').trim())
+    .map((para) =>
+      para
+        .replace(/[ \t]*\n[ \t]*/g, ' ')
+        .replace(/[ \t]{2,}/g, ' ')
+        .trim(),
+    )
     .filter((para) => para.length > 0)
     .join('\n\n');
 }

@@ -1,7 +1,7 @@
 // What every `papers` command shares: how options are declared and parsed, where the archive
 // is, and the exit codes (0 done, 1 some input failed, 2 usage).
 import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { isIsoDate } from '../archive/dates.ts';
 
 export const EXIT_OK = 0;
@@ -37,7 +37,9 @@ export type Command = {
 
 export type ParsedArgs = { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
 
-export class UsageError extends Error {}
+import { UsageError } from '../errors.ts';
+
+export { UsageError };
 
 export const CONTENT_OPTION: OptionSpec = {
   type: 'string',
@@ -50,7 +52,11 @@ export const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', help: 'sho
 export function parseCommandArgs(command: Command, argv: string[]): ParsedArgs {
   const options: ParseArgsConfig['options'] = {};
   for (const [name, spec] of Object.entries({ ...command.options, help: HELP_OPTION })) {
-    options[name] = { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) };
+    options[name] = {
+      type: spec.type,
+      ...(spec.short ? { short: spec.short } : {}),
+      ...(spec.multiple ? { multiple: true } : {}),
+    };
   }
   try {
     const parsed = parseArgs({ args: argv, options, allowPositionals: command.positionals ?? false, strict: true });

@@ -3,7 +3,7 @@
 // failed, 2 on usage errors.
 import { pathToFileURL } from 'node:url';
 import { InputError } from '../errors.ts';
-import { EXIT_FAILED, EXIT_USAGE, helpText, parseCommandArgs, UsageError, type Command, type Io } from './command.ts';
+import { type Command, EXIT_FAILED, EXIT_USAGE, helpText, type Io, parseCommandArgs, UsageError } from './command.ts';
 import { importCommand } from './commands/import.ts';
 import { scrapeCommand } from './commands/scrape.ts';
 import { statusCommand } from './commands/status.ts';
@@ -65,7 +65,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const fsError = e as NodeJS.ErrnoException;
     if (typeof fsError.code === 'string' && typeof fsError.path === 'string') {
       // A folder that is a file, a disk that is full, a file we may not write: say which.
-      io.stderr.write(`papers ${command.name}: cannot ${fsError.syscall ?? 'use'} ${fsError.path}: ${FS_PROBLEMS[fsError.code] ?? fsError.code}\n`);
+      io.stderr.write(
+        `papers ${command.name}: cannot ${fsError.syscall ?? 'use'} ${fsError.path}: ${FS_PROBLEMS[fsError.code] ?? fsError.code}\n`,
+      );
       return EXIT_FAILED;
     }
     throw e;

@@ -31,7 +31,8 @@ export function summarize(verb: string, reports: readonly DayReport[], seconds: 
     byStatus[r.status]++;
     if (r.action !== 'none') byAction[r.action] = (byAction[r.action] ?? 0) + 1;
     // A quiet day is not a problem; a day the archive holds that now has no listing is.
-    if (r.message && (r.status !== 'no-listing' || r.before > 0)) problems.push({ date: r.date, status: r.status, message: r.message });
+    if (r.message && (r.status !== 'no-listing' || r.before > 0))
+      problems.push({ date: r.date, status: r.status, message: r.message });
   }
   return {
     verb,
@@ -75,7 +76,9 @@ export function createReporter(mode: ProgressMode, io: Io, now: () => number = (
     },
     day(report, index, total) {
       if (mode === 'json') {
-        io.stdout.write(`${JSON.stringify({ type: 'day', ...report, rejected: report.rejected.map(describeRejection) })}\n`);
+        io.stdout.write(
+          `${JSON.stringify({ type: 'day', ...report, rejected: report.rejected.map(describeRejection) })}\n`,
+        );
         return;
       }
       if (mode === 'lines') {

@@ -3,7 +3,7 @@
 // an error that says how to get one on this platform.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { type Browser, chromium, type LaunchOptions } from 'playwright-core';
 import { InputError } from '../errors.ts';
 
 /**
@@ -71,7 +71,11 @@ export function findChromium({
   explicit,
   env = process.env,
   platform = process.platform,
-}: { explicit?: string | undefined; env?: NodeJS.ProcessEnv; platform?: string } = {}): ChromiumFound {
+}: {
+  explicit?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+  platform?: string;
+} = {}): ChromiumFound {
   const given = explicit || env['PAPERS_CHROMIUM'];
   if (given) {
     if (!existsSync(given)) {

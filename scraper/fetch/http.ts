@@ -1,8 +1,9 @@
 // One shape for an HTTP answer, whoever made the request: Node's fetch (the API source, the
 // no-browser baseline), a browser context's request client (which carries the cookies of a
 // browser that passed the site's checks), or a full page load in Chromium.
-import { FetchError, isRetryableStatus, parseRetryAfter, rateLimitPauseMs } from './retry.ts';
+
 import type { Pacer } from './pacer.ts';
+import { FetchError, isRetryableStatus, parseRetryAfter, rateLimitPauseMs } from './retry.ts';
 
 export type HttpAnswer = {
   status: number;
@@ -19,7 +20,8 @@ export type GetOptions = { signal?: AbortSignal | undefined; timeoutMs: number; 
 export type HttpGet = (url: string, options: GetOptions) => Promise<HttpAnswer>;
 
 /** Says who asks; the API source is plain HTTP, so it is honest about not being a browser. */
-export const USER_AGENT = 'daily-papers-archive/0.1 (an archive of huggingface.co/papers; paced to the published limits)';
+export const USER_AGENT =
+  'daily-papers-archive/0.1 (an archive of huggingface.co/papers; paced to the published limits)';
 
 /** Network failures (reset, refused, cut-off body, timeout) are worth another try. */
 export function networkError(url: string, e: unknown): FetchError {

@@ -2,9 +2,9 @@
 // client fetched it. Checking the day landed on is what keeps Friday's papers out of Saturday.
 import { hfDayUrl } from '../archive/links.ts';
 import { ARXIV_ID } from '../archive/schema.ts';
-import { heedRateLimit, statusError, type HttpAnswer, type HttpGet } from './http.ts';
+import { type HttpAnswer, type HttpGet, heedRateLimit, statusError } from './http.ts';
 import type { Pacer } from './pacer.ts';
-import { listingDateOf, parseListingPage, type Card } from './parse-listing.ts';
+import { type Card, listingDateOf, parseListingPage } from './parse-listing.ts';
 import { FetchError } from './retry.ts';
 
 export type Listing =
@@ -36,7 +36,9 @@ export async function listingFromAnswer(date: string, answer: HttpAnswer, ctx: L
     const landed = listingDateOf(location, asked);
     return {
       kind: 'no-listing',
-      reason: landed ? `the site redirects ${date} to ${landed}` : `the site redirects ${date} to ${location || 'nowhere'}`,
+      reason: landed
+        ? `the site redirects ${date} to ${landed}`
+        : `the site redirects ${date} to ${location || 'nowhere'}`,
     };
   }
   if (answer.status === 202) throw new ChallengeError(asked);
@@ -76,12 +78,16 @@ async function listingFromCards(cards: Card[], source: string, ctx: ListingConte
       },
       numComments: card.comments ?? 0,
       thumbnail: card.thumbnail,
-      ...(card.organization ? { organization: { name: card.organization.handle, fullname: card.organization.name } } : {}),
+      ...(card.organization
+        ? { organization: { name: card.organization.handle, fullname: card.organization.name } }
+        : {}),
     });
   }
   const problems = ['the page had no embedded listing data: built from its cards and the paper API'];
   if (unfilled.length > 0) {
-    problems.push(`abstract, authors and links missing for ${unfilled.length} of ${cards.length} papers: ${unfilled.slice(0, 5).join(', ')}`);
+    problems.push(
+      `abstract, authors and links missing for ${unfilled.length} of ${cards.length} papers: ${unfilled.slice(0, 5).join(', ')}`,
+    );
   }
   // Cards filled from the API hold everything the embedded data would: the day is complete.
   return { kind: 'listing', items, problems: unfilled.length > 0 ? problems : [], source };

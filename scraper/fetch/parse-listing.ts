@@ -64,7 +64,11 @@ function parseCard($: cheerio.CheerioAPI, el: AnyNode, pageUrl: string): Card | 
     })
     .first();
   const orgHandle = orgLink.length ? ACCOUNT_HREF.exec(orgLink.attr('href')!)![1]! : null;
-  const img = card.find('img[src]').filter((_, i) => !/avatar/i.test($(i).attr('src') ?? '')).first().attr('src');
+  const img = card
+    .find('img[src]')
+    .filter((_, i) => !/avatar/i.test($(i).attr('src') ?? ''))
+    .first()
+    .attr('src');
 
   return {
     id,

@@ -18,7 +18,11 @@ export class FetchError extends Error {
   readonly retryAfterMs: number | null;
   constructor(
     message: string,
-    { retryable, status = null, retryAfterMs = null }: { retryable: boolean; status?: number | null; retryAfterMs?: number | null },
+    {
+      retryable,
+      status = null,
+      retryAfterMs = null,
+    }: { retryable: boolean; status?: number | null; retryAfterMs?: number | null },
   ) {
     super(message);
     this.name = 'FetchError';

@@ -7,8 +7,8 @@
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { hfApiDayUrl, hfDayUrl } from '../archive/links.ts';
 import { launchChromium } from './chromium.ts';
-import { fetchGet, heedRateLimit, networkError, statusError, type HttpAnswer, type HttpGet } from './http.ts';
-import { ChallengeError, listingFromAnswer, type Listing, type ListingContext } from './listing.ts';
+import { fetchGet, type HttpAnswer, type HttpGet, heedRateLimit, networkError, statusError } from './http.ts';
+import { ChallengeError, type Listing, type ListingContext, listingFromAnswer } from './listing.ts';
 import type { Pacer } from './pacer.ts';
 import { FetchError } from './retry.ts';
 
@@ -50,7 +50,8 @@ async function loadInBrowser(page: Page, url: string, timeoutMs: number): Promis
     const deadline = Date.now() + timeoutMs;
     while (navigations.at(-1)?.status() === 202) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new FetchError(`${url}: the browser did not get past the site's check`, { retryable: true, status: 202 });
+      if (left <= 0)
+        throw new FetchError(`${url}: the browser did not get past the site's check`, { retryable: true, status: 202 });
       const seen = navigations.length;
       await page.waitForEvent('response', {
         predicate: (r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame(),
@@ -212,16 +213,23 @@ export function openApiSource(options: SourceOptions & { get?: HttpGet }): DaySo
           batch = JSON.parse(answer.text);
         } catch (e) {
           // A body cut off mid-transfer reads as bad JSON: worth another try.
-          throw new FetchError(`${url}: the answer is not complete JSON (${(e as Error).message})`, { retryable: true });
+          throw new FetchError(`${url}: the answer is not complete JSON (${(e as Error).message})`, {
+            retryable: true,
+          });
         }
         if (!Array.isArray(batch)) {
           throw new FetchError(`${url}: expected a JSON array of papers, got ${typeof batch}`, { retryable: false });
         }
         items.push(...batch);
         const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(answer.headers['link'] ?? '')?.[1];
-        url = next ? new URL(next, url).href : batch.length === 100 ? hfApiDayUrl(date, options.baseUrl, page + 1, 100) : null;
+        url = next
+          ? new URL(next, url).href
+          : batch.length === 100
+            ? hfApiDayUrl(date, options.baseUrl, page + 1, 100)
+            : null;
       }
-      if (url) throw new FetchError(`${date}: the API kept paging past ${MAX_API_PAGES * 100} papers`, { retryable: false });
+      if (url)
+        throw new FetchError(`${date}: the API kept paging past ${MAX_API_PAGES * 100} papers`, { retryable: false });
       if (items.length === 0) return { kind: 'no-listing', reason: 'the API lists no papers for this day' };
       return { kind: 'listing', items, problems: [], source: `${options.baseUrl}/api/daily_papers?date=${date}` };
     },

@@ -1,6 +1,6 @@
 // Dumps of API answers on disk: files named YYYY-MM-DD.json or YYYY-MM-DD.json.gz, each holding
 // the JSON array `/api/daily_papers?date=…` answered, alone or in folders (any depth).
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { isIsoDate } from '../archive/dates.ts';
@@ -8,7 +8,7 @@ import { isIsoDate } from '../archive/dates.ts';
 export const DUMP_NAME = /^(\d{4}-\d{2}-\d{2})\.json(\.gz)?$/;
 
 export type DumpFile = { date: string; file: string };
-export type InputError = { path: string; reason: string };
+export type InputProblem = { path: string; reason: string };
 
 async function walk(dir: string, out: string[]): Promise<void> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
@@ -23,11 +23,11 @@ async function walk(dir: string, out: string[]): Promise<void> {
  * The dump files named by `inputs` (files or folders), one per date, oldest first. A path that
  * does not exist, a file with another name, or a date given twice is an input error.
  */
-export async function findDumpFiles(inputs: readonly string[]): Promise<{ files: DumpFile[]; errors: InputError[] }> {
-  const errors: InputError[] = [];
+export async function findDumpFiles(inputs: readonly string[]): Promise<{ files: DumpFile[]; errors: InputProblem[] }> {
+  const errors: InputProblem[] = [];
   const byDate = new Map<string, string>();
   for (const input of inputs) {
-    let stat;
+    let stat: Stats;
     try {
       stat = await fs.stat(input);
     } catch {
@@ -80,7 +80,12 @@ export async function readDumpFile(file: string): Promise<unknown[]> {
     throw new DumpError(`is not valid JSON (${(e as Error).message})`);
   }
   if (!Array.isArray(data)) {
-    const what = data === null ? 'null' : typeof data === 'object' ? `an object with keys ${Object.keys(data).slice(0, 5).join(', ')}` : typeof data;
+    const what =
+      data === null
+        ? 'null'
+        : typeof data === 'object'
+          ? `an object with keys ${Object.keys(data).slice(0, 5).join(', ')}`
+          : typeof data;
     throw new DumpError(`is not a JSON array of listing items (it holds ${what})`);
   }
   return data;

@@ -3,7 +3,7 @@
 import { archiveDay, type DayOutcome, type DayReport } from '../archive/archive-day.ts';
 import { readLedger, writeLedger } from '../archive/ledger.ts';
 import { HF_ORIGIN } from '../archive/links.ts';
-import { DumpError, findDumpFiles, readDumpFile, type InputError } from './dump-files.ts';
+import { DumpError, findDumpFiles, type InputProblem, readDumpFile } from './dump-files.ts';
 
 export type ImportOptions = {
   contentDir: string;
@@ -18,7 +18,7 @@ export type ImportOptions = {
   onDay?: (report: DayReport, index: number, total: number) => void;
 };
 
-export type ImportResult = { reports: DayReport[]; inputErrors: InputError[] };
+export type ImportResult = { reports: DayReport[]; inputErrors: InputProblem[] };
 
 async function outcomeOf(date: string, file: string, fetchedAt: string): Promise<DayOutcome> {
   try {

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runImport } from '../../scraper/import/run-import.ts';
-import { measure, type Measure } from './stats.ts';
+import { type Measure, measure } from './stats.ts';
 
 async function dirBytes(dir: string): Promise<{ files: number; bytes: number }> {
   let files = 0;

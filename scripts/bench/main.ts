@@ -4,12 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
+import { FIXTURE_DAYS_DIR, fixtureDates } from '../fixtures/hf-days.ts';
 import { benchImport } from './import-bench.ts';
 import { benchScrape } from './scrape-bench.ts';
 import { formatTable, type Measure } from './stats.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const FIXTURES = path.join(ROOT, 'tests/fixtures/hf/daily_papers');
 const SHARED_CORPUS = path.resolve(ROOT, '../shared/corpus/daily_papers');
 
 const { values, positionals } = parseArgs({
@@ -29,14 +29,13 @@ function print(title: string, rows: Measure[]): void {
 
 if (suites.includes('import')) {
   // The full corpus where this machine has it; else the fixture days a clone carries.
-  const input = values.corpus ?? (existsSync(SHARED_CORPUS) ? SHARED_CORPUS : FIXTURES);
+  const input = values.corpus ?? (existsSync(SHARED_CORPUS) ? SHARED_CORPUS : FIXTURE_DAYS_DIR);
   const rows = await benchImport(input, runs);
   print(`import (${path.relative(ROOT, input) || input})`, rows);
   results['import'] = rows;
 }
 
 if (suites.includes('scrape')) {
-  const { fixtureDates } = await import('../../tests/helpers/fixtures.ts');
   const dates = fixtureDates().slice(-100);
   const { rows, ratio } = await benchScrape(dates, runs);
   print(`scrape: the same ${dates.length} days (${dates[0]}..${dates.at(-1)}) on the replay server`, rows);

@@ -2,7 +2,7 @@
 // same 100 listing days: the page source as shipped (a browser passes the site's check, then
 // plain requests with its cookies) at concurrency 1 and 4, the page source rendering every page,
 // the API source, and plain HTTP + cheerio with no browser at all (the floor).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,10 +10,9 @@ import { realClock } from '../../scraper/fetch/clock.ts';
 import { crawl } from '../../scraper/fetch/crawl.ts';
 import { createPacer } from '../../scraper/fetch/pacer.ts';
 import { DEFAULT_RETRY } from '../../scraper/fetch/retry.ts';
-import { openApiSource, openPageSource, openPlainPageSource, type DaySource } from '../../scraper/fetch/sources.ts';
-import { measure, type Measure } from './stats.ts';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { type DaySource, openApiSource, openPageSource, openPlainPageSource } from '../../scraper/fetch/sources.ts';
+import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
+import { type Measure, measure } from './stats.ts';
 
 /** Starts `npm run replay` as a child process on a free port; resolves with its URL. */
 async function startReplay(args: string[]): Promise<{ url: string; child: ChildProcess }> {
@@ -32,17 +31,47 @@ async function startReplay(args: string[]): Promise<{ url: string; child: ChildP
   return { url, child };
 }
 
-type Variant = { name: string; waf: boolean; open: (baseUrl: string, concurrency: number) => Promise<DaySource>; concurrency: number };
+type Variant = {
+  name: string;
+  waf: boolean;
+  open: (baseUrl: string, concurrency: number) => Promise<DaySource>;
+  concurrency: number;
+};
 
 const fast = () => createPacer({ ratePerMinute: 1e9, clock: realClock });
 const common = (baseUrl: string) => ({ baseUrl, pacer: fast(), apiPacer: fast(), timeoutMs: 30_000 });
 
 const VARIANTS: Variant[] = [
-  { name: 'plain HTTP + cheerio, no browser (floor), c=1', waf: false, concurrency: 1, open: async (u) => openPlainPageSource(common(u)) },
-  { name: 'plain HTTP + cheerio, no browser (floor), c=4', waf: false, concurrency: 4, open: async (u) => openPlainPageSource(common(u)) },
-  { name: 'page source (browser check + cookies), c=1', waf: true, concurrency: 1, open: (u, c) => openPageSource({ ...common(u), concurrency: c }) },
-  { name: 'page source (browser check + cookies), c=4', waf: true, concurrency: 4, open: (u, c) => openPageSource({ ...common(u), concurrency: c }) },
-  { name: 'page source rendering every page, c=4', waf: true, concurrency: 4, open: (u, c) => openPageSource({ ...common(u), concurrency: c, render: true }) },
+  {
+    name: 'plain HTTP + cheerio, no browser (floor), c=1',
+    waf: false,
+    concurrency: 1,
+    open: async (u) => openPlainPageSource(common(u)),
+  },
+  {
+    name: 'plain HTTP + cheerio, no browser (floor), c=4',
+    waf: false,
+    concurrency: 4,
+    open: async (u) => openPlainPageSource(common(u)),
+  },
+  {
+    name: 'page source (browser check + cookies), c=1',
+    waf: true,
+    concurrency: 1,
+    open: (u, c) => openPageSource({ ...common(u), concurrency: c }),
+  },
+  {
+    name: 'page source (browser check + cookies), c=4',
+    waf: true,
+    concurrency: 4,
+    open: (u, c) => openPageSource({ ...common(u), concurrency: c }),
+  },
+  {
+    name: 'page source rendering every page, c=4',
+    waf: true,
+    concurrency: 4,
+    open: (u, c) => openPageSource({ ...common(u), concurrency: c, render: true }),
+  },
   { name: 'api source, c=4', waf: false, concurrency: 4, open: async (u) => openApiSource(common(u)) },
 ];
 

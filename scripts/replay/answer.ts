@@ -31,7 +31,8 @@ export function redirectAnswer(location: string): Answer {
 function errorPage(status: number, heading: string, text: string): string {
   return page({
     title: `${heading} – Hugging Face`,
-    description: "We're on a journey to advance and democratize artificial intelligence through open source and open science.",
+    description:
+      "We're on a journey to advance and democratize artificial intelligence through open source and open science.",
     path: '/404',
     bodyClass: 'ErrorPage',
     main:
@@ -45,7 +46,12 @@ export function notFoundPage(): Answer {
 }
 
 /** An error answer shaped for the kind of request: JSON for the API, a page otherwise. */
-export function errorAnswer(api: boolean, status: number, message: string, headers: Record<string, string> = {}): Answer {
+export function errorAnswer(
+  api: boolean,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): Answer {
   return api
     ? jsonAnswer(status, { error: message }, headers)
     : htmlAnswer(status, errorPage(status, String(status), message), headers);

@@ -15,15 +15,21 @@ const CACHE = { 'cache-control': 'public, max-age=31536000, immutable' };
 
 /** A static file for `pathname`, or undefined when it is not one. */
 export function assetAnswer(pathname: string): Answer | undefined {
-  const image = pathname.startsWith('/thumbnails/') || pathname.startsWith('/avatars/') || pathname.startsWith('/front/assets/') || pathname.startsWith('/front/thumbnails/');
+  const image =
+    pathname.startsWith('/thumbnails/') ||
+    pathname.startsWith('/avatars/') ||
+    pathname.startsWith('/front/assets/') ||
+    pathname.startsWith('/front/thumbnails/');
   if (image) {
     return pathname.endsWith('.svg')
       ? { status: 200, headers: { 'content-type': 'image/svg+xml', ...CACHE }, body: SVG }
       : { status: 200, headers: { 'content-type': 'image/png', ...CACHE }, body: PNG };
   }
   if (pathname.startsWith('/front/build/')) {
-    if (pathname.endsWith('.css')) return { status: 200, headers: { 'content-type': 'text/css; charset=utf-8', ...CACHE }, body: CSS };
-    if (pathname.endsWith('.js')) return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', ...CACHE }, body: MODULE };
+    if (pathname.endsWith('.css'))
+      return { status: 200, headers: { 'content-type': 'text/css; charset=utf-8', ...CACHE }, body: CSS };
+    if (pathname.endsWith('.js'))
+      return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', ...CACHE }, body: MODULE };
   }
   return undefined;
 }

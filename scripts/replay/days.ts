@@ -36,7 +36,10 @@ export async function loadDaysDir(dir: string): Promise<Days> {
 }
 
 export function buildSite(days: ReadonlyMap<string, readonly unknown[]>, fixedToday?: string): Site {
-  const dates = [...days].filter(([d, items]) => isDate(d) && items.length > 0).map(([d]) => d).sort();
+  const dates = [...days]
+    .filter(([d, items]) => isDate(d) && items.length > 0)
+    .map(([d]) => d)
+    .sort();
   // Left unset, "today" follows the data so that a day added at runtime is not in the future.
   const today = fixedToday ?? (dates.length ? addDays(dates[dates.length - 1]!, 1) : '1970-01-01');
   const papers = new Map<string, { item: unknown; date: string }>();
@@ -62,9 +65,12 @@ function lastAtOrBefore(dates: readonly string[], date: string): number {
   return lo - 1;
 }
 
+/** The earlier of two YYYY-MM-DD dates (they sort as strings). */
+const earlier = (a: string, b: string): string => (a <= b ? a : b);
+
 /** The latest day with papers strictly before `date`, not after today. */
 export function previousDay(site: Site, date: string): string | null {
-  const i = lastAtOrBefore(site.dates, addDays(date, -1) < site.today ? addDays(date, -1) : site.today);
+  const i = lastAtOrBefore(site.dates, earlier(addDays(date, -1), site.today));
   return i >= 0 ? site.dates[i]! : null;
 }
 
@@ -84,10 +90,7 @@ export function hasPapers(site: Site, date: string): boolean {
   return date <= site.today && (site.days.get(date)?.length ?? 0) > 0;
 }
 
-export type ListingTarget =
-  | { kind: 'page'; date: string }
-  | { kind: 'redirect'; date: string }
-  | { kind: 'not-found' };
+export type ListingTarget = { kind: 'page'; date: string } | { kind: 'redirect'; date: string } | { kind: 'not-found' };
 
 /**
  * Where /papers/date/<date> lands: the day itself, or a redirect to the latest earlier day with

@@ -89,12 +89,18 @@ function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0;
 }
 
-function checkObject(v: unknown, name: string, keys: Record<string, (x: unknown) => boolean>, required: string[]): void {
+function checkObject(
+  v: unknown,
+  name: string,
+  keys: Record<string, (x: unknown) => boolean>,
+  required: string[],
+): void {
   check(typeof v === 'object' && v !== null && !Array.isArray(v), `${name}: an object`);
   const o = v as Record<string, unknown>;
   for (const k of Object.keys(o)) check(k in keys, `${name}.${k}: unknown field`);
   for (const k of required) check(o[k] !== undefined, `${name}.${k}: required`);
-  for (const [k, valid] of Object.entries(keys)) check(o[k] === undefined || valid(o[k]), `${name}.${k}: invalid value`);
+  for (const [k, valid] of Object.entries(keys))
+    check(o[k] === undefined || valid(o[k]), `${name}.${k}: invalid value`);
 }
 
 const isString = (v: unknown) => typeof v === 'string';
@@ -141,6 +147,7 @@ export function parseFaultConfig(value: unknown): FaultConfig {
     );
   if (c['slow'] !== undefined)
     checkObject(c['slow'], 'slow', { delayMs: isCount, times: isCount, paths: isString }, ['delayMs']);
-  if (c['truncate'] !== undefined) checkObject(c['truncate'], 'truncate', { times: isCount, paths: isString }, ['times']);
+  if (c['truncate'] !== undefined)
+    checkObject(c['truncate'], 'truncate', { times: isCount, paths: isString }, ['times']);
   return structuredClone(c) as FaultConfig;
 }

@@ -2,6 +2,7 @@
 // it can be tested without starting a process.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { UsageError } from '../../scraper/errors.ts';
 import { type FaultConfig, FaultConfigError, parseFaultConfig } from './faults.ts';
 import type { ReplayOptions } from './server.ts';
 
@@ -29,11 +30,12 @@ faults (also switchable at runtime: POST/DELETE /__replay/faults):
   --layout-day DATE        restrict --layout to this day (repeatable)
 `;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 function numbers(value: string, flag: string): number[] {
   const nums = value.split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : NaN));
-  if (nums.some((n) => Number.isNaN(n))) throw new UsageError(`${flag}: expected whole numbers separated by /, got ${value}`);
+  if (nums.some((n) => Number.isNaN(n)))
+    throw new UsageError(`${flag}: expected whole numbers separated by /, got ${value}`);
   return nums;
 }
 
@@ -113,8 +115,14 @@ export function parseReplayArgs(argv: string[], cwd: string): { help: true } | {
   }
   if (values['help'] === true) return { help: true };
   const port = Number(values['port']);
-  if (!/^\d+$/.test(String(values['port'])) || port > 65535) throw new UsageError(`--port: not a port: ${values['port']}`);
-  const options: ReplayOptions = { port, host: String(values['host']), waf: values['waf'] === true, faults: faultsOf(values) };
+  if (!/^\d+$/.test(String(values['port'])) || port > 65535)
+    throw new UsageError(`--port: not a port: ${values['port']}`);
+  const options: ReplayOptions = {
+    port,
+    host: String(values['host']),
+    waf: values['waf'] === true,
+    faults: faultsOf(values),
+  };
   if (typeof values['days'] === 'string') options.daysDir = path.resolve(cwd, values['days']);
   if (typeof values['today'] === 'string') options.today = values['today'];
   if (typeof values['quota'] === 'string') {

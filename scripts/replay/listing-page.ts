@@ -3,7 +3,7 @@
 // of their fields, wrapped in the kind of Tailwind noise that has broken scrapers before.
 import { isoWeek, shortDate } from './calendar.ts';
 import { escapeAttr, escapeText, island, localImage, page } from './html.ts';
-import { cardView, type CardView, type Person } from './items.ts';
+import { type CardView, cardView, type Person } from './items.ts';
 
 export type Layout = 'normal' | 'no-embedded-json' | 'no-data';
 
@@ -160,6 +160,6 @@ export function renderListingPage(input: ListingInput): string {
     description: 'Your daily dose of AI research from AK',
     path: input.trending ? '/papers/trending' : `/papers/date/${input.date}`,
     bodyClass: 'DailyPapersPage',
-    main: island('PapersBanner', { isLoggedIn: false, dismissible: true, campaign: 'papers-2026' }) + '\n' + body,
+    main: `${island('PapersBanner', { isLoggedIn: false, dismissible: true, campaign: 'papers-2026' })}\n${body}`,
   });
 }

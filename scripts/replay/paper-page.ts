@@ -98,5 +98,5 @@ export function renderPaperMarkdown(input: PaperInput): string {
   lines.push('', '## Abstract', '', paperSummary(paper));
   const aiSummary = paperString(paper, 'ai_summary');
   if (aiSummary) lines.push('', '## AI-generated summary', '', aiSummary);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,7 @@
 // Which answer each URL gets when nothing goes wrong: the site as it behaves on a good day.
-import { dailyPapersAnswer, paperApiAnswer } from './api.ts';
+
 import { type Answer, errorAnswer, htmlAnswer, jsonAnswer, notFoundPage, redirectAnswer } from './answer.ts';
+import { dailyPapersAnswer, paperApiAnswer } from './api.ts';
 import { assetAnswer, isAssetPath } from './assets.ts';
 import { listingTarget, newestDay, nextDay, previousDay, type Site } from './days.ts';
 import { type FaultConfig, layoutFor, type RequestClass } from './faults.ts';
@@ -58,7 +59,11 @@ export function route(site: Site, url: URL, faults: FaultConfig, waf: Waf): Answ
   if (path.startsWith('/api/') || path === '/api') return errorAnswer(true, 404, 'Not Found');
 
   if (path === '/challenge.js') {
-    return { status: 200, headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' }, body: challengeScript(waf) };
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' },
+      body: challengeScript(waf),
+    };
   }
   const asset = assetAnswer(path);
   if (asset) return asset;

@@ -2,17 +2,19 @@
 // pages, the JSON API), with switchable faults, rate-limit headers and an optional WAF challenge.
 // This file is the I/O edge: it owns sockets, timers and the mutable state; the answers come from
 // plain functions in the other modules.
+
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../../scraper/repo.ts';
+import { FIXTURE_DAYS_DIR } from '../fixtures/hf-days.ts';
 import { type Answer, errorAnswer, htmlAnswer, jsonAnswer } from './answer.ts';
 import { isDate } from './calendar.ts';
 import { buildSite, type Days, loadDaysDir, type Site } from './days.ts';
 import {
-  consume,
   type CountedFault,
+  consume,
   type FaultConfig,
   FaultConfigError,
   isDownDay,
@@ -26,8 +28,7 @@ import { challengePage, cookieValue, createWaf, isValidToken, newNonce, WAF_COOK
 
 export type { FaultConfig } from './faults.ts';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const DEFAULT_DAYS_DIR = path.join(REPO_ROOT, 'tests/fixtures/hf/daily_papers');
+export const DEFAULT_DAYS_DIR = FIXTURE_DAYS_DIR;
 
 export type ReplayOptions = {
   /** Default 0: a free port. */
@@ -171,7 +172,10 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
 
     // The WAF sits in front of the site: a challenged request never reaches the site's limits.
     const challenged =
-      wafOn && cls === 'page' && url.pathname.startsWith('/papers') && !isValidToken(waf, cookieValue(req.headers.cookie, WAF_COOKIE));
+      wafOn &&
+      cls === 'page' &&
+      url.pathname.startsWith('/papers') &&
+      !isValidToken(waf, cookieValue(req.headers.cookie, WAF_COOKIE));
     const limits = rate(entry.ip, bucket, now, cls !== 'asset' && !challenged);
     const withLimits = (a: Answer): Answer => ({ ...a, headers: { ...limits.headers, ...a.headers } });
 
@@ -179,7 +183,10 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
       entry.fault = 'waf';
       return {
         answer: withLimits(
-          htmlAnswer(202, challengePage(newNonce()), { 'x-amzn-waf-action': 'challenge', 'cache-control': 'no-store, max-age=0' }),
+          htmlAnswer(202, challengePage(newNonce()), {
+            'x-amzn-waf-action': 'challenge',
+            'cache-control': 'no-store, max-age=0',
+          }),
         ),
         truncate: false,
       };
@@ -195,7 +202,10 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
       const bucketName = limits.headers['ratelimit-policy']!.split(';')[0];
       return {
         answer: withLimits(
-          errorAnswer(api, 429, 'Too Many Requests', { 'retry-after': retry, ratelimit: `${bucketName};r=0;t=${retry}` }),
+          errorAnswer(api, 429, 'Too Many Requests', {
+            'retry-after': retry,
+            ratelimit: `${bucketName};r=0;t=${retry}`,
+          }),
         ),
         truncate: false,
       };
@@ -204,7 +214,10 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
     if (broken) {
       entry.fault = 'serverError';
       const status = broken.status ?? 500;
-      return { answer: withLimits(errorAnswer(api, status, status === 503 ? 'Service Unavailable' : 'Internal Error')), truncate: false };
+      return {
+        answer: withLimits(errorAnswer(api, status, status === 503 ? 'Service Unavailable' : 'Internal Error')),
+        truncate: false,
+      };
     }
     if (cls !== 'asset' && isDownDay(faults, requestDate(url))) {
       entry.fault = 'downDays';
@@ -219,7 +232,12 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
 
   function send(req: IncomingMessage, res: ServerResponse, a: Answer, truncate: boolean): void {
     const body = typeof a.body === 'string' ? Buffer.from(a.body, 'utf8') : a.body;
-    res.writeHead(a.status, { ...BASE_HEADERS, 'x-request-id': randomUUID(), ...a.headers, 'content-length': String(body.length) });
+    res.writeHead(a.status, {
+      ...BASE_HEADERS,
+      'x-request-id': randomUUID(),
+      ...a.headers,
+      'content-length': String(body.length),
+    });
     if (req.method === 'HEAD') {
       res.end();
     } else if (!truncate) {
@@ -284,7 +302,10 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
     try {
       result = await answer(req, url, entry);
     } catch (e) {
-      result = { answer: errorAnswer(classify(url.pathname) === 'api', 500, `replay server error: ${String(e)}`), truncate: false };
+      result = {
+        answer: errorAnswer(classify(url.pathname) === 'api', 500, `replay server error: ${String(e)}`),
+        truncate: false,
+      };
     }
     if (res.destroyed) return;
     // Logged before the bytes leave, so a client that has its answer always finds it in the log.
@@ -335,7 +356,12 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
       site = buildSite(days, fixedToday);
     },
     summary() {
-      return { days: site.dates.length, first: site.dates[0] ?? null, last: site.dates.at(-1) ?? null, today: site.today };
+      return {
+        days: site.dates.length,
+        first: site.dates[0] ?? null,
+        last: site.dates.at(-1) ?? null,
+        today: site.today,
+      };
     },
     close() {
       for (const t of timers) clearTimeout(t);

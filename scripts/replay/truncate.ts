@@ -17,6 +17,10 @@ export function cutOffset(body: Buffer, contentType: string | undefined): number
     (best, v) => (!best || v.end - v.start > best.end - best.start ? v : best),
     undefined,
   );
-  const at = around ? halfChar : largest && largest.end - largest.start > 1 ? Math.floor((largest.start + largest.end) / 2) : halfChar;
+  const at = around
+    ? halfChar
+    : largest && largest.end - largest.start > 1
+      ? Math.floor((largest.start + largest.end) / 2)
+      : halfChar;
   return Buffer.byteLength(text.slice(0, at), 'utf8');
 }

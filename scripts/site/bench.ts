@@ -6,13 +6,12 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../scraper/fetch/chromium.ts';
+import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
 import { serveStatic } from './serve.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const DIST = path.join(ROOT, 'dist');
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
@@ -49,8 +48,13 @@ const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function pageSizes(files: { file: string; size: number }[], folder: string): Promise<{ median: number; max: number; medianGzip: number; count: number }> {
-  const pages = files.filter((f) => f.file.startsWith(path.join(DIST, folder) + path.sep) && f.file.endsWith('index.html'));
+async function pageSizes(
+  files: { file: string; size: number }[],
+  folder: string,
+): Promise<{ median: number; max: number; medianGzip: number; count: number }> {
+  const pages = files.filter(
+    (f) => f.file.startsWith(path.join(DIST, folder) + path.sep) && f.file.endsWith('index.html'),
+  );
   const sizes = pages.map((p) => p.size);
   const mid = [...pages].sort((a, b) => a.size - b.size)[Math.floor(pages.length / 2)]!;
   const gz = gzipSync(await fs.readFile(mid.file)).length;
@@ -58,7 +62,9 @@ async function pageSizes(files: { file: string; size: number }[], folder: string
 }
 
 /** Bytes over the wire for loading /search/, then for the first search (Pagefind's files). */
-async function firstSearch(query: string): Promise<{ pageLoad: number; search: number; files: string[]; results: string }> {
+async function firstSearch(
+  query: string,
+): Promise<{ pageLoad: number; search: number; files: string[]; results: string }> {
   const server = await serveStatic({ root: DIST, base: process.env['PAPERS_BASE'] || '/', port: 0 });
   const browser = await launchChromium();
   try {
@@ -78,7 +84,7 @@ async function firstSearch(query: string): Promise<{ pageLoad: number; search: n
         bytes.load += body.length;
       }
     });
-    await page.goto(server.url + 'search/', { waitUntil: 'networkidle' });
+    await page.goto(`${server.url}search/`, { waitUntil: 'networkidle' });
     phase = 'search';
     await page.fill('#q', query);
     await page.press('#q', 'Enter');
@@ -117,11 +123,18 @@ async function main(): Promise<void> {
   }
   const files = await walk(DIST);
   const total = files.reduce((n, f) => n + f.size, 0);
-  const pagefind = files.filter((f) => f.file.startsWith(path.join(DIST, 'pagefind') + path.sep)).reduce((n, f) => n + f.size, 0);
+  const pagefind = files
+    .filter((f) => f.file.startsWith(path.join(DIST, 'pagefind') + path.sep))
+    .reduce((n, f) => n + f.size, 0);
   report.push(`dist/: ${mb(total)} in ${files.length} files (search index ${mb(pagefind)})`);
-  for (const [label, folder] of [['day page', 'days'], ['paper page', 'papers']] as const) {
+  for (const [label, folder] of [
+    ['day page', 'days'],
+    ['paper page', 'papers'],
+  ] as const) {
     const s = await pageSizes(files, folder);
-    report.push(`${label}: median ${kb(s.median)} (${kb(s.medianGzip)} gzipped), largest ${kb(s.max)}, ${s.count} pages`);
+    report.push(
+      `${label}: median ${kb(s.median)} (${kb(s.medianGzip)} gzipped), largest ${kb(s.max)}, ${s.count} pages`,
+    );
   }
   const search = await firstSearch(values.query);
   report.push(

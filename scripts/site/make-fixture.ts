@@ -5,14 +5,21 @@
 //   node scripts/site/make-fixture.ts
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dayFilePath, parseDayFile, renderDayFile } from '../../scraper/archive/day-file.ts';
-import { entryForHeldDay, ledgerPath, renderLedger } from '../../scraper/archive/ledger.ts';
-import { hfApiDayUrl } from '../../scraper/archive/links.ts';
-import type { Day, Ledger, Paper } from '../../scraper/archive/schema.ts';
-import { paperRecord } from '../../tests/helpers/records.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { pathToFileURL } from 'node:url';
+import {
+  type Day,
+  dayFilePath,
+  entryForHeldDay,
+  hfApiDayUrl,
+  type Ledger,
+  ledgerPath,
+  type Paper,
+  parseDayFile,
+  renderDayFile,
+  renderLedger,
+} from '../../scraper/archive/index.ts';
+import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
+import { paperRecord } from '../fixtures/records.ts';
 export const SITE_FIXTURE = path.join(ROOT, 'tests/fixtures/site/archive');
 const AT = '2026-08-06T01:00:00.000Z';
 
@@ -59,6 +66,7 @@ function hostileDay(): Day {
     abstract:
       `A ${HOSTILE.abstractWord} abstract. </script><script>alert(2)</script> <!-- comment -->\n\n` +
       '---\nformat: 2\ndate: 1999-01-01\n---\n\n' +
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder the site must show as text
       'Line separators \u2028 and \u2029, ]]> and <![CDATA[ x ]]>, `${template}` and {{moustache}}.',
     upvotes: 999,
     comments: 3,
@@ -108,9 +116,27 @@ export function fixtureDays(): Day[] {
 export function fixtureLedger(days: readonly Day[]): Ledger {
   const ledger: Ledger = { format: 1, days: {} };
   for (const d of days) ledger.days[d.date] = entryForHeldDay(d, AT);
-  ledger.days['2026-07-28'] = { status: 'failed', papers: 0, at: AT, via: 'page', reason: 'HTTP 503 from huggingface.co' };
-  ledger.days['2026-08-01'] = { status: 'no-listing', papers: 0, at: AT, via: 'page', reason: 'redirected to 2026-07-31' };
-  ledger.days['2026-08-03'] = { status: 'no-listing', papers: 0, at: AT, via: 'page', reason: 'no listing for this date' };
+  ledger.days['2026-07-28'] = {
+    status: 'failed',
+    papers: 0,
+    at: AT,
+    via: 'page',
+    reason: 'HTTP 503 from huggingface.co',
+  };
+  ledger.days['2026-08-01'] = {
+    status: 'no-listing',
+    papers: 0,
+    at: AT,
+    via: 'page',
+    reason: 'redirected to 2026-07-31',
+  };
+  ledger.days['2026-08-03'] = {
+    status: 'no-listing',
+    papers: 0,
+    at: AT,
+    via: 'page',
+    reason: 'no listing for this date',
+  };
   return ledger;
 }
 

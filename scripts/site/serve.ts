@@ -5,7 +5,7 @@
 //
 //   node scripts/site/serve.ts [--dir dist] [--port 4321] [--host 127.0.0.1]
 // The base path is $PAPERS_BASE (default /), as for the build.
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, type Stats } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -65,7 +65,8 @@ async function isFile(file: string): Promise<boolean> {
 
 /** Maps a request path to a file under root, or says why not. Never leaves root. */
 export async function resolveRequest(root: string, base: string, pathname: string, search: string): Promise<Resolved> {
-  if (base !== '/' && (pathname === '/' || `${pathname}/` === base)) return { kind: 'redirect', location: `${base}${search}` };
+  if (base !== '/' && (pathname === '/' || `${pathname}/` === base))
+    return { kind: 'redirect', location: `${base}${search}` };
   if (!pathname.startsWith(base)) return { kind: 'missing' };
   let relative: string;
   try {
@@ -76,7 +77,7 @@ export async function resolveRequest(root: string, base: string, pathname: strin
   if (relative.includes('\0')) return { kind: 'missing' };
   const file = path.resolve(root, `.${path.posix.sep}${relative}`);
   if (file !== root && !file.startsWith(`${root}${path.sep}`)) return { kind: 'missing' };
-  let stat;
+  let stat: Stats;
   try {
     stat = await fs.stat(file);
   } catch {
@@ -177,7 +178,8 @@ export async function serveFromCommandLine(argv: string[], env: NodeJS.ProcessEn
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: ${JSON.stringify(values.port)} is not a port number`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port: ${JSON.stringify(values.port)} is not a port number`);
   const root = path.resolve(values.dir);
   if (!(await isFile(path.join(root, 'index.html')))) {
     throw new Error(`${root} holds no built site (no index.html): run \`npm run build\` first`);

@@ -2,13 +2,11 @@
 // search index included, then serves it on http://localhost:4321 (or --port) and prints the URL.
 //   node scripts/site/start.ts [--port 4321] [--host 127.0.0.1] [--no-build]
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
+import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
 import { siteOptions } from '../../site/lib/options.ts';
 import { serveFromCommandLine } from './serve.ts';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,10 +1,10 @@
 // The archive, loaded from the content collections once per build and indexed (see
 // lib/archive-index.ts). Every page asks this module; none walks the collection itself.
 import { getCollection } from 'astro:content';
-import type { Ledger } from '../../scraper/archive/schema.ts';
-import { buildArchiveIndex, type ArchiveIndex } from '../lib/archive-index.ts';
+import type { Ledger } from '../../scraper/archive/index.ts';
+import { type ArchiveIndex, buildArchiveIndex } from '../lib/archive-index.ts';
 import { buildCalendar, type CalendarYear } from '../lib/calendar.ts';
-import { searchFacets, type SearchFacets } from '../lib/search-facets.ts';
+import { type SearchFacets, searchFacets } from '../lib/search-facets.ts';
 
 export type SiteData = ArchiveIndex & {
   ledger: Ledger;
@@ -26,5 +26,6 @@ async function load(): Promise<SiteData> {
 }
 
 export function siteData(): Promise<SiteData> {
-  return (loaded ??= load());
+  loaded ??= load();
+  return loaded;
 }

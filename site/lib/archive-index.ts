@@ -1,8 +1,7 @@
 // The archive as the site needs it, built once per build from the day files: what each page
 // looks up (a day's neighbours, a paper's days, a week's or month's ranking) is a map lookup,
 // never a scan of every day. Pure: days in, indexes out.
-import { isoWeek } from '../../scraper/archive/dates.ts';
-import type { Day, Paper } from '../../scraper/archive/schema.ts';
+import { type Day, isoWeek, type Paper } from '../../scraper/archive/index.ts';
 
 export type Featuring = { date: string; rank: number };
 
@@ -54,8 +53,8 @@ export function buildArchiveIndex(input: readonly Day[]): ArchiveIndex {
   const weekIds = new Map<string, Set<string>>();
   const monthIds = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, key: string, id: string): void => {
-    let set = map.get(key);
-    if (!set) map.set(key, (set = new Set()));
+    const set = map.get(key) ?? new Set<string>();
+    map.set(key, set);
     set.add(id);
   };
 
@@ -85,9 +84,7 @@ export function buildArchiveIndex(input: readonly Day[]): ArchiveIndex {
     });
   }
   const ranked = (ids: Map<string, Set<string>>): Map<string, PaperEntry[]> =>
-    new Map(
-      [...ids].map(([key, set]) => [key, [...set].map((id) => entries.get(id)!).sort(compareByUpvotes)]),
-    );
+    new Map([...ids].map(([key, set]) => [key, [...set].map((id) => entries.get(id)!).sort(compareByUpvotes)]));
   const weeks = ranked(weekIds);
   const months = ranked(monthIds);
 

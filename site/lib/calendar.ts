@@ -1,8 +1,7 @@
 // The archive calendar: every day from the first date the archive knows to the last, and what
 // it holds for it. A day without a file says why, from the ledger, with the same rules as
 // `papers status` (scraper/archive/coverage.ts): a quiet day and a lost one look different.
-import { dateRange, isWeekend, isoWeek, weekday } from '../../scraper/archive/dates.ts';
-import type { DayStatus, Ledger } from '../../scraper/archive/schema.ts';
+import { type DayStatus, dateRange, isoWeek, isWeekend, type Ledger, weekday } from '../../scraper/archive/index.ts';
 
 export type CalendarStatus =
   | 'held' // a day file, complete
@@ -132,8 +131,8 @@ export function buildCalendar(heldDays: readonly HeldDaySummary[], ledger: Ledge
   for (const month of monthKeys(first, last)) {
     const m = buildMonth(month, first, last, held, ledger);
     const year = month.slice(0, 4);
-    let y = years.get(year);
-    if (!y) years.set(year, (y = { year, months: [], held: 0, papers: 0 }));
+    const y = years.get(year) ?? { year, months: [], held: 0, papers: 0 };
+    years.set(year, y);
     y.months.push(m);
     y.held += m.held;
     y.papers += m.papers;

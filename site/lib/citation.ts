@@ -1,8 +1,7 @@
 // How a paper is cited: Highwire `citation_*` meta tags (Google Scholar, Zotero), schema.org
 // ScholarlyArticle JSON-LD, and a BibTeX entry. Every value is data from the archive, so each
 // format gets its own escaping here; the HTML around them is escaped by Astro.
-import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl } from '../../scraper/archive/links.ts';
-import type { Paper } from '../../scraper/archive/schema.ts';
+import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, type Paper } from '../../scraper/archive/index.ts';
 
 /** The year a paper came out: arXiv's publication time, else the year its id encodes. */
 export function paperYear(paper: Pick<Paper, 'id' | 'publishedAt'>): string {
@@ -59,7 +58,10 @@ export function scholarlyArticle(paper: Paper, pageUrl: string): Record<string, 
  * that older parsers end a string at are written as \u escapes, which mean the same in JSON.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 const BIBTEX_SPECIAL: Record<string, string> = {
@@ -77,7 +79,10 @@ const BIBTEX_SPECIAL: Record<string, string> = {
 
 /** Text as a BibTeX field value reads it back: specials escaped in one pass, one line. */
 export function bibtexText(s: string): string {
-  return s.replace(/\s+/g, ' ').trim().replace(/[\\{}$&%#_^~]/g, (c) => BIBTEX_SPECIAL[c]!);
+  return s
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\{}$&%#_^~]/g, (c) => BIBTEX_SPECIAL[c]!);
 }
 
 /** An author's name as one BibTeX name: braced when BibTeX would split or reorder it. */

@@ -1,10 +1,20 @@
 // Words and numbers as pages show them. Dates are "YYYY-MM-DD" strings in UTC throughout
 // (scraper/archive/dates.ts); formatting them never goes through local time.
-import { isoWeekDates, toUtcMs } from '../../scraper/archive/dates.ts';
+import { isoWeekDates, toUtcMs } from '../../scraper/archive/index.ts';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
 

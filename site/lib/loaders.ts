@@ -5,9 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { DayFileError } from '../../scraper/archive/day-file.ts';
-import { readLedger } from '../../scraper/archive/ledger.ts';
-import { DaySchema, describeIssues } from '../../scraper/archive/schema.ts';
+import { DayFileError, DaySchema, describeIssues, readLedger } from '../../scraper/archive/index.ts';
 
 /** content/days/YYYY/YYYY-MM-DD.md, as scraper/archive/store.ts lists them. */
 export const DAY_FILE_GLOB = '[0-9][0-9][0-9][0-9]/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md';

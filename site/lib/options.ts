@@ -59,10 +59,7 @@ export function normalizeSiteUrl(raw: string, variable = 'PAPERS_SITE_URL'): str
   return url.origin;
 }
 
-export function siteOptions(
-  env: NodeJS.ProcessEnv = process.env,
-  cwd: string = process.cwd(),
-): SiteOptions {
+export function siteOptions(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): SiteOptions {
   return {
     contentDir: path.resolve(cwd, env['PAPERS_CONTENT'] || 'content'),
     siteUrl: normalizeSiteUrl(env['PAPERS_SITE_URL'] || DEFAULT_SITE_URL),

@@ -2,14 +2,14 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { siteData } from '../data/archive.ts';
-import { longDate, plural, xmlSafe } from '../lib/format.ts';
 import { paths } from '../data/paths.ts';
+import { longDate, plural, xmlSafe } from '../lib/format.ts';
 
 const MAX_DAYS = 60;
 
 export const GET: APIRoute = async ({ site }) => {
   const data = await siteData();
-    const days = [...data.days].reverse().slice(0, MAX_DAYS);
+  const days = [...data.days].reverse().slice(0, MAX_DAYS);
   return rss({
     title: 'Daily Papers Archive: days',
     description: 'Each day of Hugging Face Daily Papers, as the archive keeps it.',

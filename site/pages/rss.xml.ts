@@ -3,14 +3,14 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { siteData } from '../data/archive.ts';
-import { excerpt, xmlSafe } from '../lib/format.ts';
 import { paths } from '../data/paths.ts';
+import { excerpt, xmlSafe } from '../lib/format.ts';
 
 const MAX_ITEMS = 100;
 
 export const GET: APIRoute = async ({ site }) => {
   const data = await siteData();
-    const items = [];
+  const items = [];
   for (const day of [...data.days].reverse()) {
     for (const paper of day.papers) {
       if (items.length >= MAX_ITEMS) break;

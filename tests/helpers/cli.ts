@@ -1,7 +1,7 @@
 // Runs the real `papers` command in a child process, as a user or CI would.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { REPO_ROOT } from './fixtures.ts';
+import { REPO_ROOT } from '../../scraper/repo.ts';
 
 export const PAPERS_BIN = path.join(REPO_ROOT, 'bin/papers.js');
 

@@ -1,12 +1,12 @@
 import {
   CONTENT_OPTION,
+  type Command,
   contentDirOf,
   dateOption,
   EXIT_FAILED,
   EXIT_OK,
   JSON_OPTION,
   UsageError,
-  type Command,
 } from '../command.ts';
 
 export const importCommand: Command = {

@@ -1,19 +1,19 @@
-import { dateRange, addDays, utcToday } from '../../archive/dates.ts';
+import { addDays, dateRange, utcToday } from '../../archive/dates.ts';
 import { HF_ORIGIN } from '../../archive/links.ts';
 import { DEFAULT_RETRY } from '../../fetch/retry.ts';
 import type { DaySource } from '../../fetch/sources.ts';
 import {
   CONTENT_OPTION,
+  type Command,
   contentDirOf,
   dateOption,
   EXIT_FAILED,
   EXIT_OK,
-  numberOption,
-  JSON_OPTION,
-  UsageError,
-  type Command,
   type Io,
+  JSON_OPTION,
+  numberOption,
   type ParsedArgs,
+  UsageError,
 } from '../command.ts';
 
 /** The published anonymous limits: 100 page loads and 500 API calls per 5 minutes. */
@@ -22,7 +22,7 @@ export const DEFAULT_API_RATE = 100;
 
 export const scrapeCommand: Command = {
   name: 'scrape',
-  summary: "Fetch listing days from Hugging Face into the archive.",
+  summary: 'Fetch listing days from Hugging Face into the archive.',
   usage: 'papers scrape [--date D | --from D [--to D] | --last N] [options]',
   options: {
     date: { type: 'string', arg: 'D', help: 'one day (YYYY-MM-DD); default: the latest UTC day' },
@@ -43,7 +43,11 @@ export const scrapeCommand: Command = {
       arg: 'N',
       help: `most API calls a minute when the page source fills papers from the API (default ${DEFAULT_API_RATE})`,
     },
-    retries: { type: 'string', arg: 'N', help: `tries after the first for 429, 5xx, timeouts, cut-off answers (default ${DEFAULT_RETRY.retries})` },
+    retries: {
+      type: 'string',
+      arg: 'N',
+      help: `tries after the first for 429, 5xx, timeouts, cut-off answers (default ${DEFAULT_RETRY.retries})`,
+    },
     backoff: {
       type: 'string',
       arg: 'S',
@@ -51,7 +55,11 @@ export const scrapeCommand: Command = {
     },
     timeout: { type: 'string', arg: 'S', help: 'seconds before a request is given up (default 30)' },
     'only-missing': { type: 'boolean', help: 'skip days already held whole and days known to have no listing' },
-    chromium: { type: 'string', arg: 'PATH', help: 'the Chromium or Chrome to drive (default: $PAPERS_CHROMIUM, Playwright\'s, the system\'s)' },
+    chromium: {
+      type: 'string',
+      arg: 'PATH',
+      help: "the Chromium or Chrome to drive (default: $PAPERS_CHROMIUM, Playwright's, the system's)",
+    },
     render: { type: 'boolean', help: 'render every page in the browser instead of requesting it with its cookies' },
     force: { type: 'boolean', help: 'replace archived days even with fewer papers or a partial listing' },
     json: JSON_OPTION,
@@ -70,23 +78,30 @@ export const scrapeCommand: Command = {
     const contentDir = contentDirOf(args, io);
     const baseUrl = baseUrlOf(args, io);
     const sourceName = (args.values['source'] as string | undefined) ?? 'page';
-    if (sourceName !== 'page' && sourceName !== 'api') throw new UsageError(`--source must be page or api, not ${JSON.stringify(sourceName)}`);
+    if (sourceName !== 'page' && sourceName !== 'api')
+      throw new UsageError(`--source must be page or api, not ${JSON.stringify(sourceName)}`);
     const concurrency = numberOption(args, 'concurrency', 2);
     const rate = numberOption(args, 'rate', sourceName === 'api' ? DEFAULT_API_RATE : DEFAULT_PAGE_RATE);
     const retries = numberOption(args, 'retries', DEFAULT_RETRY.retries, { min: 0 });
     const timeoutMs = numberOption(args, 'timeout', 30, { min: 0.001, integer: false }) * 1000;
-    const baseDelayMs = numberOption(args, 'backoff', DEFAULT_RETRY.baseDelayMs / 1000, { min: 0, integer: false }) * 1000;
+    const baseDelayMs =
+      numberOption(args, 'backoff', DEFAULT_RETRY.baseDelayMs / 1000, { min: 0, integer: false }) * 1000;
     const json = args.values['json'] === true;
 
     // Loaded here, not at the top: `papers --help` should not pay for a browser driver.
-    const [{ realClock }, { crawl }, { createPacer }, { openApiSource, openPageSource }, { createReporter, progressMode, summarize }] =
-      await Promise.all([
-        import('../../fetch/clock.ts'),
-        import('../../fetch/crawl.ts'),
-        import('../../fetch/pacer.ts'),
-        import('../../fetch/sources.ts'),
-        import('../progress.ts'),
-      ]);
+    const [
+      { realClock },
+      { crawl },
+      { createPacer },
+      { openApiSource, openPageSource },
+      { createReporter, progressMode, summarize },
+    ] = await Promise.all([
+      import('../../fetch/clock.ts'),
+      import('../../fetch/crawl.ts'),
+      import('../../fetch/pacer.ts'),
+      import('../../fetch/sources.ts'),
+      import('../progress.ts'),
+    ]);
     const clock = realClock;
     const pacer = createPacer({ ratePerMinute: rate, clock });
     const apiRate = numberOption(args, 'api-rate', DEFAULT_API_RATE);
@@ -125,7 +140,8 @@ export const scrapeCommand: Command = {
         signal: abort.signal,
         onStart: (total, skipped) => {
           reporter.start(total);
-          if (skipped > 0 && !json) io.stderr.write(`papers scrape: ${skipped} days already held or known empty, skipped (--only-missing)\n`);
+          if (skipped > 0 && !json)
+            io.stderr.write(`papers scrape: ${skipped} days already held or known empty, skipped (--only-missing)\n`);
         },
         onDay: (report, i, total) => reporter.day(report, i, total),
         onRetry: (date, attempt, delayMs, error) => {
@@ -138,7 +154,11 @@ export const scrapeCommand: Command = {
       reporter.end(summarize('Scraped', result.reports, (performance.now() - started) / 1000));
       if (result.notAttempted.length > 0) {
         const line = `interrupted: ${result.notAttempted.length} days not tried: ${result.notAttempted.join(', ')}`;
-        (json ? io.stdout : io.stderr).write(json ? `${JSON.stringify({ type: 'interrupted', notAttempted: result.notAttempted })}\n` : `papers scrape: ${line}\n`);
+        (json ? io.stdout : io.stderr).write(
+          json
+            ? `${JSON.stringify({ type: 'interrupted', notAttempted: result.notAttempted })}\n`
+            : `papers scrape: ${line}\n`,
+        );
       }
       const clean =
         result.notAttempted.length === 0 &&

@@ -1,6 +1,6 @@
-import { computeCoverage, heldDay, type Coverage } from '../../archive/coverage.ts';
+import { type Coverage, computeCoverage, heldDay } from '../../archive/coverage.ts';
 import { weekdayName } from '../../archive/dates.ts';
-import { CONTENT_OPTION, contentDirOf, EXIT_FAILED, EXIT_OK, JSON_OPTION, type Command } from '../command.ts';
+import { CONTENT_OPTION, type Command, contentDirOf, EXIT_FAILED, EXIT_OK, JSON_OPTION } from '../command.ts';
 
 export const statusCommand: Command = {
   name: 'status',
@@ -30,11 +30,7 @@ export const statusCommand: Command = {
   },
 };
 
-function formatCoverage(
-  contentDir: string,
-  c: Coverage,
-  unreadable: { file: string; message: string }[],
-): string {
+function formatCoverage(contentDir: string, c: Coverage, unreadable: { file: string; message: string }[]): string {
   const lines = [`Archive: ${contentDir}`];
   if (c.held === 0 && c.first === null) {
     lines.push('  empty: no day files and no ledger yet (try `papers import` or `papers scrape`)');
@@ -55,7 +51,8 @@ function formatCoverage(
     }
   }
   if (c.untracked.length > 0) lines.push(`  day files the ledger does not know: ${c.untracked.join(', ')}`);
-  if (c.lost.length > 0) lines.push(`  LOST: the ledger holds these days but their files are gone: ${c.lost.join(', ')}`);
+  if (c.lost.length > 0)
+    lines.push(`  LOST: the ledger holds these days but their files are gone: ${c.lost.join(', ')}`);
   if (unreadable.length > 0) {
     lines.push(`  UNREADABLE day files (${unreadable.length}):`);
     for (const u of unreadable) lines.push(`    ${u.message}`);

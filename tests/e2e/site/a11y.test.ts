@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildAndServe, SITE_FIXTURE, type BuiltSite } from './site-helpers.ts';
+import { type BuiltSite, buildAndServe, SITE_FIXTURE } from './site-helpers.ts';
 
 let site: BuiltSite;
 
@@ -29,25 +29,36 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(' | ')}`,
+    );
 }
 
 // Dark colours are checked on one page of each layout (cards, paper, calendar, search).
 const DARK = new Set(['', 'papers/2608.05987/', 'archive/', 'search/?q=model&sort=upvotes']);
 
 describe.each(['light', 'dark'] as const)('axe, %s theme', (colorScheme) => {
-  test.each(PAGES.filter(([, p]) => colorScheme === 'light' || DARK.has(p)))('%s has no serious or critical violation', async (_name, path) => {
-    const context = await site.browser.newContext({ colorScheme });
-    const page = await context.newPage();
-    await page.goto(site.at(path));
-    if (path.startsWith('search/')) {
-      await page.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
-    }
-    // Folded content (abstracts, author lists, calendar gaps) is checked open too.
-    await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
-    expect(await seriousViolations(page)).toEqual([]);
-    await context.close();
-  });
+  test.each(PAGES.filter(([, p]) => colorScheme === 'light' || DARK.has(p)))(
+    '%s has no serious or critical violation',
+    async (_name, path) => {
+      const context = await site.browser.newContext({ colorScheme });
+      const page = await context.newPage();
+      await page.goto(site.at(path));
+      if (path.startsWith('search/')) {
+        await page.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
+      }
+      // Folded content (abstracts, author lists, calendar gaps) is checked open too.
+      await page.$$eval('details', (ds) => {
+        for (const d of ds) (d as HTMLDetailsElement).open = true;
+      });
+      expect(await seriousViolations(page)).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 describe('keyboard', () => {
@@ -86,7 +97,14 @@ describe('keyboard', () => {
           searchLabel: search ? (search.labels?.[0]?.textContent ?? '').trim().length > 0 : false,
         };
       });
-      expect(facts, path).toEqual({ lang: 'en', h1: 1, firstHeading: 1, skips: [], landmarks: [true, true, true, true], searchLabel: true });
+      expect(facts, path).toEqual({
+        lang: 'en',
+        h1: 1,
+        firstHeading: 1,
+        skips: [],
+        landmarks: [true, true, true, true],
+        searchLabel: true,
+      });
     }
     await context.close();
   });

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { REPO_ROOT } from '../../helpers/fixtures.ts';
+import { REPO_ROOT } from '../../../scraper/repo.ts';
 import { buildDir, SITE_FIXTURE } from './site-helpers.ts';
 
 const ASTRO = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -18,9 +18,19 @@ type Run = { code: number | null; output: string };
 
 function astroBuild(content: string, outDir: string): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, PAPERS_CONTENT: content, PAPERS_BASE: '/', NO_COLOR: '1', CI: '1' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PAPERS_CONTENT: content,
+      PAPERS_BASE: '/',
+      NO_COLOR: '1',
+      CI: '1',
+    };
     delete env['BASE_URL'];
-    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
@@ -60,7 +70,7 @@ describe('a bad archive fails the build, naming the file and the field', () => {
       writeFileSync(
         file,
         readFileSync(file, 'utf8')
-          .replace(/^    upvotes: \d+$/m, '    upvotes: many')
+          .replace(/^ {4}upvotes: \d+$/m, '    upvotes: many')
           .replace(/^fetchedAt: .*\n/m, ''),
       );
     });
@@ -71,9 +81,13 @@ describe('a bad archive fails the build, naming the file and the field', () => {
   });
 
   test('a day file under another date’s name', async () => {
-    const run = await buildBroken((content) => renameSync(dayFile(content, '2026-07-29'), dayFile(content, '2026-07-28')));
+    const run = await buildBroken((content) =>
+      renameSync(dayFile(content, '2026-07-29'), dayFile(content, '2026-07-28')),
+    );
     expect(run.code).toBe(1);
-    expect(run.output).toContain(`${rel(dayFile(run.content, '2026-07-28'))}: date: 2026-07-29 does not match the file name`);
+    expect(run.output).toContain(
+      `${rel(dayFile(run.content, '2026-07-28'))}: date: 2026-07-29 does not match the file name`,
+    );
   });
 
   test('front matter that is not YAML', async () => {

@@ -5,7 +5,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HOSTILE } from '../../../scripts/site/make-fixture.ts';
-import { buildAndServe, executableScripts, fixtureDay, SITE_FIXTURE, TEST_SITE_URL, watch, type BuiltSite, type Watch } from './site-helpers.ts';
+import {
+  type BuiltSite,
+  buildAndServe,
+  executableScripts,
+  fixtureDay,
+  SITE_FIXTURE,
+  TEST_SITE_URL,
+  type Watch,
+  watch,
+} from './site-helpers.ts';
 
 const BASE = '/';
 let site: BuiltSite;
@@ -28,7 +37,8 @@ async function visit(path: string): Promise<Visit> {
     (window as unknown as { __scripts: number }).__scripts = 0;
     new MutationObserver((records) => {
       for (const r of records) {
-        for (const n of r.addedNodes) if (n.nodeName === 'SCRIPT') (window as unknown as { __scripts: number }).__scripts += 1;
+        for (const n of r.addedNodes)
+          if (n.nodeName === 'SCRIPT') (window as unknown as { __scripts: number }).__scripts += 1;
       }
     }).observe(document, { childList: true, subtree: true });
   });
@@ -43,7 +53,9 @@ async function visit(path: string): Promise<Visit> {
 /** Everything a page must not have become, whatever the data said. */
 async function expectInert({ page, watched, scriptsAtLoad }: Visit): Promise<void> {
   // Open every <details>, so that nothing folded away escapes the check.
-  await page.$$eval('details', (ds) => ds.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+  await page.$$eval('details', (ds) => {
+    for (const d of ds) (d as HTMLDetailsElement).open = true;
+  });
   await page.waitForTimeout(200);
   expect(watched.dialogs).toEqual([]);
   expect(watched.errors).toEqual([]);
@@ -54,14 +66,18 @@ async function expectInert({ page, watched, scriptsAtLoad }: Visit): Promise<voi
   // … and they are the site's: the theme snippet, the bundled modules, JSON-LD data.
   for (const s of await executableScripts(page)) {
     if (s.src) expect(s.src).toMatch(/^\/_astro\/[\w.-]+\.js$/);
-    else expect(s.inline.trim()).toMatch(/^try \{\s+var t = localStorage\.getItem\('theme'\)/);
+    else expect(s.inline.trim()).toMatch(/^try \{\s+const t = localStorage\.getItem\('theme'\)/);
   }
   const injected = await page.evaluate(() => {
     const all = [...document.querySelectorAll('*')];
     return {
-      handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.nodeName} ${a.name}`)),
+      handlers: all.flatMap((el) =>
+        [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.nodeName} ${a.name}`),
+      ),
       strayAttributes: all.filter((el) => el.hasAttribute('data-x')).length,
-      elements: document.querySelectorAll('main img, main svg, main iframe, main b, main em, main h1 ~ h1, main script:not([src])').length,
+      elements: document.querySelectorAll(
+        'main img, main svg, main iframe, main b, main em, main h1 ~ h1, main script:not([src])',
+      ).length,
       h1: document.querySelectorAll('h1').length,
       badLinks: [...document.querySelectorAll('a[href], link[href], [src]')]
         .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '')
@@ -76,9 +92,17 @@ const text = (page: Page, selector: string) => page.locator(selector).first().te
 describe('the hostile day', () => {
   test('its day page shows every string literally and runs nothing', async () => {
     const v = await visit('days/2026-07-30/');
-    const [first, second] = hostile().papers as [ReturnType<typeof hostile>['papers'][0], ReturnType<typeof hostile>['papers'][0]];
-    expect(await v.page.$$eval('.card-title a', (as) => as.map((a) => a.textContent))).toEqual([first.title, second.title]);
-    expect(await v.page.locator('.card').first().locator('details.authors > p').textContent()).toBe(first.authors.join(', '));
+    const [first, second] = hostile().papers as [
+      ReturnType<typeof hostile>['papers'][0],
+      ReturnType<typeof hostile>['papers'][0],
+    ];
+    expect(await v.page.$$eval('.card-title a', (as) => as.map((a) => a.textContent))).toEqual([
+      first.title,
+      second.title,
+    ]);
+    expect(await v.page.locator('.card').first().locator('details.authors > p').textContent()).toBe(
+      first.authors.join(', '),
+    );
     expect(await text(v.page, '.card .org')).toBe(first.organization!.name);
     expect(await v.page.locator('.card').first().locator('.keywords li').allTextContents()).toEqual(first.aiKeywords);
     const abstract = await v.page.locator('.card').first().locator('details.abstract p').allTextContents();
@@ -88,7 +112,9 @@ describe('the hostile day', () => {
     const card1Links = await v.page.locator('.card').first().locator('.links').innerText();
     expect(card1Links).toContain('javascript:alert(5)');
     expect(card1Links).toContain('script:alert(13)');
-    expect(await v.page.locator('.card').nth(1).locator('a', { hasText: 'GitHub' }).getAttribute('href')).toBe(second.githubRepo);
+    expect(await v.page.locator('.card').nth(1).locator('a', { hasText: 'GitHub' }).getAttribute('href')).toBe(
+      second.githubRepo,
+    );
     expect(await v.page.locator('.card').nth(1).locator('.links').innerText()).toContain('JAVASCRIPT:alert(15)');
     await expectInert(v);
     await v.page.context().close();
@@ -103,7 +129,9 @@ describe('the hostile day', () => {
     expect(await text(page, '.authors')).toBe(paper.authors.join(', '));
     expect(await page.getAttribute('meta[property="og:title"]', 'content')).toBe(paper.title);
     expect(await page.locator('meta[property="og:image"]').count()).toBe(0); // thumbnail is javascript:
-    expect(await page.$$eval('meta[name=citation_author]', (ms) => ms.map((m) => m.getAttribute('content')))).toEqual(paper.authors);
+    expect(await page.$$eval('meta[name=citation_author]', (ms) => ms.map((m) => m.getAttribute('content')))).toEqual(
+      paper.authors,
+    );
     expect(await page.getAttribute('meta[name=citation_title]', 'content')).toBe(paper.title);
     expect(await page.getAttribute('meta[name=citation_keywords]', 'content')).toBe(paper.aiKeywords.join('; '));
 
@@ -119,7 +147,9 @@ describe('the hostile day', () => {
     expect(await text(page, '#ai-summary + p')).toBe(paper.aiSummary);
     expect(await text(page, '.details dd a')).toBe(paper.submitter!.name);
     expect(await page.getAttribute('.details dd a', 'href')).toBe('https://huggingface.co/..%2F..%2Fetc%2Fpasswd');
-    expect(await page.getAttribute('.org a', 'href')).toBe(`/search/?${new URLSearchParams({ organization: paper.organization!.name })}`);
+    expect(await page.getAttribute('.org a', 'href')).toBe(
+      `/search/?${new URLSearchParams({ organization: paper.organization!.name })}`,
+    );
 
     const bib = (await text(page, 'pre.bibtex'))!;
     expect(bib.split('\n')).toEqual([
@@ -161,17 +191,23 @@ describe('the hostile day', () => {
   test('a search that finds it shows its title and excerpt as text', async () => {
     const v = await visit(`search/?q=${HOSTILE.abstractWord}`);
     await v.page.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
-    expect(await v.page.$$eval('.result-title', (hs) => hs.map((h) => h.textContent))).toEqual([hostile().papers[0]!.title]);
+    expect(await v.page.$$eval('.result-title', (hs) => hs.map((h) => h.textContent))).toEqual([
+      hostile().papers[0]!.title,
+    ]);
     const excerpt = await text(v.page, '.result-excerpt');
     expect(excerpt).toContain('</script><script>alert(2)</script>');
-    expect(await text(v.page, '.result-meta')).toContain(`${hostile().papers[0]!.authors.slice(0, 3).join(', ')} et al.`);
+    expect(await text(v.page, '.result-meta')).toContain(
+      `${hostile().papers[0]!.authors.slice(0, 3).join(', ')} et al.`,
+    );
     await expectInert(v);
 
     // The organization filter, from a value full of markup, commas and colons.
     const org = hostile().papers[0]!.organization!.name;
     await v.page.goto(site.at(`search/?${new URLSearchParams({ organization: org })}`));
     await v.page.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
-    expect(await v.page.$$eval('.result-title', (hs) => hs.map((h) => h.textContent))).toEqual([hostile().papers[0]!.title]);
+    expect(await v.page.$$eval('.result-title', (hs) => hs.map((h) => h.textContent))).toEqual([
+      hostile().papers[0]!.title,
+    ]);
     expect(await v.page.inputValue('#f-organization')).toBe(org);
     expect(v.watched.dialogs).toEqual([]);
     await v.page.context().close();
@@ -205,7 +241,11 @@ describe('the hostile day outside HTML', () => {
         expect(item.categories).toEqual(hostile().papers[0]!.aiKeywords);
       } else {
         const item = parsed.items.find((i) => i.link === `${TEST_SITE_URL}/days/2026-07-30/`)!;
-        expect(item.description).toBe(hostile().papers.map((p) => `${p.rank}. ${p.title}`).join('\n'));
+        expect(item.description).toBe(
+          hostile()
+            .papers.map((p) => `${p.rank}. ${p.title}`)
+            .join('\n'),
+        );
       }
     }
     await context.close();

@@ -5,11 +5,11 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'astro';
 import type { Browser, Page } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../../../scripts/site/serve.ts';
-import { launchChromium } from '../../../scraper/fetch/chromium.ts';
 import { parseDayFile } from '../../../scraper/archive/day-file.ts';
 import type { Day } from '../../../scraper/archive/schema.ts';
-import { REPO_ROOT } from '../../helpers/fixtures.ts';
+import { launchChromium } from '../../../scraper/fetch/chromium.ts';
+import { REPO_ROOT } from '../../../scraper/repo.ts';
+import { type StaticServer, serveStatic } from '../../../scripts/site/serve.ts';
 
 export const SITE_FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/site/archive');
 export const TEST_SITE_URL = 'https://archive.example.org';

@@ -6,10 +6,26 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DaySchema } from '../../../scraper/archive/schema.ts';
-import { buildAndServe, executableScripts, fixtureDay, SITE_FIXTURE, TEST_SITE_URL, watch, type BuiltSite } from './site-helpers.ts';
+import {
+  type BuiltSite,
+  buildAndServe,
+  executableScripts,
+  fixtureDay,
+  SITE_FIXTURE,
+  TEST_SITE_URL,
+  watch,
+} from './site-helpers.ts';
 
 const BASE = '/dpa/';
-const FIXTURE_DATES = ['2026-06-30', '2026-07-01', '2026-07-27', '2026-07-29', '2026-07-30', '2026-07-31', '2026-08-05'];
+const FIXTURE_DATES = [
+  '2026-06-30',
+  '2026-07-01',
+  '2026-07-27',
+  '2026-07-29',
+  '2026-07-30',
+  '2026-07-31',
+  '2026-08-05',
+];
 let site: BuiltSite;
 
 beforeAll(async () => {
@@ -19,7 +35,10 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function open(path: string, options: { javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+async function open(
+  path: string,
+  options: { javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<Page> {
   const context = await site.browser.newContext({
     javaScriptEnabled: options.javaScript ?? true,
     colorScheme: options.colorScheme ?? 'light',
@@ -33,7 +52,8 @@ async function open(path: string, options: { javaScript?: boolean; colorScheme?:
 const texts = (page: Page, selector: string): Promise<string[]> =>
   page.$$eval(selector, (els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ').trim()));
 
-const upvotesOf = (lines: string[]): number[] => lines.map((l) => Number(/([\d,]+) upvotes?/.exec(l)![1]!.replace(/,/g, '')));
+const upvotesOf = (lines: string[]): number[] =>
+  lines.map((l) => Number(/([\d,]+) upvotes?/.exec(l)![1]!.replace(/,/g, '')));
 
 describe('pages', () => {
   test('the home page shows the newest day, ranked as listed, with links to the day before and the archive', async () => {
@@ -136,7 +156,9 @@ describe('pages', () => {
     const votes = upvotesOf(items);
     expect(votes).toEqual([...votes].sort((a, b) => b - a));
     const titles = await texts(page, '.ranked-title');
-    const byVotes = [...new Map(days.flatMap((d) => d.papers.map((p) => [p.id, p]))).values()].sort((a, b) => b.upvotes - a.upvotes);
+    const byVotes = [...new Map(days.flatMap((d) => d.papers.map((p) => [p.id, p]))).values()].sort(
+      (a, b) => b.upvotes - a.upvotes,
+    );
     expect(titles[0]).toBe(byVotes[0]!.title);
     await page.context().close();
   });
@@ -160,7 +182,9 @@ describe('pages', () => {
 
     const gaps = page.locator('#m-2026-07 ~ details.gaps, section:has(#m-2026-07) details.gaps');
     await gaps.first().locator('summary').click();
-    expect(await page.locator('li[data-date="2026-07-28"]').innerText()).toBe('Tuesday, 28 July 2026: failed: HTTP 503 from huggingface.co');
+    expect(await page.locator('li[data-date="2026-07-28"]').innerText()).toBe(
+      'Tuesday, 28 July 2026: failed: HTTP 503 from huggingface.co',
+    );
     expect(await page.locator('h3#m-2026-07 a').getAttribute('href')).toBe(`${BASE}months/2026-07/`);
     await page.context().close();
   });
@@ -266,13 +290,13 @@ describe('search', () => {
     const paper = fixtureDay('2026-08-05').papers[0]!;
     const page = await open('search/');
     // As a string: vitest would rewrite an import() written in this file.
-    const found = await page.evaluate(`(async () => {
+    const found = (await page.evaluate(`(async () => {
       const pagefind = await import('${BASE}pagefind/pagefind.js');
       await pagefind.options({ baseUrl: '${BASE}' });
       const search = await pagefind.search('ALFWorld');
       const data = await search.results[0].data();
       return { url: data.url, meta: data.meta, filters: data.filters, all: Object.keys(await pagefind.filters()).sort() };
-    })()`) as { url: string; meta: Record<string, string>; filters: Record<string, string[]>; all: string[] };
+    })()`)) as { url: string; meta: Record<string, string>; filters: Record<string, string[]>; all: string[] };
     expect(found.url).toBe(`${BASE}papers/${paper.id}/`);
     expect(found.meta).toEqual({
       title: paper.title,
@@ -282,7 +306,12 @@ describe('search', () => {
       id: paper.id,
       url: `https://arxiv.org/abs/${paper.id}`,
     });
-    expect(found.filters).toEqual({ year: ['2026'], month: ['2026-08'], code: ['yes'], organization: [paper.organization!.name] });
+    expect(found.filters).toEqual({
+      year: ['2026'],
+      month: ['2026-08'],
+      code: ['yes'],
+      organization: [paper.organization!.name],
+    });
     expect(found.all).toEqual(['code', 'keyword', 'month', 'organization', 'year']);
     await page.context().close();
   });
@@ -344,7 +373,10 @@ describe('theme', () => {
 });
 
 describe('feeds, discovery and citations', () => {
-  async function parseXml(page: Page, url: string): Promise<{ error: string | null; items: { title: string; link: string }[]; root: string }> {
+  async function parseXml(
+    page: Page,
+    url: string,
+  ): Promise<{ error: string | null; items: { title: string; link: string }[]; root: string }> {
     const response = await page.request.get(url);
     expect(response.status(), url).toBe(200);
     const xml = await response.text();
@@ -384,7 +416,9 @@ describe('feeds, discovery and citations', () => {
   test('every page has a canonical URL and Open Graph tags; feeds are linked', async () => {
     const page = await open('days/2026-07-29/');
     expect(await page.getAttribute('link[rel=canonical]', 'href')).toBe(`${TEST_SITE_URL}${BASE}days/2026-07-29/`);
-    expect(await page.getAttribute('meta[property="og:url"]', 'content')).toBe(`${TEST_SITE_URL}${BASE}days/2026-07-29/`);
+    expect(await page.getAttribute('meta[property="og:url"]', 'content')).toBe(
+      `${TEST_SITE_URL}${BASE}days/2026-07-29/`,
+    );
     expect(await page.getAttribute('meta[property="og:title"]', 'content')).toContain('29 July 2026');
     expect(await page.locator('link[rel=alternate][type="application/rss+xml"]').count()).toBe(2);
     await page.context().close();
@@ -393,7 +427,8 @@ describe('feeds, discovery and citations', () => {
   test('a paper page carries Highwire citation tags, ScholarlyArticle JSON-LD and a BibTeX entry', async () => {
     const paper = fixtureDay('2026-08-05').papers[0]!;
     const page = await open(`papers/${paper.id}/`);
-    const meta = (name: string) => page.$$eval(`meta[name="${name}"]`, (ms) => ms.map((m) => m.getAttribute('content')));
+    const meta = (name: string) =>
+      page.$$eval(`meta[name="${name}"]`, (ms) => ms.map((m) => m.getAttribute('content')));
     expect(await meta('citation_title')).toEqual([paper.title]);
     expect(await meta('citation_author')).toEqual(paper.authors);
     expect(await meta('citation_arxiv_id')).toEqual([paper.id]);

@@ -1,0 +1,293 @@
+// `papers import` as a user runs it: a real child process over real dump files.
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { dayFilePath } from '../../../../scraper/archive/day-file.ts';
+import { readLedger } from '../../../../scraper/archive/ledger.ts';
+import { listDayFiles, readArchive, readDay } from '../../../../scraper/archive/store.ts';
+import { REPO_ROOT } from '../../../../scraper/repo.ts';
+import {
+  ERA_DAYS,
+  FIXTURE_DAYS_DIR,
+  fixtureDates,
+  fixtureFile,
+  fixtureItems,
+} from '../../../../scripts/fixtures/hf-days.ts';
+import { PAPERS_BIN, runPapers } from '../../../helpers/cli.ts';
+import { tempDir } from '../../../helpers/temp.ts';
+
+/** A folder of dump files for the given dates, copied from the fixtures. */
+function dumpOf(dates: string[]): string {
+  const dir = tempDir('dump-');
+  for (const date of dates) cpSync(fixtureFile(date), path.join(dir, `${date}.json.gz`));
+  return dir;
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+describe('papers import', () => {
+  it('imports every era of the format, one line per day and a summary', async () => {
+    const content = tempDir();
+    const dates = Object.values(ERA_DAYS).sort();
+    const result = await runPapers(['import', '--content', content, dumpOf(dates)]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines.slice(0, dates.length).map((l) => l.slice(0, 10))).toEqual(dates);
+    expect(lines[0]).toMatch(/^2023-05-04 ok +4 papers, created$/);
+    expect(result.stdout).toMatch(/Imported 10 days in [\d.]+ s .*: 10 ok, 0 no-listing, 0 partial, 0 failed\./);
+    expect(result.stdout).toContain('Records rejected: 0.');
+    for (const date of dates) {
+      const day = await readDay(content, date);
+      expect(day?.papers.length).toBe(fixtureItems(date).length);
+      expect(day).toMatchObject({ status: 'ok', via: 'import' });
+    }
+    const ledger = await readLedger(content);
+    expect(Object.keys(ledger.days)).toEqual(dates);
+  });
+
+  it('imports a day over the 50-paper cap whole (82 papers, as the largest real days)', async () => {
+    const content = tempDir();
+    const dump = tempDir('dump-');
+    const items = [...fixtureItems(ERA_DAYS.cap2026), ...fixtureItems(ERA_DAYS.late2026)].slice(0, 82);
+    writeFileSync(path.join(dump, '2026-08-10.json'), JSON.stringify(items));
+    const result = await runPapers(['import', '--content', content, dump]);
+    expect(result.code).toBe(0);
+    const day = await readDay(content, '2026-08-10');
+    expect(day?.papers.map((p) => p.id)).toEqual(items.map((i) => i.paper.id));
+  });
+
+  it('prints JSON lines with --json', async () => {
+    const content = tempDir();
+    const result = await runPapers(['import', '--json', '--content', content, fixtureFile(ERA_DAYS.late2026)]);
+    expect(result.code).toBe(0);
+    const events = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(events.map((e) => e.type)).toEqual(['start', 'day', 'summary']);
+    expect(events[1]).toMatchObject({ date: '2026-08-07', status: 'ok', papers: 20, action: 'created', rejected: [] });
+    expect(events[2]).toMatchObject({ days: 1, papers: 20, byStatus: { ok: 1 } });
+  });
+
+  it('is idempotent: importing twice rewrites no file, ledger included', async () => {
+    const content = tempDir();
+    const dump = dumpOf(fixtureDates().slice(-15));
+    expect((await runPapers(['import', '--content', content, dump])).code).toBe(0);
+    const files = allFiles(content);
+    const before = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
+    const old = new Date('2020-01-01T00:00:00Z');
+    for (const f of files) utimesSync(f, old, old);
+    const again = await runPapers(['import', '--content', content, dump]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Day files: 0 created, 0 updated, 15 unchanged, 0 refused.');
+    expect(allFiles(content)).toEqual(files);
+    for (const f of files) {
+      expect(readFileSync(f, 'utf8')).toBe(before.get(f));
+      expect(statSync(f).mtimeMs).toBe(old.getTime());
+    }
+  });
+
+  it('never replaces a day with fewer papers unless forced, and says so', async () => {
+    const content = tempDir();
+    const date = ERA_DAYS.late2026;
+    await runPapers(['import', '--content', content, fixtureFile(date)]);
+    const dump = tempDir('dump-');
+    writeFileSync(path.join(dump, `${date}.json`), JSON.stringify(fixtureItems(date).slice(0, 5)));
+    const refused = await runPapers(['import', '--content', content, dump]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(
+      '2026-08-07: the new listing has 5 papers where the archive holds 20; kept the archived day (--force replaces it)',
+    );
+    expect((await readDay(content, date))?.papers).toHaveLength(20);
+    const forced = await runPapers(['import', '--force', '--content', content, dump]);
+    expect(forced.code).toBe(0);
+    expect((await readDay(content, date))?.papers).toHaveLength(5);
+  });
+
+  it('keeps the good records of a day with bad ones, marks it partial and exits 1', async () => {
+    const content = tempDir();
+    const dump = tempDir('dump-');
+    const items = fixtureItems(ERA_DAYS.late2026).slice(0, 4);
+    items[1]!.paper.id = '../../x';
+    items[2]!.paper.id = 2608.0513;
+    writeFileSync(path.join(dump, '2026-08-07.json'), JSON.stringify(items));
+    const result = await runPapers(['import', '--content', content, dump]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('2026-08-07 partial');
+    expect(result.stdout).toContain('rejected item 2 (../../x) has an id that is not an arXiv id');
+    expect(result.stdout).toContain('rejected item 3 has a numeric id (2608.0513)');
+    const day = await readDay(content, '2026-08-07');
+    expect(day).toMatchObject({ status: 'partial' });
+    expect(day?.papers).toHaveLength(2);
+    expect(allFiles(content).some((f) => f.includes('..') || f.includes('/x'))).toBe(false);
+  });
+
+  it('fails a bad input file by name, writes nothing for it, and goes on with the others', async () => {
+    const content = tempDir();
+    const dump = tempDir('dump-');
+    writeFileSync(path.join(dump, '2026-01-05.json'), '{ not json');
+    writeFileSync(path.join(dump, '2026-01-06.json'), JSON.stringify({ dailyPapers: [] }));
+    writeFileSync(path.join(dump, '2026-01-07.json.gz'), 'plain text');
+    writeFileSync(path.join(dump, '2026-01-08.json'), '[]');
+    writeFileSync(
+      path.join(dump, '2026-01-09.json.gz'),
+      gzipSync(JSON.stringify(fixtureItems(ERA_DAYS.late2026).slice(0, 3))),
+    );
+    const notes = path.join(tempDir('other-'), 'notes.json');
+    writeFileSync(notes, '[]');
+    const result = await runPapers(['import', '--content', content, dump, notes, path.join(dump, 'nope')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/2026-01-05 failed: .*2026-01-05\.json is not valid JSON/);
+    expect(result.stdout).toMatch(
+      /2026-01-06 failed: .*is not a JSON array of listing items \(it holds an object with keys dailyPapers\)/,
+    );
+    expect(result.stdout).toMatch(/2026-01-07 failed: .*is named \.gz but is not gzip data/);
+    expect(result.stdout).toMatch(/2026-01-08 no-listing/);
+    expect(result.stdout).toMatch(/2026-01-09 ok +3 papers, created/);
+    expect(result.stderr).toContain(`papers import: ${notes} is not named YYYY-MM-DD.json or YYYY-MM-DD.json.gz`);
+    expect(result.stderr).toContain(`papers import: ${path.join(dump, 'nope')} does not exist`);
+    expect((await listDayFiles(content)).map((r) => r.date)).toEqual(['2026-01-09']);
+    const ledger = await readLedger(content);
+    expect(ledger.days['2026-01-05']).toMatchObject({ status: 'failed' });
+    expect(ledger.days['2026-01-08']).toMatchObject({ status: 'no-listing', reason: 'the listing holds no papers' });
+  });
+
+  it('exits 2 on usage errors', async () => {
+    for (const args of [
+      ['import'],
+      ['import', '--bogus', 'x'],
+      ['import', '--from', '2026-02-30', 'x'],
+      ['nonsense'],
+      [],
+    ]) {
+      const result = await runPapers(args);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).not.toBe('');
+    }
+    const help = await runPapers(['import', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: papers import');
+  });
+
+  it('takes the archive folder from $PAPERS_CONTENT', async () => {
+    const content = tempDir();
+    const result = await runPapers(['import', fixtureFile(ERA_DAYS.late2026)], { env: { PAPERS_CONTENT: content } });
+    expect(result.code).toBe(0);
+    expect(existsSync(dayFilePath(content, ERA_DAYS.late2026))).toBe(true);
+  });
+
+  it('leaves no partial day when killed midway, and a rerun finishes the job', async () => {
+    const content = tempDir();
+    const dump = dumpOf(fixtureDates());
+    // Killed with SIGKILL (no chance to clean up) after some days were written.
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [PAPERS_BIN, 'import', '--content', content, dump], {
+        env: { ...process.env, CI: '1' },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let lines = 0;
+      child.stdout.on('data', (chunk: Buffer) => {
+        lines += chunk.toString().split('\n').length - 1;
+        if (lines >= 20) child.kill('SIGKILL');
+      });
+      child.on('error', reject);
+      child.on('close', (_code, signal) =>
+        signal === 'SIGKILL' ? resolve() : reject(new Error('import ended before it was killed')),
+      );
+    });
+    const partial = await readArchive(content);
+    expect(partial.errors).toEqual([]);
+    expect(partial.days.length).toBeGreaterThanOrEqual(20);
+    expect(partial.days.length).toBeLessThan(fixtureDates().length);
+    await readLedger(content); // parses
+    const status = await runPapers(['status', '--content', content]);
+    expect(status.code).toBe(0);
+
+    const rerun = await runPapers(['import', '--content', content, dump]);
+    expect(rerun.code).toBe(0);
+    const done = await readArchive(content);
+    expect(done.errors).toEqual([]);
+    expect(done.days.map((d) => d.date)).toEqual(fixtureDates());
+    const ledger = await readLedger(content);
+    expect(Object.keys(ledger.days)).toEqual(fixtureDates());
+    expect(allFiles(content).filter((f) => path.basename(f).startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('the bundled archive', () => {
+  it('is the import of the fixture days of its 8 weeks: re-importing them changes nothing', async () => {
+    const content = tempDir();
+    cpSync(path.join(REPO_ROOT, 'content'), content, { recursive: true });
+    const before = allFiles(content).map((f) => [path.relative(content, f), readFileSync(f, 'utf8')]);
+    const result = await runPapers([
+      'import',
+      '--content',
+      content,
+      '--from',
+      '2026-06-13',
+      '--to',
+      '2026-08-07',
+      FIXTURE_DAYS_DIR,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('0 created, 0 updated, 39 unchanged');
+    expect(allFiles(content).map((f) => [path.relative(content, f), readFileSync(f, 'utf8')])).toEqual(before);
+  });
+});
+
+describe('papers status', () => {
+  it("prints the bundled archive's coverage and why a weekday has no file", async () => {
+    const result = await runPapers(['status']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('days held:   39 (39 ok, 0 partial; 0 on weekends)');
+    expect(result.stdout).toContain('first day:   2026-06-15 (Mon)');
+    expect(result.stdout).toContain('last day:    2026-08-07 (Fri)');
+    expect(result.stdout).toMatch(/2026-07-28 Tue +never tried/);
+    const json = JSON.parse((await runPapers(['status', '--json'])).stdout);
+    expect(json).toMatchObject({ held: 39, papers: 815, first: '2026-06-15', last: '2026-08-07', unreadable: [] });
+  });
+
+  it('exits 1 and names an unreadable day file', async () => {
+    const content = tempDir();
+    await runPapers(['import', '--content', content, fixtureFile(ERA_DAYS.late2026)]);
+    const file = dayFilePath(content, ERA_DAYS.late2026);
+    writeFileSync(file, readFileSync(file, 'utf8').replace("id: '2608.05987'", "id: 'evil/../x'"));
+    const result = await runPapers(['status', '--content', content]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`${file}: papers[0].id: must be an arXiv id`);
+  });
+
+  it('exits 1 with the file named when the ledger is not JSON', async () => {
+    const content = tempDir();
+    mkdirSync(content, { recursive: true });
+    writeFileSync(path.join(content, 'ledger.json'), '{ oops');
+    const result = await runPapers(['status', '--content', content]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`papers status: ${path.join(content, 'ledger.json')}: not valid JSON`);
+  });
+});
+
+describe('an archive folder that cannot be used', () => {
+  it('is named in one line, with exit 1 and no stack trace', async () => {
+    const file = path.join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    for (const args of [
+      ['status', '--content', file],
+      ['import', '--content', file, fixtureFile(ERA_DAYS.late2026)],
+    ]) {
+      const result = await runPapers(args);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(
+        new RegExp(`^papers ${args[0]}: cannot \\w+ ${file}/\\S+: a part of the path is not a folder\\n$`),
+      );
+    }
+  });
+});
