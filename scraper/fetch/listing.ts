@@ -33,7 +33,8 @@ export async function listingFromAnswer(date: string, answer: HttpAnswer, ctx: L
   const asked = hfDayUrl(date, ctx.baseUrl);
   if (answer.status >= 300 && answer.status < 400) {
     const location = answer.headers['location'] ?? '';
-    const landed = listingDateOf(location, asked);
+    // An empty Location resolves to the URL asked: that is no day to name.
+    const landed = location ? listingDateOf(location, asked) : null;
     return {
       kind: 'no-listing',
       reason: landed

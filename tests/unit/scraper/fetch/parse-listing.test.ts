@@ -1,11 +1,7 @@
 // Parsing listing pages as the replay server renders them from real days, and as the site's
 // markup has looked at other times.
 import { describe, expect, it } from 'vitest';
-import { realClock } from '../../../../scraper/fetch/clock.ts';
-import { ChallengeError, listingFromAnswer } from '../../../../scraper/fetch/listing.ts';
-import { createPacer } from '../../../../scraper/fetch/pacer.ts';
 import { LayoutChangedError, parseListingPage, TruncatedPageError } from '../../../../scraper/fetch/parse-listing.ts';
-import { FetchError } from '../../../../scraper/fetch/retry.ts';
 import { ERA_DAYS, fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import { renderListingPage } from '../../../../scripts/replay/listing-page.ts';
 
@@ -69,54 +65,5 @@ describe('parsing a listing page', () => {
   it('takes an answer cut off before </html> for a truncated one, worth a retry', () => {
     const html = pageOf(ERA_DAYS.late2026);
     expect(() => parseListingPage(html.slice(0, html.length / 2), URL_OF('2026-08-07'))).toThrow(TruncatedPageError);
-  });
-});
-
-describe('interpreting the answer for a day', () => {
-  const ctx = {
-    baseUrl: 'https://huggingface.co',
-    timeoutMs: 1000,
-    apiPacer: createPacer({ ratePerMinute: 1e9, clock: realClock }),
-    apiGet: async () => {
-      throw new Error('no API call expected');
-    },
-  };
-  const answer = (status: number, text = '', headers: Record<string, string> = {}, url = URL_OF('2026-08-08')) => ({
-    status,
-    url,
-    headers,
-    text,
-  });
-
-  it('reads a redirect to another day as no listing for the day asked', async () => {
-    expect(
-      await listingFromAnswer('2026-08-08', answer(302, '', { location: '/papers/date/2026-08-07' }), ctx),
-    ).toEqual({
-      kind: 'no-listing',
-      reason: 'the site redirects 2026-08-08 to 2026-08-07',
-    });
-    // A client that followed the redirect: the URL it landed on tells.
-    const landed = answer(200, pageOf('2026-08-07'), {}, URL_OF('2026-08-07'));
-    expect(await listingFromAnswer('2026-08-08', landed, ctx)).toMatchObject({ kind: 'no-listing' });
-  });
-
-  it("reads a page that holds another day's listing as no listing, never as this day's papers", async () => {
-    const other = answer(200, pageOf('2026-08-07'), {}, URL_OF('2026-08-08'));
-    expect(await listingFromAnswer('2026-08-08', other, ctx)).toEqual({
-      kind: 'no-listing',
-      reason: 'the page for 2026-08-08 shows the listing of 2026-08-07',
-    });
-  });
-
-  it('makes 429 and 5xx retryable (with Retry-After), 404 not, and 202 a browser check', async () => {
-    const e429 = await listingFromAnswer('2026-08-08', answer(429, '', { 'retry-after': '30' }), ctx).catch((e) => e);
-    expect(e429).toBeInstanceOf(FetchError);
-    expect(e429).toMatchObject({ retryable: true, status: 429, retryAfterMs: 30_000 });
-    expect(await listingFromAnswer('2026-08-08', answer(503), ctx).catch((e) => e)).toMatchObject({ retryable: true });
-    expect(await listingFromAnswer('2026-08-08', answer(404), ctx).catch((e) => e)).toMatchObject({
-      retryable: false,
-      message: 'https://huggingface.co/papers/date/2026-08-08: HTTP 404',
-    });
-    expect(await listingFromAnswer('2026-08-08', answer(202), ctx).catch((e) => e)).toBeInstanceOf(ChallengeError);
   });
 });
