@@ -2,38 +2,24 @@
 // replay server over HTTP), minus the process and the browser, on a ManualClock: pacing, backoff
 // and Retry-After cost virtual time only, so a scenario that would wait minutes runs in
 // milliseconds and its waits can be asserted exactly.
-import { afterAll, beforeAll } from 'vitest';
 import { ManualClock } from '../../../../scraper/fetch/clock.ts';
 import { type CrawlOptions, type CrawlResult, crawl } from '../../../../scraper/fetch/crawl.ts';
 import type { HttpGet } from '../../../../scraper/fetch/http.ts';
 import { createPacer, type Pacer } from '../../../../scraper/fetch/pacer.ts';
 import { DEFAULT_RETRY } from '../../../../scraper/fetch/retry.ts';
 import { openApiSource, openPlainPageSource } from '../../../../scraper/fetch/sources.ts';
-import { type ReplayServer, startReplayServer } from '../../../../scripts/replay/server.ts';
+import type { ReplayServer } from '../../../../scripts/replay/server.ts';
+import { replayServer } from '../../../helpers/replay.ts';
 
 /** The "today" of every crawl here: the Monday after the newest fixture day. */
-export const TODAY = '2026-08-10';
+const TODAY = '2026-08-10';
 
 /**
- * A replay server for the file's tests, with faults cleared between them by the tests
- * themselves. Quotas are raised: the RateLimit headers count real requests over real minutes,
- * and would otherwise pause these crawls (virtually) and blur their timings.
+ * The replay server for a file of crawls. Quotas are raised: the RateLimit headers count real
+ * requests over real minutes, and would otherwise pause these crawls (virtually) and blur their
+ * timings.
  */
-export function useReplay(): { readonly server: ReplayServer } {
-  let server: ReplayServer | undefined;
-  beforeAll(async () => {
-    server = await startReplayServer({ quota: { pages: 1e9, api: 1e9 } });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
-  return {
-    get server() {
-      if (!server) throw new Error('replay server not started');
-      return server;
-    },
-  };
-}
+export const useReplay = () => replayServer({ quota: { pages: 1e9, api: 1e9 } });
 
 export type RetryEvent = { date: string; attempt: number; delayMs: number; message: string };
 
