@@ -1,12 +1,17 @@
 // `papers`: the archive's command line. Every command reads and writes the archive folder given
 // by --content (or $PAPERS_CONTENT, else ./content) and exits 0 when done, 1 when some input
-// failed, 2 on usage errors.
+// failed, 2 on usage errors, which all read the same: `papers <command>: <what>`, then where help is.
 import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import { InputError } from '../errors.ts';
-import { type Command, EXIT_FAILED, EXIT_USAGE, helpText, type Io, parseCommandArgs, UsageError } from './command.ts';
+import { packageVersion } from '../repo.ts';
+import { type Command, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type Io, UsageError } from './command.ts';
 import { importCommand } from './commands/import.ts';
 import { scrapeCommand } from './commands/scrape.ts';
 import { statusCommand } from './commands/status.ts';
+import { helpText, optionRows } from './help.ts';
+import { opt } from './options.ts';
+import { closest, parseOptions } from './parse.ts';
 
 const FS_PROBLEMS: Record<string, string> = {
   ENOTDIR: 'a part of the path is not a folder',
@@ -20,44 +25,94 @@ const FS_PROBLEMS: Record<string, string> = {
 
 export const COMMANDS: readonly Command[] = [scrapeCommand, importCommand, statusCommand];
 
+/** What `papers` takes before (instead of) a command. */
+const topOptions = z.object({ version: opt.flag({ short: 'V', help: 'print the version' }) });
+
 function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  const rows = [
+    ...COMMANDS.map((c) => [c.name, c.summary.split('\n')[0]!] as const),
+    ...optionRows(topOptions).map((r) => [r.flag.trim(), r.text] as const),
+  ];
+  const width = Math.max(...rows.map(([left]) => left.length)) + 2;
+  const line = ([left, text]: readonly [string, string]) => `  ${left.padEnd(width)}${text}`;
   return [
     'Usage: papers <command> [options]',
     '',
     'The Hugging Face Daily Papers archive.',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary.split('\n')[0]}`),
+    ...rows.slice(0, COMMANDS.length).map(line),
+    '',
+    'Options:',
+    ...rows.slice(COMMANDS.length).map(line),
     '',
     "Run 'papers <command> --help' for a command's options.",
     '',
   ].join('\n');
 }
 
+/** The one way a usage error is told: what is wrong, then where the right words are. */
+function usageError(io: Io, command: string | null, message: string): number {
+  const who = command ? `papers ${command}` : 'papers';
+  io.stderr.write(`${who}: ${message}\nRun '${who} --help' for usage.\n`);
+  return EXIT_USAGE;
+}
+
+function findCommand(name: string): Command | string {
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command) return command;
+  const guess = closest(
+    name,
+    COMMANDS.map((c) => c.name),
+  );
+  return `unknown command ${JSON.stringify(name)}${guess ? `; did you mean ${guess}?` : ''}`;
+}
+
+/** `papers` without a command: --help, --version, or a mistake. */
+function top(argv: string[], io: Io): number {
+  let parsed: ReturnType<typeof parseOptions<typeof topOptions>>;
+  try {
+    parsed = parseOptions(topOptions, argv);
+  } catch (e) {
+    if (e instanceof UsageError) return usageError(io, null, e.message);
+    throw e;
+  }
+  if (parsed.help) {
+    io.stdout.write(mainHelp());
+    return EXIT_OK;
+  }
+  if (parsed.values.version) {
+    io.stdout.write(`${packageVersion()}\n`);
+    return EXIT_OK;
+  }
+  return usageError(io, null, `give a command: ${COMMANDS.map((c) => c.name).join(', ')}`);
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    (name === undefined ? io.stderr : io.stdout).write(mainHelp());
-    return name === undefined ? EXIT_USAGE : 0;
+  if (name === undefined || name.startsWith('-')) return top(argv, io);
+  if (name === 'help') {
+    if (rest[0] === undefined) return top(['--help'], io);
+    const command = findCommand(rest[0]);
+    if (typeof command === 'string') return usageError(io, null, command);
+    io.stdout.write(helpText(command));
+    return EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    io.stderr.write(`papers: unknown command ${JSON.stringify(name)}\n\n${mainHelp()}`);
-    return EXIT_USAGE;
-  }
+  const command = findCommand(name);
+  if (typeof command === 'string') return usageError(io, null, command);
   try {
-    const args = parseCommandArgs(command, rest);
-    if (args.values['help'] === true) {
+    const parsed = parseOptions(command.options, rest, {
+      env: io.env,
+      cwd: io.cwd,
+      positionals: command.positionals ?? false,
+    });
+    if (parsed.help) {
       io.stdout.write(helpText(command));
-      return 0;
+      return EXIT_OK;
     }
-    return await command.run(args, io);
+    return await command.run(parsed, io);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr.write(`papers ${command.name}: ${e.message}\nRun 'papers ${command.name} --help' for usage.\n`);
-      return EXIT_USAGE;
-    }
+    if (e instanceof UsageError) return usageError(io, command.name, e.message);
     if (e instanceof InputError) {
       io.stderr.write(`papers ${command.name}: ${e.message}\n`);
       return EXIT_FAILED;

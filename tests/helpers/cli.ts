@@ -1,16 +1,19 @@
-// Runs the real `papers` command in a child process, as a user or CI would.
+// Runs the `papers` command two ways: as a child process, as a user or CI would (runPapers), and
+// in this process through main() (runMain), which asserts the same exit codes and output in a
+// fraction of the time. A few child-process tests prove the wiring; the rest run in process.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../../scraper/cli/main.ts';
 import { REPO_ROOT } from '../../scraper/repo.ts';
 
 export const PAPERS_BIN = path.join(REPO_ROOT, 'bin/papers.js');
 
 export type CliResult = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };
 
-export function runPapers(
-  args: string[],
-  { env = {}, cwd = REPO_ROOT }: { env?: Record<string, string>; cwd?: string } = {},
-): Promise<CliResult> {
+type RunOptions = { env?: Record<string, string>; cwd?: string };
+
+export function runPapers(args: string[], { env = {}, cwd = REPO_ROOT }: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const base: NodeJS.ProcessEnv = { ...process.env, CI: '1' };
     delete base['PAPERS_CONTENT'];
@@ -26,4 +29,27 @@ export function runPapers(
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
+}
+
+/** A stream that keeps what is written to it; `isTTY` as a terminal or a pipe would say. */
+export function captureStream(isTTY = false): Writable & { isTTY: boolean; text: () => string } {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return Object.assign(stream, { isTTY, text: () => text });
+}
+
+/**
+ * `papers …` in this process. The environment is only what is given, plus CI=1 (progress as
+ * lines, as in a child process with piped output); the working folder is the repository.
+ */
+export async function runMain(args: string[], { env = {}, cwd = REPO_ROOT }: RunOptions = {}): Promise<CliResult> {
+  const stdout = captureStream();
+  const stderr = captureStream();
+  const code = await main(args, { stdout, stderr, env: { CI: '1', ...env }, cwd });
+  return { code, signal: null, stdout: stdout.text(), stderr: stderr.text() };
 }

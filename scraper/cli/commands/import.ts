@@ -1,38 +1,31 @@
-import {
-  CONTENT_OPTION,
-  type Command,
-  contentDirOf,
-  dateOption,
-  EXIT_FAILED,
-  EXIT_OK,
-  JSON_OPTION,
-  UsageError,
-} from '../command.ts';
+// `papers import`: dumps of API answers into the archive, through the same checks and guards as
+// a scrape.
+import { z } from 'zod';
+import { type Command, contentOption, EXIT_FAILED, EXIT_OK, jsonOption, UsageError } from '../command.ts';
+import { opt } from '../options.ts';
 
-export const importCommand: Command = {
+export const importOptions = z.object({
+  content: contentOption,
+  from: opt.date({ help: 'import only days on or after DATE' }),
+  to: opt.date({ help: 'import only days on or before DATE' }),
+  force: opt.flag({ help: 'replace archived days even with fewer papers, an empty or a partial listing' }),
+  json: jsonOption,
+});
+
+export const importCommand: Command<typeof importOptions> = {
   name: 'import',
   summary: 'Import API answers (dumps of YYYY-MM-DD.json or .json.gz) into the archive.',
-
   usage: 'papers import [options] <file-or-folder>…',
   positionals: true,
-  options: {
-    content: CONTENT_OPTION,
-    from: { type: 'string', arg: 'DATE', help: 'import only days on or after DATE (YYYY-MM-DD)' },
-    to: { type: 'string', arg: 'DATE', help: 'import only days on or before DATE' },
-    force: { type: 'boolean', help: 'replace archived days even with fewer papers or a partial listing' },
-    json: JSON_OPTION,
-  },
+  options: importOptions,
   details:
     'Files and folders (any depth) of the JSON arrays /api/daily_papers?date=D answered, named for\n' +
     'their day, go through the same validation, writer and guards as a scrape.\n\n' +
     'Exit status: 0 when every day went in whole, 1 when a day failed, was refused or lost records,\n2 on usage errors.',
-  async run(args, io) {
-    if (args.positionals.length === 0) throw new UsageError('give at least one file or folder to import');
-    const contentDir = contentDirOf(args, io);
-    const from = dateOption(args, 'from');
-    const to = dateOption(args, 'to');
+  async run({ values, positionals }, io) {
+    if (positionals.length === 0) throw new UsageError('give at least one file or folder to import');
+    const { from, to, json } = values;
     if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-    const json = args.values['json'] === true;
     const [{ runImport }, { createReporter, progressMode, summarize }] = await Promise.all([
       import('../../import/run-import.ts'),
       import('../progress.ts'),
@@ -40,11 +33,11 @@ export const importCommand: Command = {
     const reporter = createReporter(progressMode(io, json), io);
     const started = performance.now();
     const { reports, inputErrors } = await runImport({
-      contentDir,
-      inputs: args.positionals,
+      contentDir: values.content,
+      inputs: positionals,
       from,
       to,
-      force: args.values['force'] === true,
+      force: values.force,
       onStart: (total) => reporter.start(total),
       onDay: (report, i, total) => reporter.day(report, i, total),
     });

@@ -1,69 +1,78 @@
+// `papers scrape`: listing days from Hugging Face into the archive, politely, checking that each
+// page is the day asked for.
+import { z } from 'zod';
 import { addDays, dateRange, utcToday } from '../../archive/dates.ts';
 import { HF_ORIGIN } from '../../archive/links.ts';
 import { DEFAULT_RETRY } from '../../fetch/retry.ts';
 import type { DaySource } from '../../fetch/sources.ts';
-import {
-  CONTENT_OPTION,
-  type Command,
-  contentDirOf,
-  dateOption,
-  EXIT_FAILED,
-  EXIT_OK,
-  type Io,
-  JSON_OPTION,
-  numberOption,
-  type ParsedArgs,
-  UsageError,
-} from '../command.ts';
+import { type Command, contentOption, EXIT_FAILED, EXIT_OK, jsonOption, UsageError } from '../command.ts';
+import { opt } from '../options.ts';
 
 /** The published anonymous limits: 100 page loads and 500 API calls per 5 minutes. */
 export const DEFAULT_PAGE_RATE = 20;
 export const DEFAULT_API_RATE = 100;
+/** 100 a second: more than any site should get; the pacer's interval stays at 10 ms or more. */
+const MAX_RATE = 6000;
+/** Ten years, well past the first Daily Papers day (2023-05-04): more is a typo, not a backfill. */
+export const MAX_LAST_DAYS = 3650;
+const LATEST = 'the latest UTC day';
 
-export const scrapeCommand: Command = {
+export const scrapeOptions = z.object({
+  date: opt.date({ arg: 'D', help: 'one day', defaultText: LATEST }),
+  from: opt.date({ arg: 'D', help: 'first day of a range' }),
+  to: opt.date({ arg: 'D', help: 'last day of a range', defaultText: LATEST }),
+  last: opt.int({ min: 1, max: MAX_LAST_DAYS, help: `the N days ending with ${LATEST}` }),
+  'base-url': opt.url({ env: 'HF_BASE_URL', default: HF_ORIGIN, help: 'site to fetch from' }),
+  content: contentOption,
+  source: opt.choice(['page', 'api'], {
+    default: 'page',
+    help: 'listing pages through Chromium, or the JSON API with paging',
+  }),
+  concurrency: opt.int({ min: 1, max: 16, default: 2, help: 'days fetched at once' }),
+  rate: opt.int({
+    min: 1,
+    max: MAX_RATE,
+    defaultText: `${DEFAULT_PAGE_RATE}, or ${DEFAULT_API_RATE} with --source api`,
+    help: 'most page loads a minute, or API calls with --source api',
+  }),
+  'api-rate': opt.int({
+    min: 1,
+    max: MAX_RATE,
+    default: DEFAULT_API_RATE,
+    help: 'most API calls a minute when the page source fills papers from the API',
+  }),
+  retries: opt.int({
+    min: 0,
+    max: 20,
+    default: DEFAULT_RETRY.retries,
+    help: 'tries after the first for 429, 5xx, timeouts, cut-off answers',
+  }),
+  backoff: opt.seconds({
+    min: 0,
+    max: DEFAULT_RETRY.maxDelayMs / 1000,
+    default: DEFAULT_RETRY.baseDelayMs / 1000,
+    help: `first retry delay, doubling each time up to ${DEFAULT_RETRY.maxDelayMs / 1000} s, with jitter`,
+  }),
+  // Node timers hold at most 2^31-1 ms (24.8 days); a longer one fires after 1 ms.
+  timeout: opt.seconds({ min: 1, max: 600, default: 30, help: 'time a request may take before it is given up' }),
+  'only-missing': opt.flag({ help: 'skip days already held whole and days known to have no listing' }),
+  chromium: opt.path({
+    help: 'the Chromium or Chrome to drive',
+    defaultText:
+      "$PAPERS_CHROMIUM, else Playwright's own, else the system's chromium, chromium-browser or google-chrome",
+  }),
+  render: opt.flag({ help: 'render every page in the browser instead of requesting it with its cookies' }),
+  force: opt.flag({ help: 'replace archived days even with fewer papers, an empty or a partial listing' }),
+  json: jsonOption,
+});
+
+type ScrapeValues = z.output<typeof scrapeOptions>;
+
+export const scrapeCommand: Command<typeof scrapeOptions> = {
   name: 'scrape',
   summary: 'Fetch listing days from Hugging Face into the archive.',
   usage: 'papers scrape [--date D | --from D [--to D] | --last N] [options]',
-  options: {
-    date: { type: 'string', arg: 'D', help: 'one day (YYYY-MM-DD); default: the latest UTC day' },
-    from: { type: 'string', arg: 'D', help: 'first day of a range' },
-    to: { type: 'string', arg: 'D', help: 'last day of a range (default: the latest UTC day)' },
-    last: { type: 'string', arg: 'N', help: 'the N days ending with the latest UTC day' },
-    'base-url': { type: 'string', arg: 'URL', help: `site to fetch from (default: $HF_BASE_URL, else ${HF_ORIGIN})` },
-    content: CONTENT_OPTION,
-    source: { type: 'string', arg: 'page|api', help: 'listing pages through Chromium (default), or the JSON API' },
-    concurrency: { type: 'string', arg: 'N', help: 'days fetched at once (default 2)' },
-    rate: {
-      type: 'string',
-      arg: 'N',
-      help: `most requests a minute (default ${DEFAULT_PAGE_RATE} page loads, or ${DEFAULT_API_RATE} API calls with --source api)`,
-    },
-    'api-rate': {
-      type: 'string',
-      arg: 'N',
-      help: `most API calls a minute when the page source fills papers from the API (default ${DEFAULT_API_RATE})`,
-    },
-    retries: {
-      type: 'string',
-      arg: 'N',
-      help: `tries after the first for 429, 5xx, timeouts, cut-off answers (default ${DEFAULT_RETRY.retries})`,
-    },
-    backoff: {
-      type: 'string',
-      arg: 'S',
-      help: `first retry delay in seconds, doubling each time up to ${DEFAULT_RETRY.maxDelayMs / 1000} s, with jitter (default ${DEFAULT_RETRY.baseDelayMs / 1000})`,
-    },
-    timeout: { type: 'string', arg: 'S', help: 'seconds before a request is given up (default 30)' },
-    'only-missing': { type: 'boolean', help: 'skip days already held whole and days known to have no listing' },
-    chromium: {
-      type: 'string',
-      arg: 'PATH',
-      help: "the Chromium or Chrome to drive (default: $PAPERS_CHROMIUM, Playwright's, the system's)",
-    },
-    render: { type: 'boolean', help: 'render every page in the browser instead of requesting it with its cookies' },
-    force: { type: 'boolean', help: 'replace archived days even with fewer papers or a partial listing' },
-    json: JSON_OPTION,
-  },
+  options: scrapeOptions,
   details: [
     'Each day is checked against the day asked for: a redirect to another day means that day has',
     'no listing, never a copy of the other day. Pages are paced (--rate), and Retry-After and',
@@ -72,21 +81,12 @@ export const scrapeCommand: Command = {
     'Exit status: 0 when every requested day is ok or has no listing, 1 when any failed, was',
     'partial or was refused, 2 on usage errors.',
   ].join('\n'),
-  async run(args, io) {
+  async run({ values }, io) {
     const today = utcToday();
-    const dates = requestedDates(args, today);
-    const contentDir = contentDirOf(args, io);
-    const baseUrl = baseUrlOf(args, io);
-    const sourceName = (args.values['source'] as string | undefined) ?? 'page';
-    if (sourceName !== 'page' && sourceName !== 'api')
-      throw new UsageError(`--source must be page or api, not ${JSON.stringify(sourceName)}`);
-    const concurrency = numberOption(args, 'concurrency', 2);
-    const rate = numberOption(args, 'rate', sourceName === 'api' ? DEFAULT_API_RATE : DEFAULT_PAGE_RATE);
-    const retries = numberOption(args, 'retries', DEFAULT_RETRY.retries, { min: 0 });
-    const timeoutMs = numberOption(args, 'timeout', 30, { min: 0.001, integer: false }) * 1000;
-    const baseDelayMs =
-      numberOption(args, 'backoff', DEFAULT_RETRY.baseDelayMs / 1000, { min: 0, integer: false }) * 1000;
-    const json = args.values['json'] === true;
+    const dates = requestedDates(values, today);
+    const { content: contentDir, 'base-url': baseUrl, source: sourceName, concurrency, json } = values;
+    const rate = values.rate ?? (sourceName === 'api' ? DEFAULT_API_RATE : DEFAULT_PAGE_RATE);
+    const timeoutMs = values.timeout * 1000;
 
     // Loaded here, not at the top: `papers --help` should not pay for a browser driver.
     const [
@@ -104,8 +104,7 @@ export const scrapeCommand: Command = {
     ]);
     const clock = realClock;
     const pacer = createPacer({ ratePerMinute: rate, clock });
-    const apiRate = numberOption(args, 'api-rate', DEFAULT_API_RATE);
-    const apiPacer = sourceName === 'api' ? pacer : createPacer({ ratePerMinute: apiRate, clock });
+    const apiPacer = sourceName === 'api' ? pacer : createPacer({ ratePerMinute: values['api-rate'], clock });
     const source: DaySource =
       sourceName === 'api'
         ? openApiSource({ baseUrl, pacer, apiPacer, timeoutMs })
@@ -115,8 +114,8 @@ export const scrapeCommand: Command = {
             apiPacer,
             timeoutMs,
             concurrency,
-            chromium: args.values['chromium'] as string | undefined,
-            render: args.values['render'] === true,
+            chromium: values.chromium,
+            render: values.render,
           });
 
     const abort = new AbortController();
@@ -132,11 +131,11 @@ export const scrapeCommand: Command = {
         source,
         pacer,
         concurrency,
-        retry: { ...DEFAULT_RETRY, retries, baseDelayMs },
+        retry: { ...DEFAULT_RETRY, retries: values.retries, baseDelayMs: values.backoff * 1000 },
         clock,
         today,
-        force: args.values['force'] === true,
-        onlyMissing: args.values['only-missing'] === true,
+        force: values.force,
+        onlyMissing: values['only-missing'],
         signal: abort.signal,
         onStart: (total, skipped) => {
           reporter.start(total);
@@ -172,35 +171,17 @@ export const scrapeCommand: Command = {
   },
 };
 
-function requestedDates(args: ParsedArgs, today: string): string[] {
-  const date = dateOption(args, 'date');
-  const from = dateOption(args, 'from');
-  const to = dateOption(args, 'to');
-  const lastRaw = args.values['last'];
-  const given = [date && '--date', (from || to) && '--from/--to', lastRaw !== undefined && '--last'].filter(Boolean);
+function requestedDates({ date, from, to, last }: ScrapeValues, today: string): string[] {
+  const given = [date && '--date', (from || to) && '--from/--to', last !== undefined && '--last'].filter(Boolean);
   if (given.length > 1) throw new UsageError(`give one of --date, --from/--to and --last, not ${given.join(' and ')}`);
   if (to && !from) throw new UsageError('--to needs --from');
   let dates: string[];
   if (date) dates = [date];
   else if (from) dates = dateRange(from, to ?? today);
-  else if (lastRaw !== undefined) dates = dateRange(addDays(today, 1 - numberOption(args, 'last', 1)), today);
+  else if (last !== undefined) dates = dateRange(addDays(today, 1 - last), today);
   else dates = [today];
   if (dates.length === 0) throw new UsageError(`--from ${from} is after --to ${to}`);
   const future = dates.find((d) => d > today);
   if (future) throw new UsageError(`${future} is in the future (today is ${today} UTC)`);
   return dates;
-}
-
-function baseUrlOf(args: ParsedArgs, io: Io): string {
-  const raw = (args.values['base-url'] as string | undefined) ?? (io.env['HF_BASE_URL'] || HF_ORIGIN);
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new UsageError(`--base-url must be an http(s) URL, not ${JSON.stringify(raw)}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UsageError(`--base-url must be an http(s) URL, not ${JSON.stringify(raw)}`);
-  }
-  return url.href.replace(/\/+$/, '');
 }

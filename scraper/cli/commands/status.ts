@@ -1,19 +1,23 @@
+// `papers status`: what the archive holds and what it lacks, and whether every file reads.
+import { z } from 'zod';
 import { type Coverage, computeCoverage, heldDay } from '../../archive/coverage.ts';
 import { weekdayName } from '../../archive/dates.ts';
-import { CONTENT_OPTION, type Command, contentDirOf, EXIT_FAILED, EXIT_OK, JSON_OPTION } from '../command.ts';
+import { type Command, contentOption, EXIT_FAILED, EXIT_OK, jsonOption } from '../command.ts';
 
-export const statusCommand: Command = {
+export const statusOptions = z.object({ content: contentOption, json: jsonOption });
+
+export const statusCommand: Command<typeof statusOptions> = {
   name: 'status',
   summary: "Print the archive's coverage and check every day file.",
 
   usage: 'papers status [options]',
-  options: { content: CONTENT_OPTION, json: JSON_OPTION },
+  options: statusOptions,
   details:
     'Prints the first and last day, the days and papers held, and every weekday without a file\n' +
     'with the reason (never tried, failed, no listing, file lost).\n\n' +
     'Exit status: 0 when every day file reads and the ledger matches them, 1 otherwise.',
-  async run(args, io) {
-    const contentDir = contentDirOf(args, io);
+  async run({ values }, io) {
+    const contentDir = values.content;
     const [{ readLedger }, { readArchive }] = await Promise.all([
       import('../../archive/ledger.ts'),
       import('../../archive/store.ts'),
@@ -21,7 +25,7 @@ export const statusCommand: Command = {
     const [{ days, errors }, ledger] = await Promise.all([readArchive(contentDir), readLedger(contentDir)]);
     const coverage = computeCoverage(days.map(heldDay), ledger);
     const unreadable = errors.map((e) => ({ file: e.file, message: e.message }));
-    if (args.values['json'] === true) {
+    if (values.json) {
       io.stdout.write(`${JSON.stringify({ content: contentDir, ...coverage, unreadable })}\n`);
     } else {
       io.stdout.write(`${formatCoverage(contentDir, coverage, unreadable)}\n`);

@@ -1,4 +1,6 @@
-// `papers import` as a user runs it: a real child process over real dump files.
+// `papers import` and `papers status` over real dump files. Three tests run the real command in
+// a child process, to prove the wiring (exit codes, stdout and stderr, JSON lines, a kill); the
+// others call main() in this process, which asserts the same in a fraction of the time.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import {
   fixtureFile,
   fixtureItems,
 } from '../../../../scripts/fixtures/hf-days.ts';
-import { PAPERS_BIN, runPapers } from '../../../helpers/cli.ts';
+import { PAPERS_BIN, runMain, runPapers } from '../../../helpers/cli.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
 /** A folder of dump files for the given dates, copied from the fixtures. */
@@ -36,7 +38,7 @@ describe('papers import', () => {
   it('imports every era of the format, one line per day and a summary', async () => {
     const content = tempDir();
     const dates = Object.values(ERA_DAYS).sort();
-    const result = await runPapers(['import', '--content', content, dumpOf(dates)]);
+    const result = await runMain(['import', '--content', content, dumpOf(dates)]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
@@ -58,13 +60,13 @@ describe('papers import', () => {
     const dump = tempDir('dump-');
     const items = [...fixtureItems(ERA_DAYS.cap2026), ...fixtureItems(ERA_DAYS.late2026)].slice(0, 82);
     writeFileSync(path.join(dump, '2026-08-10.json'), JSON.stringify(items));
-    const result = await runPapers(['import', '--content', content, dump]);
+    const result = await runMain(['import', '--content', content, dump]);
     expect(result.code).toBe(0);
     const day = await readDay(content, '2026-08-10');
     expect(day?.papers.map((p) => p.id)).toEqual(items.map((i) => i.paper.id));
   });
 
-  it('prints JSON lines with --json', async () => {
+  it('prints JSON lines with --json (a child process)', async () => {
     const content = tempDir();
     const result = await runPapers(['import', '--json', '--content', content, fixtureFile(ERA_DAYS.late2026)]);
     expect(result.code).toBe(0);
@@ -80,12 +82,12 @@ describe('papers import', () => {
   it('is idempotent: importing twice rewrites no file, ledger included', async () => {
     const content = tempDir();
     const dump = dumpOf(fixtureDates().slice(-15));
-    expect((await runPapers(['import', '--content', content, dump])).code).toBe(0);
+    expect((await runMain(['import', '--content', content, dump])).code).toBe(0);
     const files = allFiles(content);
     const before = new Map(files.map((f) => [f, readFileSync(f, 'utf8')]));
     const old = new Date('2020-01-01T00:00:00Z');
     for (const f of files) utimesSync(f, old, old);
-    const again = await runPapers(['import', '--content', content, dump]);
+    const again = await runMain(['import', '--content', content, dump]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Day files: 0 created, 0 updated, 15 unchanged, 0 refused.');
     expect(allFiles(content)).toEqual(files);
@@ -98,16 +100,16 @@ describe('papers import', () => {
   it('never replaces a day with fewer papers unless forced, and says so', async () => {
     const content = tempDir();
     const date = ERA_DAYS.late2026;
-    await runPapers(['import', '--content', content, fixtureFile(date)]);
+    await runMain(['import', '--content', content, fixtureFile(date)]);
     const dump = tempDir('dump-');
     writeFileSync(path.join(dump, `${date}.json`), JSON.stringify(fixtureItems(date).slice(0, 5)));
-    const refused = await runPapers(['import', '--content', content, dump]);
+    const refused = await runMain(['import', '--content', content, dump]);
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain(
       '2026-08-07: the new listing has 5 papers where the archive holds 20; kept the archived day (--force replaces it)',
     );
     expect((await readDay(content, date))?.papers).toHaveLength(20);
-    const forced = await runPapers(['import', '--force', '--content', content, dump]);
+    const forced = await runMain(['import', '--force', '--content', content, dump]);
     expect(forced.code).toBe(0);
     expect((await readDay(content, date))?.papers).toHaveLength(5);
   });
@@ -119,7 +121,7 @@ describe('papers import', () => {
     items[1]!.paper.id = '../../x';
     items[2]!.paper.id = 2608.0513;
     writeFileSync(path.join(dump, '2026-08-07.json'), JSON.stringify(items));
-    const result = await runPapers(['import', '--content', content, dump]);
+    const result = await runMain(['import', '--content', content, dump]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('2026-08-07 partial');
     expect(result.stdout).toContain('rejected item 2 (../../x) has an id that is not an arXiv id');
@@ -130,7 +132,7 @@ describe('papers import', () => {
     expect(allFiles(content).some((f) => f.includes('..') || f.includes('/x'))).toBe(false);
   });
 
-  it('fails a bad input file by name, writes nothing for it, and goes on with the others', async () => {
+  it('fails a bad input file by name, writes nothing for it, and goes on with the others (a child process)', async () => {
     const content = tempDir();
     const dump = tempDir('dump-');
     writeFileSync(path.join(dump, '2026-01-05.json'), '{ not json');
@@ -160,26 +162,35 @@ describe('papers import', () => {
     expect(ledger.days['2026-01-08']).toMatchObject({ status: 'no-listing', reason: 'the listing holds no papers' });
   });
 
-  it('exits 2 on usage errors', async () => {
-    for (const args of [
-      ['import'],
-      ['import', '--bogus', 'x'],
-      ['import', '--from', '2026-02-30', 'x'],
-      ['nonsense'],
-      [],
-    ]) {
-      const result = await runPapers(args);
+  it('exits 2 on usage errors, in one line naming what is wrong, and writes nothing', async () => {
+    const content = tempDir();
+    const cases: [string[], string][] = [
+      [['import', '--content', content], 'papers import: give at least one file or folder to import'],
+      [['import', '--content', content, '--bogus', 'x'], 'papers import: unknown option --bogus'],
+      [
+        ['import', '--content', content, '--from', '2026-02-30', 'x'],
+        'papers import: --from must be a date YYYY-MM-DD, not "2026-02-30"',
+      ],
+      [
+        ['import', '--content', content, '--from', '2026-08-07', '--to', '2026-08-01', 'x'],
+        'papers import: --from 2026-08-07 is after --to 2026-08-01',
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const result = await runMain(args);
       expect(result.code, args.join(' ')).toBe(2);
-      expect(result.stderr).not.toBe('');
+      expect(result.stderr).toBe(`${message}\nRun 'papers import --help' for usage.\n`);
+      expect(result.stdout).toBe('');
     }
-    const help = await runPapers(['import', '--help']);
+    expect(readdirSync(content)).toEqual([]);
+    const help = await runMain(['import', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: papers import');
   });
 
   it('takes the archive folder from $PAPERS_CONTENT', async () => {
     const content = tempDir();
-    const result = await runPapers(['import', fixtureFile(ERA_DAYS.late2026)], { env: { PAPERS_CONTENT: content } });
+    const result = await runMain(['import', fixtureFile(ERA_DAYS.late2026)], { env: { PAPERS_CONTENT: content } });
     expect(result.code).toBe(0);
     expect(existsSync(dayFilePath(content, ERA_DAYS.late2026))).toBe(true);
   });
@@ -208,10 +219,10 @@ describe('papers import', () => {
     expect(partial.days.length).toBeGreaterThanOrEqual(20);
     expect(partial.days.length).toBeLessThan(fixtureDates().length);
     await readLedger(content); // parses
-    const status = await runPapers(['status', '--content', content]);
+    const status = await runMain(['status', '--content', content]);
     expect(status.code).toBe(0);
 
-    const rerun = await runPapers(['import', '--content', content, dump]);
+    const rerun = await runMain(['import', '--content', content, dump]);
     expect(rerun.code).toBe(0);
     const done = await readArchive(content);
     expect(done.errors).toEqual([]);
@@ -227,7 +238,7 @@ describe('the bundled archive', () => {
     const content = tempDir();
     cpSync(path.join(REPO_ROOT, 'content'), content, { recursive: true });
     const before = allFiles(content).map((f) => [path.relative(content, f), readFileSync(f, 'utf8')]);
-    const result = await runPapers([
+    const result = await runMain([
       'import',
       '--content',
       content,
@@ -245,22 +256,22 @@ describe('the bundled archive', () => {
 
 describe('papers status', () => {
   it("prints the bundled archive's coverage and why a weekday has no file", async () => {
-    const result = await runPapers(['status']);
+    const result = await runMain(['status']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('days held:   39 (39 ok, 0 partial; 0 on weekends)');
     expect(result.stdout).toContain('first day:   2026-06-15 (Mon)');
     expect(result.stdout).toContain('last day:    2026-08-07 (Fri)');
     expect(result.stdout).toMatch(/2026-07-28 Tue +never tried/);
-    const json = JSON.parse((await runPapers(['status', '--json'])).stdout);
+    const json = JSON.parse((await runMain(['status', '--json'])).stdout);
     expect(json).toMatchObject({ held: 39, papers: 815, first: '2026-06-15', last: '2026-08-07', unreadable: [] });
   });
 
   it('exits 1 and names an unreadable day file', async () => {
     const content = tempDir();
-    await runPapers(['import', '--content', content, fixtureFile(ERA_DAYS.late2026)]);
+    await runMain(['import', '--content', content, fixtureFile(ERA_DAYS.late2026)]);
     const file = dayFilePath(content, ERA_DAYS.late2026);
     writeFileSync(file, readFileSync(file, 'utf8').replace("id: '2608.05987'", "id: 'evil/../x'"));
-    const result = await runPapers(['status', '--content', content]);
+    const result = await runMain(['status', '--content', content]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`${file}: papers[0].id: must be an arXiv id`);
   });
@@ -269,7 +280,7 @@ describe('papers status', () => {
     const content = tempDir();
     mkdirSync(content, { recursive: true });
     writeFileSync(path.join(content, 'ledger.json'), '{ oops');
-    const result = await runPapers(['status', '--content', content]);
+    const result = await runMain(['status', '--content', content]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`papers status: ${path.join(content, 'ledger.json')}: not valid JSON`);
   });
@@ -283,7 +294,7 @@ describe('an archive folder that cannot be used', () => {
       ['status', '--content', file],
       ['import', '--content', file, fixtureFile(ERA_DAYS.late2026)],
     ]) {
-      const result = await runPapers(args);
+      const result = await runMain(args);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(
         new RegExp(`^papers ${args[0]}: cannot \\w+ ${file}/\\S+: a part of the path is not a folder\\n$`),
