@@ -10,7 +10,8 @@ async function main(argv: string[]): Promise<number> {
     parsed = parseReplayArgs(argv, process.env['INIT_CWD'] ?? process.cwd());
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    process.stderr.write(`replay: ${e.message}\n\n${USAGE}`);
+    // The same two lines as every `papers` usage error: what is wrong, then where help is.
+    process.stderr.write(`replay: ${e.message}\nRun 'npm run replay -- --help' for usage.\n`);
     return 2;
   }
   if (parsed.help) {

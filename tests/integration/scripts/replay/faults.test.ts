@@ -362,5 +362,21 @@ describe('command-line flags', () => {
     ]) {
       expect(() => parseReplayArgs(argv, '/')).toThrow(UsageError);
     }
+    // In the words of the `papers` command: the flag, the value, what it must be.
+    expect(() => parseReplayArgs(['--port', '65536'], '/')).toThrow(
+      '--port must be a whole number from 0 to 65535, not "65536"',
+    );
+    expect(() => parseReplayArgs(['--slow', 'fast'], '/')).toThrow(
+      '--slow must be whole numbers MS[/TIMES], not "fast"',
+    );
+    expect(() => parseReplayArgs(['--prot', '1'], '/')).toThrow('unknown option --prot; did you mean --port?');
+    expect(() => parseReplayArgs(['--faults', 'null'], '/')).toThrow('--faults must be a JSON object, not null');
+    expect(() => parseReplayArgs(['--server-error', '1/404'], '/')).toThrow('serverError.status: invalid value');
+  });
+
+  it('answer --help, and take a quota of pages alone or pages/API', () => {
+    expect(parseReplayArgs(['--help'], '/')).toEqual({ help: true });
+    expect(parseReplayArgs(['--quota', '7'], '/')).toMatchObject({ options: { quota: { pages: 7, api: 7 } } });
+    expect(parseReplayArgs(['--quota', '7/9'], '/')).toMatchObject({ options: { quota: { pages: 7, api: 9 } } });
   });
 });
