@@ -62,3 +62,11 @@ function isAlive(pid: number): boolean {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/** Removes what killed runs left in the content folder, its days/ and every year folder. */
+export async function removeStaleTempFilesUnder(contentDir: string): Promise<string[]> {
+  const daysDir = path.join(contentDir, 'days');
+  const years = await fs.readdir(daysDir).catch(() => [] as string[]);
+  const dirs = [contentDir, daysDir, ...years.filter((y) => /^\d{4}$/.test(y)).map((y) => path.join(daysDir, y))];
+  return (await Promise.all(dirs.map(removeStaleTempFiles))).flat();
+}

@@ -79,14 +79,53 @@ export function renderDayFile(day: Day): string {
   return matter.stringify(renderDigest(ordered), ordered, { engines } as never);
 }
 
+/**
+ * The largest day file read: 100 times the largest real one (170 KB for 82 papers). A bigger
+ * file is refused by name before it is parsed, so a planted one cannot exhaust a run or a build.
+ */
+export const MAX_DAY_FILE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The path of a YAML alias in parsed data ("papers[3].authors"), or null. The writer never
+ * writes anchors; a file that uses them was made by hand, and an alias nested in aliases (the
+ * "billion laughs") expands exponentially in whatever walks the data next.
+ */
+export function aliasPath(data: unknown): string | null {
+  const seen = new Set<object>();
+  const walk = (v: unknown, at: string): string | null => {
+    if (typeof v !== 'object' || v === null) return null;
+    if (seen.has(v)) return at;
+    seen.add(v);
+    const entries = Array.isArray(v)
+      ? v.map((x, i) => [`[${i}]`, x] as const)
+      : Object.entries(v).map(([k, x]) => [`.${k}`, x] as const);
+    for (const [key, x] of entries) {
+      const found = walk(x, `${at}${key}`);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  const found = walk(data, '');
+  return found === null ? null : found.replace(/^\./, '') || '(root)';
+}
+
 /** Parses and validates a day file's text; `file` names it in errors. */
 export function parseDayFile(text: string, file: string): Day {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_DAY_FILE_BYTES) {
+    throw new DayFileError(
+      file,
+      `is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than a day file may be (${MAX_DAY_FILE_BYTES / 1024 / 1024} MB)`,
+    );
+  }
   let data: unknown;
   try {
     data = matter(text, { engines } as never).data;
   } catch (e) {
     throw new DayFileError(file, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
+  const alias = aliasPath(data);
+  if (alias !== null) throw new DayFileError(file, `${alias}: uses a YAML alias, which day files never hold`);
   if (typeof data !== 'object' || data === null || Object.keys(data).length === 0) {
     throw new DayFileError(file, 'has no front matter');
   }

@@ -61,13 +61,29 @@ function entryLine(e: LedgerEntry): string {
   return JSON.stringify({ status: e.status, papers: e.papers, at: e.at, via: e.via, reason: e.reason });
 }
 
+/** The ledger's text. Throws if the ledger does not satisfy the schema: nothing invalid is written. */
 export function renderLedger(ledger: Ledger): string {
+  const checked = LedgerSchema.safeParse(ledger);
+  if (!checked.success) throw new LedgerError(LEDGER_FILE, `not written: ${describeIssues(checked.error)}`);
   const dates = Object.keys(ledger.days).sort();
   const lines = dates.map(
     (date, i) => `    ${JSON.stringify(date)}: ${entryLine(ledger.days[date]!)}${i < dates.length - 1 ? ',' : ''}`,
   );
   const days = dates.length === 0 ? '{}' : `{\n${lines.join('\n')}\n  }`;
   return `{\n  "format": ${FORMAT_VERSION},\n  "days": ${days}\n}\n`;
+}
+
+/**
+ * Writes `entries` into the ledger on disk: the file is read again, the entries merged in, and
+ * the result written, so that what another writer put there is never dropped. Run under the
+ * archive's lock (lock.ts). Returns the ledger as written.
+ */
+export async function mergeIntoLedger(contentDir: string, entries: Ledger['days']): Promise<Ledger> {
+  if (Object.keys(entries).length === 0) return readLedger(contentDir);
+  const current = await readLedger(contentDir);
+  const merged: Ledger = { ...current, days: { ...current.days, ...entries } };
+  await writeLedger(contentDir, merged);
+  return merged;
 }
 
 /** Writes the ledger atomically, and not at all when its text would not change. */
@@ -113,9 +129,18 @@ function asReason(reason: string | null): string | null {
  * time moves only when something in it changes.
  */
 export function recordAttempt(ledger: Ledger, attempt: Attempt, held: Day | null, at: string): Ledger {
+  // "ok" and "partial" describe a file the archive holds; a listing got but not held (its file
+  // could not be written, or an unreadable one was kept) is not a day held with 0 papers.
+  const notHeld = attempt.status === 'ok' || attempt.status === 'partial';
   const next: LedgerEntry = held
     ? entryForHeldDay(held, at)
-    : { status: attempt.status, papers: 0, at, via: attempt.via, reason: asReason(attempt.reason) };
+    : {
+        status: notHeld ? 'failed' : attempt.status,
+        papers: 0,
+        at,
+        via: attempt.via,
+        reason: asReason(attempt.reason ?? (notHeld ? 'the day file was not written' : null)),
+      };
   const prev = ledger.days[attempt.date];
   if (prev && sameEntry(prev, next)) return ledger;
   return { ...ledger, days: { ...ledger.days, [attempt.date]: next } };

@@ -18,15 +18,51 @@ export type DayStatus = (typeof DAY_STATUSES)[number];
 export type LedgerStatus = (typeof LEDGER_STATUSES)[number];
 export type Via = (typeof VIAS)[number];
 
-const text = z.string().refine(isCleanText, {
-  message: 'contains a control character, a carriage return or an unpaired surrogate',
-});
-const line = text.refine((s) => s.length > 0 && !/\s\s|\n|^\s|\s$/.test(s), {
+/**
+ * The most each kind of string may hold, in UTF-16 code units. Far above anything real (the
+ * longest in 11,901 real papers: a 181-character title, a 1,923-character abstract, 942
+ * authors), so they only stop a file made to exhaust whoever reads it.
+ */
+export const LIMITS = {
+  line: 1_000,
+  abstract: 200_000,
+  summary: 20_000,
+  url: 2_000,
+  authors: 10_000,
+  keywords: 200,
+  problems: 100,
+  papers: 500,
+} as const;
+
+/** Daily Papers began in May 2023 (the oldest listing known is 2023-05-04): no day is older. */
+export const FIRST_DAY = '2023-05-01';
+
+const bounded = (max: number) =>
+  z
+    .string()
+    .max(max, { message: `is longer than ${max.toLocaleString('en')} characters` })
+    .refine(isCleanText, { message: 'contains a control character, a carriage return or an unpaired surrogate' });
+const text = bounded(LIMITS.abstract);
+const line = bounded(LIMITS.line).refine((s) => s.length > 0 && !/\s\s|\n|^\s|\s$/.test(s), {
   message: 'must be one non-empty line with single spaces',
 });
+const url = bounded(LIMITS.url);
 const count = z.number().int().nonnegative();
 const timestamp = z.iso.datetime({ offset: false });
-const isoDate = z.string().refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' });
+const isoDate = z
+  .string()
+  .refine(isIsoDate, { message: 'must be a calendar date YYYY-MM-DD' })
+  .refine((d) => d >= FIRST_DAY, { message: `is before Daily Papers began (${FIRST_DAY})` });
+
+/** A URL with `user:password@` must never be written down; anything else is kept as given. */
+function hasNoCredentials(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.username === '' && u.password === '';
+  } catch {
+    return true;
+  }
+}
 
 export const ArxivIdSchema = z.string().regex(ARXIV_ID, {
   message: 'must be an arXiv id such as "2503.02130"',
@@ -43,7 +79,7 @@ export const PaperSchema = z.strictObject({
   rank: z.number().int().positive(),
   id: ArxivIdSchema,
   title: line,
-  authors: z.array(line),
+  authors: z.array(line).max(LIMITS.authors),
   /** arXiv hard-wraps undone; paragraphs separated by one blank line. */
   abstract: text,
   /** arXiv publication time (ISO, UTC). */
@@ -53,12 +89,12 @@ export const PaperSchema = z.strictObject({
   submitter: AccountSchema.nullable(),
   organization: AccountSchema.nullable(),
   /** Link fields are kept as the site gave them; the site only links http(s) ones. */
-  githubRepo: text.nullable(),
+  githubRepo: url.nullable(),
   githubStars: count.nullable(),
-  projectPage: text.nullable(),
-  aiSummary: text.nullable(),
-  aiKeywords: z.array(line),
-  thumbnail: text.nullable(),
+  projectPage: url.nullable(),
+  aiSummary: bounded(LIMITS.summary).nullable(),
+  aiKeywords: z.array(line).max(LIMITS.keywords),
+  thumbnail: url.nullable(),
   withdrawnAt: timestamp.nullable(),
 });
 
@@ -69,11 +105,14 @@ export const DaySchema = z
     /** "partial" when the listing was got but something is known to be missing (see `problems`). */
     status: z.enum(DAY_STATUSES),
     /** Where the listing came from: the Hugging Face page or API URL of this day. */
-    source: text,
+    source: url.refine(hasNoCredentials, { message: 'holds a user name or password' }),
     via: z.enum(VIAS),
     fetchedAt: timestamp,
-    problems: z.array(line),
-    papers: z.array(PaperSchema).min(1, { message: 'a day holds at least one paper' }),
+    problems: z.array(line).max(LIMITS.problems),
+    papers: z
+      .array(PaperSchema)
+      .min(1, { message: 'a day holds at least one paper' })
+      .max(LIMITS.papers, { message: `more than ${LIMITS.papers} papers is not a real day` }),
   })
   .superRefine((day, ctx) => {
     const seen = new Set<string>();
@@ -114,7 +153,14 @@ export type Ledger = z.infer<typeof LedgerSchema>;
 
 /** "papers[3].id: must be an arXiv id …" for every issue, so a bad file names its field. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues.map((issue) => `${formatPath(issue.path)}: ${issue.message}`).join('; ');
+  return error.issues
+    .flatMap((issue) =>
+      // A record's key that fails its schema ("days.2026-02-30") says why, not "Invalid key".
+      issue.code === 'invalid_key'
+        ? issue.issues.map((inner) => `${formatPath(issue.path)}: ${inner.message}`)
+        : [`${formatPath(issue.path)}: ${issue.message}`],
+    )
+    .join('; ');
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -1,11 +1,14 @@
 // Reading and writing day files under a content folder, with the guards that keep the archive
 // from losing what it holds: nothing is ever written half, a day is never replaced by a version
-// with fewer papers, by an empty one, or a complete one by a partial one (unless forced), and
-// an unchanged day is not touched at all, so nightly commits show only real changes.
+// with fewer papers, by an empty one, by one that lost fields the held day has (regression.ts),
+// or a complete one by a partial one (unless forced), and an unchanged day is not touched at
+// all, so nightly commits show only real changes.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isTempFile, removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
+import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { DayFileError, dayFilePath, orderedDay, parseDayFile, renderDayFile } from './day-file.ts';
+import { readDayText } from './day-files.ts';
+import { lostFields } from './regression.ts';
 import type { Day } from './schema.ts';
 
 type Outcome =
@@ -21,15 +24,6 @@ export type WriteResult = Outcome & { file: string; held: Day | null };
 export type WriteOptions = { force?: boolean };
 
 type Plan = Outcome | { action: 'write'; text: string; existed: boolean; before: number; after: number };
-
-async function readTextIfExists(file: string): Promise<string | null> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-}
 
 /** What writing `day` over `existing` (the parsed file there, if any) should do. Pure. */
 export function planWrite(
@@ -77,6 +71,15 @@ export function planWrite(
         reason: `${day.date}: the new listing has ${after} papers where the archive holds ${before}; kept the archived day (--force replaces it)`,
       };
     }
+    const lost = force ? [] : lostFields(old, full);
+    if (lost.length > 0) {
+      return {
+        action: 'refused',
+        before,
+        after,
+        reason: `${day.date}: the new listing lost what the archive holds: ${lost.join('; ')}; kept the archived day (--force replaces it)`,
+      };
+    }
     if (!force && old.status === 'ok' && full.status === 'partial') {
       return {
         action: 'refused',
@@ -96,14 +99,13 @@ export async function writeDay(
   options: WriteOptions = {},
 ): Promise<WriteResult> {
   const file = dayFilePath(contentDir, day.date);
-  const text = await readTextIfExists(file);
   let existing: { day: Day } | { unreadable: string } | null = null;
-  if (text !== null) {
-    try {
-      existing = { day: parseDayFile(text, file) };
-    } catch (e) {
-      existing = { unreadable: (e as Error).message };
-    }
+  try {
+    const text = await readDayText(file);
+    if (text !== null) existing = { day: parseDayFile(text, file) };
+  } catch (e) {
+    if (!(e instanceof DayFileError)) throw e;
+    existing = { unreadable: e.message };
   }
   const oldDay = existing && 'day' in existing ? existing.day : null;
   const plan = planWrite(day, existing, options);
@@ -124,46 +126,4 @@ export async function writeDay(
   }
 }
 
-export async function readDay(contentDir: string, date: string): Promise<Day | null> {
-  const file = dayFilePath(contentDir, date);
-  const text = await readTextIfExists(file);
-  return text === null ? null : parseDayFile(text, file);
-}
-
-export type DayFileRef = { date: string; file: string };
-
-/** Every day file under contentDir/days, oldest first. Temporary files are not day files. */
-export async function listDayFiles(contentDir: string): Promise<DayFileRef[]> {
-  const daysDir = path.join(contentDir, 'days');
-  let years: string[];
-  try {
-    years = await fs.readdir(daysDir);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-  const refs: DayFileRef[] = [];
-  for (const year of years.filter((y) => /^\d{4}$/.test(y))) {
-    for (const name of await fs.readdir(path.join(daysDir, year))) {
-      if (isTempFile(name) || !/^\d{4}-\d{2}-\d{2}\.md$/.test(name)) continue;
-      refs.push({ date: name.slice(0, 10), file: path.join(daysDir, year, name) });
-    }
-  }
-  return refs.sort((a, b) => a.date.localeCompare(b.date));
-}
-
-export type ArchiveRead = { days: Day[]; errors: DayFileError[] };
-
-/** Reads every day file; a file that fails to parse is reported, not thrown. */
-export async function readArchive(contentDir: string): Promise<ArchiveRead> {
-  const days: Day[] = [];
-  const errors: DayFileError[] = [];
-  for (const ref of await listDayFiles(contentDir)) {
-    try {
-      days.push(parseDayFile(await fs.readFile(ref.file, 'utf8'), ref.file));
-    } catch (e) {
-      errors.push(e instanceof DayFileError ? e : new DayFileError(ref.file, (e as Error).message));
-    }
-  }
-  return { days, errors };
-}
+export { type ArchiveRead, type DayFileRef, listDayFiles, readArchive, readDay } from './day-files.ts';

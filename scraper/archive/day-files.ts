@@ -1,0 +1,103 @@
+// Finding and reading the day files under a content folder: content/days/YYYY/YYYY-MM-DD.md.
+// A file the reader cannot trust is named, never guessed at: one over the size bound is refused
+// before it is read, and a day filed in another year's folder (a copy moved by hand, or a
+// second copy of a day) is an error rather than a second truth about that day.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { isTempFile } from './atomic-write.ts';
+import { DayFileError, dayFilePath, MAX_DAY_FILE_BYTES, parseDayFile } from './day-file.ts';
+import type { Day } from './schema.ts';
+
+export type DayFileRef = { date: string; file: string };
+
+const DAY_FILE_NAME = /^(\d{4})-\d{2}-\d{2}\.md$/;
+
+/** A day file's text, or null when there is none; too big, or a folder, is a DayFileError. */
+export async function readDayText(file: string): Promise<string | null> {
+  let handle: fs.FileHandle;
+  try {
+    handle = await fs.open(file, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR') throw new DayFileError(file, 'is a folder, not a day file');
+    throw e;
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) throw new DayFileError(file, 'is a folder, not a day file');
+    if (stat.size > MAX_DAY_FILE_BYTES) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      throw new DayFileError(file, `is ${mb(stat.size)}, more than a day file may be (${mb(MAX_DAY_FILE_BYTES)})`);
+    }
+    return await handle.readFile('utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw new DayFileError(file, 'is a folder, not a day file');
+    throw e;
+  } finally {
+    await handle.close();
+  }
+}
+
+export async function readDay(contentDir: string, date: string): Promise<Day | null> {
+  const file = dayFilePath(contentDir, date);
+  const text = await readDayText(file);
+  return text === null ? null : parseDayFile(text, file);
+}
+
+type Scan = { refs: DayFileRef[]; misplaced: DayFileError[] };
+
+async function scanDayFiles(contentDir: string): Promise<Scan> {
+  const daysDir = path.join(contentDir, 'days');
+  let years: string[];
+  try {
+    years = await fs.readdir(daysDir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { refs: [], misplaced: [] };
+    throw e;
+  }
+  const refs: DayFileRef[] = [];
+  const misplaced: DayFileError[] = [];
+  for (const year of years.filter((y) => /^\d{4}$/.test(y)).sort()) {
+    for (const name of (await fs.readdir(path.join(daysDir, year))).sort()) {
+      const m = DAY_FILE_NAME.exec(name);
+      if (isTempFile(name) || !m) continue;
+      const date = name.slice(0, 10);
+      const file = path.join(daysDir, year, name);
+      if (m[1] === year) {
+        refs.push({ date, file });
+        continue;
+      }
+      const right = dayFilePath(contentDir, date);
+      const other = await fs.stat(right).then(
+        () => `a second copy of ${right}: delete the one that is wrong`,
+        () => `move it to ${path.join(daysDir, m[1]!)}${path.sep}`,
+      );
+      misplaced.push(new DayFileError(file, `is in the folder of ${year}, not of ${m[1]}: ${other}`));
+    }
+  }
+  return { refs: refs.sort((a, b) => a.date.localeCompare(b.date)), misplaced };
+}
+
+/** Every day file in its right place under contentDir/days, oldest first. */
+export async function listDayFiles(contentDir: string): Promise<DayFileRef[]> {
+  return (await scanDayFiles(contentDir)).refs;
+}
+
+export type ArchiveRead = { days: Day[]; errors: DayFileError[] };
+
+/** Reads every day file; a file that does not read, or is out of place, is reported, not thrown. */
+export async function readArchive(contentDir: string): Promise<ArchiveRead> {
+  const { refs, misplaced } = await scanDayFiles(contentDir);
+  const days: Day[] = [];
+  const errors: DayFileError[] = [...misplaced];
+  for (const ref of refs) {
+    try {
+      const text = await readDayText(ref.file);
+      if (text !== null) days.push(parseDayFile(text, ref.file));
+    } catch (e) {
+      errors.push(e instanceof DayFileError ? e : new DayFileError(ref.file, (e as Error).message));
+    }
+  }
+  return { days, errors };
+}
