@@ -1,0 +1,53 @@
+// The items of the site's two RSS feeds, from the archive's data. A feed reader decodes an
+// item's <description> as HTML, so scraped text goes in HTML-escaped: a title holding
+// `<img src=x onerror=…>` arrives in the reader as those characters, never as an image.
+// @astrojs/rss then escapes the result once more as XML.
+import type { Day } from '../../scraper/archive/index.ts';
+import { excerpt, longDate, plural, xmlSafe } from './format.ts';
+import type { SitePaths } from './paths.ts';
+
+export const MAX_PAPER_ITEMS = 100;
+export const MAX_DAY_ITEMS = 60;
+
+export type FeedItem = { title: string; link: string; pubDate: Date; description: string; categories?: string[] };
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text as HTML that shows exactly that text. */
+export function htmlText(text: string): string {
+  return xmlSafe(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}
+
+const dayTime = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/** The newest papers, newest day first and in listing order within a day. */
+export function paperItems(days: readonly Day[], paths: SitePaths): FeedItem[] {
+  const items: FeedItem[] = [];
+  for (const day of [...days].reverse()) {
+    for (const paper of day.papers) {
+      if (items.length >= MAX_PAPER_ITEMS) return items;
+      const about = [paper.authors.join(', '), paper.organization?.name, excerpt(paper.abstract, 600)];
+      items.push({
+        title: xmlSafe(paper.title),
+        link: paths.paper(paper.id),
+        pubDate: dayTime(day.date),
+        description: htmlText(about.filter(Boolean).join(' — ')),
+        categories: paper.aiKeywords.map(xmlSafe),
+      });
+    }
+  }
+  return items;
+}
+
+/** One item per listing day, newest first, the day's titles in its text. */
+export function dayItems(days: readonly Day[], paths: SitePaths): FeedItem[] {
+  return [...days]
+    .reverse()
+    .slice(0, MAX_DAY_ITEMS)
+    .map((day) => ({
+      title: `Daily Papers, ${longDate(day.date)} (${plural(day.papers.length, 'paper')})`,
+      link: paths.day(day.date),
+      pubDate: dayTime(day.date),
+      description: day.papers.map((p) => `<p>${htmlText(`${p.rank}. ${p.title}`)}</p>`).join(''),
+    }));
+}
