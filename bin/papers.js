@@ -12,7 +12,8 @@ const entry = join(root, 'scraper', 'cli', 'main.ts');
 const major = Number(process.versions.node.split('.')[0]);
 
 if (major >= 24) {
-  const { main } = await import(pathToFileURL(entry).href);
+  const { main, quietOnClosedPipe } = await import(pathToFileURL(entry).href);
+  quietOnClosedPipe();
   const io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
   try {
     process.exitCode = await main(process.argv.slice(2), io);

@@ -99,6 +99,8 @@ export async function acquireArchiveLock(contentDir: string, options: LockOption
     since: now().toISOString(),
     processStart: processStart(process.pid),
   };
+  const stat = await fs.stat(contentDir).catch(() => null);
+  if (stat && !stat.isDirectory()) throw new InputError(`${contentDir} is a file, not an archive folder`);
   await fs.mkdir(contentDir, { recursive: true });
   const started = Date.now();
   for (;;) {

@@ -40,3 +40,11 @@ export const contentOption = opt.path({
 });
 
 export const jsonOption = opt.flag({ help: 'print JSON lines instead of text' });
+
+/** How long a command that writes the archive waits for another run writing it (lock.ts). */
+export const waitOption = opt.seconds({
+  min: 0,
+  max: 6 * 60 * 60,
+  default: 0,
+  help: 'wait this long for another run writing the same archive to finish (0: stop at once)',
+});

@@ -129,7 +129,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * `papers status | head`: the reader closes the pipe early. The output is no longer wanted, so
+ * the run ends quietly instead of with an EPIPE stack trace.
+ */
+export function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  quietOnClosedPipe();
   const io: Io = { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
   main(process.argv.slice(2), io).then(
     (code) => {

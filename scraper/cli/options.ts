@@ -4,6 +4,7 @@
 // parse.ts turns argv into values with it; help.ts renders it.
 import { z } from 'zod';
 import { isIsoDate } from '../archive/dates.ts';
+import { FIRST_DAY } from '../archive/schema.ts';
 
 /** What the machinery needs to know about one option besides its zod schema. */
 export type OptionMeta = {
@@ -110,8 +111,14 @@ function seconds<D extends number | undefined = undefined>(
 }
 
 function date<D extends string | undefined = undefined>(c: Common<D>): z.ZodType<Maybe<string, D>> {
-  checkDefault('date', c.default === undefined || isIsoDate(c.default), c.default);
-  return finish(z.string().refine(isIsoDate), { arg: 'DATE', ...c }, { kind: 'value', expects: 'a date YYYY-MM-DD' });
+  const isDay = (s: string) => isIsoDate(s) && s >= FIRST_DAY;
+  checkDefault('date', c.default === undefined || isDay(c.default), c.default);
+  // Nothing before Daily Papers began can be asked for, or end up as a ledger key.
+  return finish(
+    z.string().refine(isDay),
+    { arg: 'DATE', ...c },
+    { kind: 'value', expects: `a date YYYY-MM-DD from ${FIRST_DAY} on` },
+  );
 }
 
 function choice<const V extends readonly [string, ...string[]], D extends V[number] | undefined = undefined>(
@@ -152,11 +159,18 @@ function pathOpt<D extends string | undefined = undefined>(c: Common<D>): z.ZodT
 function url<D extends string | undefined = undefined>(c: Common<D>): z.ZodType<Maybe<string, D>> {
   const base = z.string().transform((raw, ctx) => {
     const parsed = URL.canParse(raw) ? new URL(raw) : null;
-    if (parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:')) return parsed.href.replace(/\/+$/, '');
-    ctx.addIssue({ code: 'custom', message: 'not an http(s) URL' });
+    // A user name or password would end up in day files, the ledger and logs: never take one.
+    const ok =
+      parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:') && !parsed.username && !parsed.password;
+    if (ok) return parsed.href.replace(/\/+$/, '');
+    ctx.addIssue({ code: 'custom', message: 'not an http(s) URL without a user name or password' });
     return z.NEVER;
   });
-  return finish(base, { arg: 'URL', ...c }, { kind: 'value', expects: 'an http(s) URL' });
+  return finish(
+    base,
+    { arg: 'URL', ...c },
+    { kind: 'value', expects: 'an http(s) URL without a user name or password' },
+  );
 }
 
 /** Whole numbers separated by `/` (`2/30`), `parts` of them at most. */

@@ -96,7 +96,7 @@ export function parseOptions<S extends OptionsSchema>(schema: S, argv: string[],
     const given = raw[name];
     const value = Array.isArray(given) && index !== undefined ? given[index] : given;
     const meta = metas.get(name)!;
-    throw new UsageError(`${givenBy.get(name) ?? `--${name}`} must be ${meta.expects}, not ${JSON.stringify(value)}`);
+    throw new UsageError(`${givenBy.get(name) ?? `--${name}`} must be ${meta.expects}, not ${JSON.stringify(shown(value))}`);
   }
   const values = result.data as Record<string, unknown>;
   for (const [name, meta] of metas) {
@@ -104,6 +104,12 @@ export function parseOptions<S extends OptionsSchema>(schema: S, argv: string[],
     if (meta.path && typeof v === 'string') values[name] = path.resolve(ctx.cwd ?? process.cwd(), v);
   }
   return { help: false, values: values as z.output<S>, positionals };
+}
+
+/** A value as an error may repeat it: a password in a URL is never echoed to a log. */
+export function shown(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1…@');
 }
 
 function unknownOption(rawName: string, names: string[]): string {

@@ -1,7 +1,8 @@
 // `papers import`: dumps of API answers through the same validation, writer and ledger as a
-// scrape. This is how an archive is seeded from an existing dump, and how the bundled one is made.
+// scrape. This is how an archive is seeded from an existing dump, and how the bundled one is
+// made. The caller holds the archive's lock (archive/lock.ts).
 import { archiveDay, type DayOutcome, type DayReport } from '../archive/archive-day.ts';
-import { readLedger, writeLedger } from '../archive/ledger.ts';
+import { mergeIntoLedger, readLedger } from '../archive/ledger.ts';
 import { HF_ORIGIN } from '../archive/links.ts';
 import { DumpError, findDumpFiles, type InputProblem, readDumpFile } from './dump-files.ts';
 
@@ -51,8 +52,8 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
     const outcome = await outcomeOf(date, file, now().toISOString());
     const step = await archiveDay(contentDir, ledger, outcome, { force, now });
     // Written after every day: a run killed midway leaves a ledger that matches the files.
-    if (step.ledger !== ledger) await writeLedger(contentDir, step.ledger);
-    ledger = step.ledger;
+    const entry = step.ledger.days[date];
+    ledger = step.ledger !== ledger && entry ? await mergeIntoLedger(contentDir, { [date]: entry }) : step.ledger;
     reports.push(step.report);
     options.onDay?.(step.report, i, files.length);
   }

@@ -1,7 +1,7 @@
 // `papers import`: dumps of API answers into the archive, through the same checks and guards as
 // a scrape.
 import { z } from 'zod';
-import { type Command, contentOption, EXIT_FAILED, EXIT_OK, jsonOption, UsageError } from '../command.ts';
+import { type Command, contentOption, EXIT_FAILED, EXIT_OK, jsonOption, UsageError, waitOption } from '../command.ts';
 import { opt } from '../options.ts';
 
 export const importOptions = z.object({
@@ -9,6 +9,7 @@ export const importOptions = z.object({
   from: opt.date({ help: 'import only days on or after DATE' }),
   to: opt.date({ help: 'import only days on or before DATE' }),
   force: opt.flag({ help: 'replace archived days even with fewer papers, an empty or a partial listing' }),
+  wait: waitOption,
   json: jsonOption,
 });
 
@@ -26,21 +27,25 @@ export const importCommand: Command<typeof importOptions> = {
     if (positionals.length === 0) throw new UsageError('give at least one file or folder to import');
     const { from, to, json } = values;
     if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
-    const [{ runImport }, { createReporter, progressMode, summarize }] = await Promise.all([
+    const [{ runImport }, { createReporter, progressMode, summarize }, { withArchiveLock }] = await Promise.all([
       import('../../import/run-import.ts'),
       import('../progress.ts'),
+      import('../../archive/lock.ts'),
     ]);
     const reporter = createReporter(progressMode(io, json), io);
     const started = performance.now();
-    const { reports, inputErrors } = await runImport({
-      contentDir: values.content,
-      inputs: positionals,
-      from,
-      to,
-      force: values.force,
-      onStart: (total) => reporter.start(total),
-      onDay: (report, i, total) => reporter.day(report, i, total),
-    });
+    const lock = { command: 'papers import', waitMs: values.wait * 1000 };
+    const { reports, inputErrors } = await withArchiveLock(values.content, lock, () =>
+      runImport({
+        contentDir: values.content,
+        inputs: positionals,
+        from,
+        to,
+        force: values.force,
+        onStart: (total) => reporter.start(total),
+        onDay: (report, i, total) => reporter.day(report, i, total),
+      }),
+    );
     for (const e of inputErrors) {
       const line = json ? JSON.stringify({ type: 'input-error', ...e }) : `papers import: ${e.path} ${e.reason}`;
       (json ? io.stdout : io.stderr).write(`${line}\n`);

@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { addDays, dateRange, utcToday } from '../../archive/dates.ts';
 import { HF_ORIGIN } from '../../archive/links.ts';
+import { FIRST_DAY } from '../../archive/schema.ts';
 import { DEFAULT_RETRY } from '../../fetch/retry.ts';
 import type { DaySource } from '../../fetch/sources.ts';
-import { type Command, contentOption, EXIT_FAILED, EXIT_OK, jsonOption, UsageError } from '../command.ts';
+import { type Command, contentOption, EXIT_FAILED, EXIT_OK, jsonOption, UsageError, waitOption } from '../command.ts';
 import { opt } from '../options.ts';
 
 /** The published anonymous limits: 100 page loads and 500 API calls per 5 minutes. */
@@ -63,6 +64,7 @@ export const scrapeOptions = z.object({
   }),
   render: opt.flag({ help: 'render every page in the browser instead of requesting it with its cookies' }),
   force: opt.flag({ help: 'replace archived days even with fewer papers, an empty or a partial listing' }),
+  wait: waitOption,
   json: jsonOption,
 });
 
@@ -95,28 +97,38 @@ export const scrapeCommand: Command<typeof scrapeOptions> = {
       { createPacer },
       { openApiSource, openPageSource },
       { createReporter, progressMode, summarize },
+      { acquireArchiveLock },
     ] = await Promise.all([
       import('../../fetch/clock.ts'),
       import('../../fetch/crawl.ts'),
       import('../../fetch/pacer.ts'),
       import('../../fetch/sources.ts'),
       import('../progress.ts'),
+      import('../../archive/lock.ts'),
     ]);
+    // Taken before the browser starts: a busy archive is told at once, and nothing is fetched.
+    const lock = await acquireArchiveLock(contentDir, { command: 'papers scrape', waitMs: values.wait * 1000 });
     const clock = realClock;
     const pacer = createPacer({ ratePerMinute: rate, clock });
     const apiPacer = sourceName === 'api' ? pacer : createPacer({ ratePerMinute: values['api-rate'], clock });
-    const source: DaySource =
-      sourceName === 'api'
-        ? openApiSource({ baseUrl, pacer, apiPacer, timeoutMs })
-        : await openPageSource({
-            baseUrl,
-            pacer,
-            apiPacer,
-            timeoutMs,
-            concurrency,
-            chromium: values.chromium,
-            render: values.render,
-          });
+    let source: DaySource;
+    try {
+      source =
+        sourceName === 'api'
+          ? openApiSource({ baseUrl, pacer, apiPacer, timeoutMs })
+          : await openPageSource({
+              baseUrl,
+              pacer,
+              apiPacer,
+              timeoutMs,
+              concurrency,
+              chromium: values.chromium,
+              render: values.render,
+            });
+    } catch (e) {
+      await lock.release();
+      throw e;
+    }
 
     const abort = new AbortController();
     const onSignal = () => abort.abort(new Error('interrupted'));
@@ -167,6 +179,7 @@ export const scrapeCommand: Command<typeof scrapeOptions> = {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       await source.close();
+      await lock.release();
     }
   },
 };
@@ -178,8 +191,12 @@ function requestedDates({ date, from, to, last }: ScrapeValues, today: string): 
   let dates: string[];
   if (date) dates = [date];
   else if (from) dates = dateRange(from, to ?? today);
-  else if (last !== undefined) dates = dateRange(addDays(today, 1 - last), today);
-  else dates = [today];
+  else if (last !== undefined) {
+    const first = addDays(today, 1 - last);
+    if (first < FIRST_DAY)
+      throw new UsageError(`--last ${last} reaches back to ${first}, before Daily Papers began (${FIRST_DAY})`);
+    dates = dateRange(first, today);
+  } else dates = [today];
   if (dates.length === 0) throw new UsageError(`--from ${from} is after --to ${to}`);
   const future = dates.find((d) => d > today);
   if (future) throw new UsageError(`${future} is in the future (today is ${today} UTC)`);

@@ -96,14 +96,17 @@ describe('papers scrape: usage', () => {
   // Each is refused before the network, a browser or the archive is touched.
   const cases: [string[], string][] = [
     [['--date', '2999-01-01'], `2999-01-01 is in the future (today is ${today} UTC)`],
-    [['--date', '2026-02-30'], '--date must be a date YYYY-MM-DD, not "2026-02-30"'],
+    [['--date', '2026-02-30'], '--date must be a date YYYY-MM-DD from 2023-05-01 on, not "2026-02-30"'],
     [['--date', '2026-08-07', '--last', '3'], 'give one of --date, --from/--to and --last, not --date and --last'],
     [['--to', '2026-08-07'], '--to needs --from'],
     [['--from', '2026-08-07', '--to', '2026-08-01'], '--from 2026-08-07 is after --to 2026-08-01'],
     [['--last', '0'], '--last must be a whole number from 1 to 3650, not "0"'],
     [['--last', '99999'], '--last must be a whole number from 1 to 3650, not "99999"'],
     [['--source', 'rss'], '--source must be page or api, not "rss"'],
-    [['--base-url', 'ftp://example.org'], '--base-url must be an http(s) URL, not "ftp://example.org"'],
+    [
+      ['--base-url', 'ftp://example.org'],
+      '--base-url must be an http(s) URL without a user name or password, not "ftp://example.org"',
+    ],
     [['--rate', 'fast'], '--rate must be a whole number from 1 to 6000, not "fast"'],
     [['--rate', '6001'], '--rate must be a whole number from 1 to 6000, not "6001"'],
     [['--api-rate', '0'], '--api-rate must be a whole number from 1 to 6000, not "0"'],
@@ -129,6 +132,8 @@ describe('papers scrape: usage', () => {
 
   it('names $HF_BASE_URL when the URL came from it', async () => {
     const result = await runMain(['scrape', '--content', tempDir()], { env: { HF_BASE_URL: 'huggingface.co' } });
-    expect(result.stderr).toBe(usage('scrape', '$HF_BASE_URL must be an http(s) URL, not "huggingface.co"'));
+    expect(result.stderr).toBe(
+      usage('scrape', '$HF_BASE_URL must be an http(s) URL without a user name or password, not "huggingface.co"'),
+    );
   });
 });

@@ -115,16 +115,19 @@ describe('parseOptions', () => {
       [['--wait', '2147484'], '--wait must be a number of seconds from 1 to 600, not "2147484"'],
       [['--wait', '0.5'], '--wait must be a number of seconds from 1 to 600, not "0.5"'],
       [['--wait', '1e3'], '--wait must be a number of seconds from 1 to 600, not "1e3"'],
-      [['--day', '2026-02-30'], '--day must be a date YYYY-MM-DD, not "2026-02-30"'],
-      [['--day', '8/7/2026'], '--day must be a date YYYY-MM-DD, not "8/7/2026"'],
+      [['--day', '2026-02-30'], '--day must be a date YYYY-MM-DD from 2023-05-01 on, not "2026-02-30"'],
+      [['--day', '8/7/2026'], '--day must be a date YYYY-MM-DD from 2023-05-01 on, not "8/7/2026"'],
       [['--mode', 'rss'], '--mode must be one of fast, slow, off, not "rss"'],
-      [['--site', 'ftp://example.org'], '--site must be an http(s) URL, not "ftp://example.org"'],
-      [['--site', 'example.org'], '--site must be an http(s) URL, not "example.org"'],
+      [
+        ['--site', 'ftp://example.org'],
+        '--site must be an http(s) URL without a user name or password, not "ftp://example.org"',
+      ],
+      [['--site', 'example.org'], '--site must be an http(s) URL without a user name or password, not "example.org"'],
       [['--dir', ''], '--dir must be a path, not ""'],
       [['--name='], '--name must be a non-empty value, not ""'],
       [['--pair', '1/2/3'], '--pair must be whole numbers A[/B], not "1/2/3"'],
       [['--config', '{'], '--config must be JSON, not "{"'],
-      [['--tag', '2026-08-06', '--tag', 'monday'], '--tag must be a date YYYY-MM-DD, not "monday"'],
+      [['--tag', '2026-08-06', '--tag', 'monday'], '--tag must be a date YYYY-MM-DD from 2023-05-01 on, not "monday"'],
     ];
     for (const [argv, message] of cases) expect(usageError(argv), argv.join(' ')).toBe(message);
   });
@@ -161,7 +164,9 @@ describe('parseOptions', () => {
     });
     expect(parse(['--dir', 'given'], { THE_DIR: 'from-env' }).dir).toBe('/work/given');
     expect(parse([], { SITE_URL: '', THE_DIR: '' })).toMatchObject({ site: 'https://example.org', dir: '/work/data' });
-    expect(usageError([], { SITE_URL: 'nope' })).toBe('$SITE_URL must be an http(s) URL, not "nope"');
+    expect(usageError([], { SITE_URL: 'nope' })).toBe(
+      '$SITE_URL must be an http(s) URL without a user name or password, not "nope"',
+    );
   });
 
   it('keeps the last of a repeated option that is not repeatable', () => {

@@ -1,0 +1,70 @@
+// Inputs the commands refuse before touching anything: a URL that carries a password (never
+// echoed, never recorded), days before Daily Papers began, and an archive another run is writing.
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LOCK_FILE, processStart } from '../../../../scraper/archive/lock.ts';
+import { fixtureFile } from '../../../../scripts/fixtures/hf-days.ts';
+import { runMain } from '../../../helpers/cli.ts';
+import { tempDir } from '../../../helpers/temp.ts';
+
+describe('papers refuses', () => {
+  it('a base URL with a user name or password, without repeating it', async () => {
+    const content = tempDir();
+    for (const [args, env, who] of [
+      [['--base-url', 'https://me:hunter2@huggingface.co'], {}, '--base-url'],
+      [[], { HF_BASE_URL: 'https://me:hunter2@huggingface.co' }, '$HF_BASE_URL'],
+    ] as const) {
+      const result = await runMain(['scrape', '--content', content, '--date', '2026-08-07', ...args], { env });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`papers scrape: ${who} must be an http(s) URL without a user name or password`);
+      expect(result.stderr).not.toContain('hunter2');
+    }
+    expect(readdirSync(content)).toEqual([]);
+  });
+
+  it('days before Daily Papers began', async () => {
+    const content = tempDir();
+    expect((await runMain(['scrape', '--content', content, '--date', '2022-12-30'])).stderr).toMatch(
+      /--date must be a date YYYY-MM-DD from 2023-05-01 on, not "2022-12-30"/,
+    );
+    const last = await runMain(['scrape', '--content', content, '--last', '3000']);
+    expect(last.code).toBe(2);
+    expect(last.stderr).toMatch(
+      /--last 3000 reaches back to \d{4}-\d\d-\d\d, before Daily Papers began \(2023-05-01\)/,
+    );
+    expect(readdirSync(content)).toEqual([]);
+  });
+
+  it('to write an archive another live run is writing, naming it', async () => {
+    const content = tempDir();
+    const holder = {
+      pid: process.pid,
+      host: os.hostname(),
+      command: 'papers scrape',
+      since: '2026-08-08T01:00:00.000Z',
+      processStart: processStart(process.pid),
+    };
+    writeFileSync(path.join(content, LOCK_FILE), JSON.stringify(holder));
+    const result = await runMain(['import', '--content', content, fixtureFile('2026-08-07')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      `papers import: ${content} is being written by \`papers scrape\` (pid ${process.pid} on ${os.hostname()}, since 2026-08-08T01:00:00.000Z); run again when it has finished\n`,
+    );
+    expect(existsSync(path.join(content, 'days'))).toBe(false);
+    const scrape = await runMain([
+      'scrape',
+      '--content',
+      content,
+      '--source',
+      'api',
+      '--base-url',
+      'http://127.0.0.1:9',
+      '--date',
+      '2026-08-07',
+    ]);
+    expect(scrape.code).toBe(1);
+    expect(scrape.stderr).toMatch(/is being written by `papers scrape`/);
+  });
+});
