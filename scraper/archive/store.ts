@@ -71,6 +71,14 @@ export function planWrite(
         reason: `${day.date}: the new listing has ${after} papers where the archive holds ${before}; kept the archived day (--force replaces it)`,
       };
     }
+    if (!force && old.status === 'ok' && full.status === 'partial') {
+      return {
+        action: 'refused',
+        before,
+        after,
+        reason: `${day.date}: a partial listing (${full.problems.join('; ')}) would replace a complete one; kept the archived day (--force replaces it)`,
+      };
+    }
     const lost = force ? [] : lostFields(old, full);
     if (lost.length > 0) {
       return {
@@ -78,14 +86,6 @@ export function planWrite(
         before,
         after,
         reason: `${day.date}: the new listing lost what the archive holds: ${lost.join('; ')}; kept the archived day (--force replaces it)`,
-      };
-    }
-    if (!force && old.status === 'ok' && full.status === 'partial') {
-      return {
-        action: 'refused',
-        before,
-        after,
-        reason: `${day.date}: a partial listing (${full.problems.join('; ')}) would replace a complete one; kept the archived day (--force replaces it)`,
       };
     }
   }

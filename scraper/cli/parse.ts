@@ -96,7 +96,9 @@ export function parseOptions<S extends OptionsSchema>(schema: S, argv: string[],
     const given = raw[name];
     const value = Array.isArray(given) && index !== undefined ? given[index] : given;
     const meta = metas.get(name)!;
-    throw new UsageError(`${givenBy.get(name) ?? `--${name}`} must be ${meta.expects}, not ${JSON.stringify(shown(value))}`);
+    throw new UsageError(
+      `${givenBy.get(name) ?? `--${name}`} must be ${meta.expects}, not ${JSON.stringify(shown(value))}`,
+    );
   }
   const values = result.data as Record<string, unknown>;
   for (const [name, meta] of metas) {

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLedger } from '../../../../scraper/archive/ledger.ts';
 import { listDayFiles } from '../../../../scraper/archive/store.ts';
-import { REPO_ROOT } from '../../../../scraper/repo.ts';
 import { FIXTURE_DAYS_DIR, fixtureDates } from '../../../../scripts/fixtures/hf-days.ts';
 import { PAPERS_BIN, runPapers } from '../../../helpers/cli.ts';
 import { tempDir } from '../../../helpers/temp.ts';
