@@ -1,0 +1,19 @@
+// Links between pages (site/lib/paths.ts): every site path under the base the site is
+// published at, and the absolute URLs of feeds and canonical links.
+import { describe, expect, test } from 'vitest';
+import { absoluteUrl, sitePaths } from '../../../../site/lib/paths.ts';
+
+describe('paths', () => {
+  test('site paths under a base, and absolute URLs', () => {
+    const p = sitePaths('/dpa/');
+    expect([p.home, p.day('2026-08-07'), p.dayJson('2026-08-07'), p.paper('2608.05987'), p.week('2026-W32')]).toEqual([
+      '/dpa/',
+      '/dpa/days/2026-08-07/',
+      '/dpa/days/2026-08-07.json',
+      '/dpa/papers/2608.05987/',
+      '/dpa/weeks/2026-W32/',
+    ]);
+    expect(p.searchFor({ organization: 'A & B, "C"' })).toBe('/dpa/search/?organization=A+%26+B%2C+%22C%22');
+    expect(absoluteUrl('https://example.org', '/dpa/papers/1/')).toBe('https://example.org/dpa/papers/1/');
+  });
+});
