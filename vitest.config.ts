@@ -31,6 +31,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // Builds the fixture site once per run for every site test (inject('fixtureSite')).
+          globalSetup: ['tests/e2e/setup/fixture-site.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

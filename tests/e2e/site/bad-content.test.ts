@@ -8,7 +8,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { REPO_ROOT } from '../../../scraper/repo.ts';
-import { buildDir, SITE_FIXTURE } from './site-helpers.ts';
+import { buildDir, SITE_FIXTURE } from './fixture.ts';
 
 const ASTRO = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
 const made: string[] = [];

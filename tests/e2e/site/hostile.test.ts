@@ -5,23 +5,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HOSTILE } from '../../../scripts/site/make-fixture.ts';
-import {
-  type BuiltSite,
-  buildAndServe,
-  executableScripts,
-  fixtureDay,
-  SITE_FIXTURE,
-  TEST_SITE_URL,
-  type Watch,
-  watch,
-} from './site-helpers.ts';
+import { TEST_BASE as BASE, TEST_SITE_URL } from './fixture.ts';
+import { executableScripts, fixtureDay, type ServedSite, serveFixtureSite, type Watch, watch } from './site-helpers.ts';
 
-const BASE = '/';
-let site: BuiltSite;
+let site: ServedSite;
 const hostile = () => fixtureDay('2026-07-30');
 
 beforeAll(async () => {
-  site = await buildAndServe(SITE_FIXTURE, BASE);
+  site = await serveFixtureSite();
 });
 afterAll(async () => {
   await site?.close();
@@ -65,7 +56,7 @@ async function expectInert({ page, watched, scriptsAtLoad }: Visit): Promise<voi
   expect(await page.evaluate(() => (window as unknown as { __scripts: number }).__scripts)).toBe(scriptsAtLoad);
   // … and they are the site's: the theme snippet, the bundled modules, JSON-LD data.
   for (const s of await executableScripts(page)) {
-    if (s.src) expect(s.src).toMatch(/^\/_astro\/[\w.-]+\.js$/);
+    if (s.src) expect(s.src).toMatch(new RegExp(`^${BASE}_astro/[\\w.-]+\\.js$`));
     else expect(s.inline.trim()).toMatch(/^try \{\s+const t = localStorage\.getItem\('theme'\)/);
   }
   const injected = await page.evaluate(() => {
@@ -89,7 +80,9 @@ async function expectInert({ page, watched, scriptsAtLoad }: Visit): Promise<voi
 
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
 
-describe('the hostile day', () => {
+// Each test has a browser context of its own and spends most of its time waiting for the page
+// to fall quiet (every request it would make, made), so the tests run at once: the waits overlap.
+describe.concurrent('the hostile day', () => {
   test('its day page shows every string literally and runs nothing', async () => {
     const v = await visit('days/2026-07-30/');
     const [first, second] = hostile().papers as [
@@ -148,7 +141,7 @@ describe('the hostile day', () => {
     expect(await text(page, '.details dd a')).toBe(paper.submitter!.name);
     expect(await page.getAttribute('.details dd a', 'href')).toBe('https://huggingface.co/..%2F..%2Fetc%2Fpasswd');
     expect(await page.getAttribute('.org a', 'href')).toBe(
-      `/search/?${new URLSearchParams({ organization: paper.organization!.name })}`,
+      `${BASE}search/?${new URLSearchParams({ organization: paper.organization!.name })}`,
     );
 
     const bib = (await text(page, 'pre.bibtex'))!;
@@ -214,7 +207,7 @@ describe('the hostile day', () => {
   });
 });
 
-describe('the hostile day outside HTML', () => {
+describe.concurrent('the hostile day outside HTML', () => {
   test('RSS feeds carry the strings as XML text', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
@@ -235,12 +228,12 @@ describe('the hostile day outside HTML', () => {
       }, xml);
       expect(parsed.error, feed).toBeNull();
       if (feed === 'rss.xml') {
-        const item = parsed.items.find((i) => i.link === `${TEST_SITE_URL}/papers/2607.99001/`)!;
+        const item = parsed.items.find((i) => i.link === `${TEST_SITE_URL}${BASE}papers/2607.99001/`)!;
         expect(item.title).toBe(hostile().papers[0]!.title);
         expect(item.description).toContain(hostile().papers[0]!.authors.join(', '));
         expect(item.categories).toEqual(hostile().papers[0]!.aiKeywords);
       } else {
-        const item = parsed.items.find((i) => i.link === `${TEST_SITE_URL}/days/2026-07-30/`)!;
+        const item = parsed.items.find((i) => i.link === `${TEST_SITE_URL}${BASE}days/2026-07-30/`)!;
         expect(item.description).toBe(
           hostile()
             .papers.map((p) => `${p.rank}. ${p.title}`)

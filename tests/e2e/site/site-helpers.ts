@@ -1,48 +1,26 @@
-// Shared by the site's browser tests: build an archive folder with Astro's own build(), serve
-// the result with the project's static server on a free port, and watch a page for anything
-// the data could make it do (dialogs, requests elsewhere).
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// Shared by the site's browser tests: serve the fixture site that the e2e project's global
+// setup built for this run (tests/e2e/setup/fixture-site.ts) with the project's static server
+// on a free port, start Chromium, and watch a page for anything the data could make it do
+// (dialogs, requests elsewhere).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'astro';
 import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { parseDayFile } from '../../../scraper/archive/day-file.ts';
 import type { Day } from '../../../scraper/archive/schema.ts';
 import { launchChromium } from '../../../scraper/fetch/chromium.ts';
-import { REPO_ROOT } from '../../../scraper/repo.ts';
 import { type StaticServer, serveStatic } from '../../../scripts/site/serve.ts';
-
-export const SITE_FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/site/archive');
-export const TEST_SITE_URL = 'https://archive.example.org';
+import { SITE_FIXTURE } from './fixture.ts';
 
 export function fixtureDay(date: string, content = SITE_FIXTURE): Day {
   const file = path.join(content, 'days', date.slice(0, 4), `${date}.md`);
   return parseDayFile(readFileSync(file, 'utf8'), file);
 }
 
-type BuildOptions = { content: string; outDir: string; cacheDir: string; base?: string; siteUrl?: string };
-
-/** `astro build` of the repository's site over another archive folder (env, as a user sets it). */
-export async function buildSite(options: BuildOptions): Promise<void> {
-  const env: Record<string, string> = {
-    PAPERS_CONTENT: options.content,
-    PAPERS_BASE: options.base ?? '/',
-    PAPERS_SITE_URL: options.siteUrl ?? TEST_SITE_URL,
-  };
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    await build({ root: REPO_ROOT, outDir: options.outDir, cacheDir: options.cacheDir, logLevel: 'error' });
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
-
-export type BuiltSite = {
-  dir: string;
+export type ServedSite = {
   dist: string;
+  /** The base path the site was built for, "/dpa/". */
+  base: string;
   server: StaticServer;
   browser: Browser;
   /** Absolute URL of a path under the base: at('days/2026-07-29/'). */
@@ -50,35 +28,24 @@ export type BuiltSite = {
   close: () => Promise<void>;
 };
 
-/**
- * A fresh folder for one build, inside the repository: Astro puts a build's server chunks in
- * `.prerender/` under an outDir within the working folder, else in the shared ./.astro/, where
- * two builds at once would overwrite each other's (and Node would reuse a module by its path).
- */
-export function buildDir(): string {
-  const parent = path.join(REPO_ROOT, '.cache', 'site-tests');
-  mkdirSync(parent, { recursive: true });
-  return mkdtempSync(path.join(parent, 'build-'));
-}
-
-/** Builds `content` once, serves it on 127.0.0.1 port 0 and starts Chromium. */
-export async function buildAndServe(content: string, base: string): Promise<BuiltSite> {
-  const dir = buildDir();
-  const dist = path.join(dir, 'dist');
-  await buildSite({ content, outDir: dist, cacheDir: path.join(dir, 'cache'), base });
+/** The run's fixture site, served on 127.0.0.1 port 0, and a Chromium to drive it. */
+export async function serveFixtureSite(): Promise<ServedSite> {
+  const { dist, base } = inject('fixtureSite');
   const server = await serveStatic({ root: dist, base, port: 0, host: '127.0.0.1' });
-  const browser = await launchChromium();
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
   const origin = `http://127.0.0.1:${server.port}`;
   return {
-    dir,
     dist,
+    base,
     server,
     browser,
     at: (p = '') => `${origin}${base}${p}`,
     close: async () => {
       await browser.close();
       await server.close();
-      rmSync(dir, { recursive: true, force: true });
     },
   };
 }

@@ -1,22 +1,14 @@
-// The archive site end to end: the fixture archive (tests/fixtures/site/archive) built with
-// Astro's own build() under a GitHub-Pages-like base path, served by scripts/site/serve.ts on
-// a free port, and driven in Chromium.
+// The archive site end to end: the fixture archive (tests/fixtures/site/archive), built once
+// per run under a GitHub-Pages-like base path (tests/e2e/setup/fixture-site.ts), served by
+// scripts/site/serve.ts on a free port, and driven in Chromium.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DaySchema } from '../../../scraper/archive/schema.ts';
-import {
-  type BuiltSite,
-  buildAndServe,
-  executableScripts,
-  fixtureDay,
-  SITE_FIXTURE,
-  TEST_SITE_URL,
-  watch,
-} from './site-helpers.ts';
+import { TEST_BASE as BASE, TEST_SITE_URL } from './fixture.ts';
+import { executableScripts, fixtureDay, type ServedSite, serveFixtureSite, watch } from './site-helpers.ts';
 
-const BASE = '/dpa/';
 const FIXTURE_DATES = [
   '2026-06-30',
   '2026-07-01',
@@ -26,27 +18,50 @@ const FIXTURE_DATES = [
   '2026-07-31',
   '2026-08-05',
 ];
-let site: BuiltSite;
+let site: ServedSite;
 
 beforeAll(async () => {
-  site = await buildAndServe(SITE_FIXTURE, BASE);
+  site = await serveFixtureSite();
 });
 afterAll(async () => {
   await site?.close();
 });
 
-async function open(
-  path: string,
-  options: { javaScript?: boolean; colorScheme?: 'light' | 'dark' } = {},
-): Promise<Page> {
+type Visitor = { javaScript?: boolean; colorScheme?: 'light' | 'dark' };
+
+// A new page costs a renderer process (about 0.3 s here, a visit 0.1 s), so the tests share
+// one page per kind of visitor and each goes where it needs to. The one thing a page keeps from
+// visit to visit is local storage (the theme picked): only the theme test writes it, in pages
+// of its own, as does a test that listens to everything a page does.
+const shared = new Map<string, Page>();
+
+async function visitor({ javaScript = true, colorScheme = 'light' }: Visitor = {}): Promise<Page> {
+  const key = `${javaScript} ${colorScheme}`;
+  let page = shared.get(key);
+  if (!page) {
+    const context = await site.browser.newContext({ javaScriptEnabled: javaScript, colorScheme });
+    page = await context.newPage();
+    shared.set(key, page);
+  }
+  return page;
+}
+
+async function visit(page: Page, path: string): Promise<Page> {
+  const response = await page.goto(site.at(path));
+  expect(response?.status(), path).toBe(200);
+  return page;
+}
+
+/** The shared page of this kind of visitor, at `path`. */
+const open = async (path: string, options: Visitor = {}): Promise<Page> => visit(await visitor(options), path);
+
+/** A page in a browser context of its own (close it with its context). */
+async function openAlone(path: string, options: Visitor = {}): Promise<Page> {
   const context = await site.browser.newContext({
     javaScriptEnabled: options.javaScript ?? true,
     colorScheme: options.colorScheme ?? 'light',
   });
-  const page = await context.newPage();
-  const response = await page.goto(site.at(path));
-  expect(response?.status(), path).toBe(200);
-  return page;
+  return visit(await context.newPage(), path);
 }
 
 const texts = (page: Page, selector: string): Promise<string[]> =>
@@ -65,7 +80,6 @@ describe('pages', () => {
     expect(await prev.getAttribute('href')).toBe(`${BASE}days/2026-07-31/`);
     expect(await page.locator('.pager').first().locator('a[rel=next]').count()).toBe(0);
     expect(await page.locator(`.pager a[href="${BASE}archive/"]`).count()).toBeGreaterThan(0);
-    await page.context().close();
   });
 
   test('day → paper → day: a card links its paper, whose page links back to every day it was featured on', async () => {
@@ -90,7 +104,6 @@ describe('pages', () => {
     await page.locator('.featured a', { hasText: '29 July' }).click();
     await page.waitForURL(site.at('days/2026-07-29/'));
     expect(await page.textContent('h1')).toContain('29 July 2026');
-    await page.context().close();
   });
 
   test('a card has authors (et al. opens the full list), organization, counts, keywords, links, and a folded abstract, without JavaScript', async () => {
@@ -124,13 +137,11 @@ describe('pages', () => {
     await abstract.locator('summary').click();
     expect(await abstract.locator('p').first().isVisible()).toBe(true);
     expect(await executableScripts(page)).toHaveLength(2); // theme: the inline head script and the toggle
-    await page.context().close();
   });
 
   test('a partial day says what is missing', async () => {
     const page = await open('days/2026-07-31/');
     expect(await page.locator('.notice').innerText()).toContain('id "../../x" is not an arXiv id');
-    await page.context().close();
   });
 
   test('the week page ranks the week’s papers by upvotes, each once', async () => {
@@ -144,7 +155,6 @@ describe('pages', () => {
     expect(votes[0]).toBe(999); // the hostile fixture paper has the most upvotes
     expect(await page.locator('a[rel=prev]').first().getAttribute('href')).toBe(`${BASE}weeks/2026-W27/`);
     expect(await page.locator('a[rel=next]').first().getAttribute('href')).toBe(`${BASE}weeks/2026-W32/`);
-    await page.context().close();
   });
 
   test('the month page ranks the month’s papers by upvotes', async () => {
@@ -160,7 +170,6 @@ describe('pages', () => {
       (a, b) => b.upvotes - a.upvotes,
     );
     expect(titles[0]).toBe(byVotes[0]!.title);
-    await page.context().close();
   });
 
   test('the archive calendar shows every day’s count, and why a day has none', async () => {
@@ -186,16 +195,13 @@ describe('pages', () => {
       'Tuesday, 28 July 2026: failed: HTTP 503 from huggingface.co',
     );
     expect(await page.locator('h3#m-2026-07 a').getAttribute('href')).toBe(`${BASE}months/2026-07/`);
-    await page.context().close();
   });
 
   test('an unknown address gets the site’s 404 page', async () => {
-    const context = await site.browser.newContext();
-    const page = await context.newPage();
+    const page = await visitor();
     const response = await page.goto(site.at('days/1999-01-01/'));
     expect(response?.status()).toBe(404);
     expect(await page.textContent('h1')).toBe('Not in the archive');
-    await context.close();
   });
 });
 
@@ -209,7 +215,7 @@ describe('search', () => {
   }
 
   test('the search box on every page finds a paper by a word of its abstract', async () => {
-    const page = await open('days/2026-07-27/');
+    const page = await openAlone('days/2026-07-27/');
     const w = watch(page, new URL(site.at()).origin);
     await page.fill('#site-search-q', 'ALFWorld');
     await page.press('#site-search-q', 'Enter');
@@ -243,7 +249,6 @@ describe('search', () => {
     const votes = (await texts(page, '.result-meta')).map((m) => Number(/(\d+) upvotes/.exec(m)![1]));
     expect(votes).toEqual([...votes].sort((a, b) => b - a));
     expect(sorted).toHaveLength(june.length);
-    await page.context().close();
   });
 
   test('filters work without words: organization, keyword, has code', async () => {
@@ -267,7 +272,6 @@ describe('search', () => {
     await page.uncheck('#f-code');
     const any = await search(page);
     expect(withCode.length).toBeLessThan(any.length);
-    await page.context().close();
   });
 
   test('results come twenty at a time, oldest first when asked', async () => {
@@ -283,7 +287,6 @@ describe('search', () => {
     expect(await page.locator('#search-more').isVisible()).toBe(false);
     const dates = (await texts(page, '.result-meta')).map((m) => /featured (\S+)/.exec(m)![1]!);
     expect(dates).toEqual([...dates].sort());
-    await page.context().close();
   });
 
   test('the index is standard Pagefind, with each paper’s meta, filters and sorts', async () => {
@@ -313,7 +316,6 @@ describe('search', () => {
       organization: [paper.organization!.name],
     });
     expect(found.all).toEqual(['code', 'keyword', 'month', 'organization', 'year']);
-    await page.context().close();
   });
 
   test('search returns paper pages only, never the day, week or month pages that repeat them', async () => {
@@ -332,13 +334,12 @@ describe('search', () => {
       await page.goto(site.at(`search/?q=${word}`));
       expect(await search(page), word).toEqual([]);
     }
-    await page.context().close();
   });
 });
 
 describe('theme', () => {
   test('follows the system setting, and the toggle switches and remembers', async () => {
-    const page = await open('', { colorScheme: 'light' });
+    const page = await openAlone('', { colorScheme: 'light' });
     const toggle = page.locator('[data-theme-toggle]');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await toggle.isVisible()).toBe(true);
@@ -358,7 +359,7 @@ describe('theme', () => {
     expect(await background()).toBe('rgb(255, 255, 255)');
     await page.context().close();
 
-    const dark = await open('', { colorScheme: 'dark' });
+    const dark = await openAlone('', { colorScheme: 'dark' });
     expect(await dark.locator('[data-theme-toggle]').getAttribute('aria-pressed')).toBe('true');
     expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 20, 22)');
     await dark.context().close();
@@ -368,7 +369,6 @@ describe('theme', () => {
     const page = await open('', { javaScript: false, colorScheme: 'dark' });
     expect(await page.locator('[data-theme-toggle]').isVisible()).toBe(false);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(20, 20, 22)');
-    await page.context().close();
   });
 });
 
@@ -410,7 +410,6 @@ describe('feeds, discovery and citations', () => {
     const sitemap = await (await page.request.get(site.at('sitemap-0.xml'))).text();
     expect(sitemap).toContain(`<loc>${TEST_SITE_URL}${BASE}papers/2608.05987/</loc>`);
     expect(sitemap).toContain(`<loc>${TEST_SITE_URL}${BASE}archive/</loc>`);
-    await page.context().close();
   });
 
   test('every page has a canonical URL and Open Graph tags; feeds are linked', async () => {
@@ -421,7 +420,6 @@ describe('feeds, discovery and citations', () => {
     );
     expect(await page.getAttribute('meta[property="og:title"]', 'content')).toContain('29 July 2026');
     expect(await page.locator('link[rel=alternate][type="application/rss+xml"]').count()).toBe(2);
-    await page.context().close();
   });
 
   test('a paper page carries Highwire citation tags, ScholarlyArticle JSON-LD and a BibTeX entry', async () => {
@@ -446,7 +444,6 @@ describe('feeds, discovery and citations', () => {
     expect(bib).toMatch(/^@misc\{wang2026agentopsd,\n/);
     expect(bib).toContain(`  eprint = {${paper.id}},`);
     expect(bib).toContain(`  author = {${paper.authors.join(' and ')}},`);
-    await page.context().close();
   });
 
   test('each day has a static JSON copy that is the day file’s data', async () => {
@@ -457,6 +454,5 @@ describe('feeds, discovery and citations', () => {
       const data = DaySchema.parse(await response.json());
       expect(data).toEqual(fixtureDay(date));
     }
-    await page.context().close();
   });
 });
