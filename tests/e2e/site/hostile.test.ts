@@ -208,7 +208,7 @@ describe.concurrent('the hostile day', () => {
 });
 
 describe.concurrent('the hostile day outside HTML', () => {
-  test('RSS feeds carry the strings as XML text', async () => {
+  test('RSS feeds carry the strings as text, which a feed reader shows as text', async () => {
     const context = await site.browser.newContext();
     const page = await context.newPage();
     await page.goto(site.at(''));
@@ -218,23 +218,34 @@ describe.concurrent('the hostile day outside HTML', () => {
         const doc = new DOMParser().parseFromString(x, 'application/xml');
         return {
           error: doc.querySelector('parsererror')?.textContent ?? null,
-          items: [...doc.querySelectorAll('item')].map((i) => ({
-            title: i.querySelector('title')?.textContent ?? '',
-            link: i.querySelector('link')?.textContent ?? '',
-            description: i.querySelector('description')?.textContent ?? '',
-            categories: [...i.querySelectorAll('category')].map((c) => c.textContent),
-          })),
+          items: [...doc.querySelectorAll('item')].map((i) => {
+            // A feed reader decodes <description> as HTML: what it shows is that HTML's text.
+            const html = new DOMParser().parseFromString(
+              i.querySelector('description')?.textContent ?? '',
+              'text/html',
+            );
+            return {
+              title: i.querySelector('title')?.textContent ?? '',
+              link: i.querySelector('link')?.textContent ?? '',
+              shown: [...html.body.childNodes].map((n) => n.textContent).join('\n'),
+              elements: [...html.body.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()),
+              categories: [...i.querySelectorAll('category')].map((c) => c.textContent),
+            };
+          }),
         };
       }, xml);
       expect(parsed.error, feed).toBeNull();
       if (feed === 'rss.xml') {
         const item = parsed.items.find((i) => i.link === `${TEST_SITE_URL}${BASE}papers/2607.99001/`)!;
         expect(item.title).toBe(hostile().papers[0]!.title);
-        expect(item.description).toContain(hostile().papers[0]!.authors.join(', '));
+        expect(item.elements).toEqual([]);
+        expect(item.shown).toContain(hostile().papers[0]!.authors.join(', '));
+        expect(item.shown).toContain('</script><script>alert(2)</script>');
         expect(item.categories).toEqual(hostile().papers[0]!.aiKeywords);
       } else {
         const item = parsed.items.find((i) => i.link === `${TEST_SITE_URL}${BASE}days/2026-07-30/`)!;
-        expect(item.description).toBe(
+        expect(item.elements).toEqual(['p', 'p']);
+        expect(item.shown).toBe(
           hostile()
             .papers.map((p) => `${p.rank}. ${p.title}`)
             .join('\n'),
