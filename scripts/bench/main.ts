@@ -9,6 +9,7 @@ import { FIXTURE_DAYS_DIR, fixtureDates } from '../fixtures/hf-days.ts';
 import { benchImport } from './import-bench.ts';
 import { benchScrape } from './scrape-bench.ts';
 import { formatTable, type Measure } from './stats.ts';
+import { benchTestTiers } from './test-tiers.ts';
 
 const SHARED_CORPUS = path.resolve(ROOT, '../shared/corpus/daily_papers');
 
@@ -20,7 +21,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
 });
 const runs = Number(values.runs);
-const suites = positionals.length > 0 ? positionals : ['import', 'scrape', 'site'];
+const suites = positionals.length > 0 ? positionals : ['import', 'scrape', 'site', 'tests'];
 const results: Record<string, unknown> = { at: new Date().toISOString(), runs };
 
 function print(title: string, rows: Measure[]): void {
@@ -55,6 +56,13 @@ if (suites.includes('site')) {
   process.stdout.write(run.stdout);
   if (run.status !== 0) process.exitCode = 1;
   results['site'] = run.stdout.trim().split('\n');
+}
+
+if (suites.includes('tests')) {
+  // The test suite against `npm run build` in the same run (scripts/bench/test-tiers.ts).
+  const { rows } = await benchTestTiers(runs);
+  print('tests: each tier and the whole npm test, against npm run build', rows);
+  results['tests'] = rows;
 }
 
 mkdirSync(path.join(ROOT, '.bench'), { recursive: true });
