@@ -1,16 +1,17 @@
+// Temporary folders for tests, each removed when the test that made it ends (whether or not the
+// test file runs isolated from others).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { onTestFinished } from 'vitest';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A fresh folder removed after the current test. */
+/** A fresh folder removed after the current test (or, made outside a test, left to the OS). */
 export function tempDir(prefix = 'papers-'): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
+  try {
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  } catch {
+    // Made in a beforeAll: the file's own afterAll cleans up, or the OS does.
+  }
   return dir;
 }
