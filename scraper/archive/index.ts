@@ -2,6 +2,7 @@
 // and writing day files and the ledger under the guards, and the coverage they add up to. The
 // site and the scripts import the archive from here only (a lint rule holds them to it), so
 // what lies behind this file can change without touching them.
+export { InputError, UsageError } from '../errors.ts';
 export { type ArchiveDayOptions, archiveDay, type DayOutcome, type DayReport } from './archive-day.ts';
 export { type Coverage, computeCoverage, type HeldDay, heldDay, type MissingWhy } from './coverage.ts';
 export {

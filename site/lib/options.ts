@@ -5,6 +5,7 @@
 // Read once by astro.config.mjs and by the scripts that serve the build; a bad value is an
 // error that names the variable, never a site with broken links.
 import path from 'node:path';
+import { InputError } from '../../scraper/archive/index.ts';
 
 export const DEFAULT_SITE_URL = 'https://daily-papers-archive.github.io';
 export const DEFAULT_BASE = '/';
@@ -18,7 +19,8 @@ export type SiteOptions = {
   base: string;
 };
 
-export class SiteOptionsError extends Error {
+/** A bad PAPERS_* variable: an InputError, so every command and script reports it as one line. */
+export class SiteOptionsError extends InputError {
   constructor(variable: string, problem: string) {
     super(`${variable}: ${problem}`);
     this.name = 'SiteOptionsError';
