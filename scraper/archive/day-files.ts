@@ -4,6 +4,7 @@
 // second copy of a day) is an error rather than a second truth about that day.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { InputError } from '../errors.ts';
 import { isTempFile } from './atomic-write.ts';
 import { DayFileError, dayFilePath, MAX_DAY_FILE_BYTES, parseDayFile } from './day-file.ts';
 import type { Day } from './schema.ts';
@@ -82,6 +83,33 @@ async function scanDayFiles(contentDir: string): Promise<Scan> {
 /** Every day file in its right place under contentDir/days, oldest first. */
 export async function listDayFiles(contentDir: string): Promise<DayFileRef[]> {
   return (await scanDayFiles(contentDir)).refs;
+}
+
+/**
+ * What is wrong with the day files before any is parsed: the folder missing or holding no day,
+ * days filed in another year's folder, a folder or an oversized file where a day file should be.
+ * For readers that parse the files themselves (the site's build), so that they refuse the same
+ * archives `papers status` does.
+ */
+export async function dayFileProblems(contentDir: string): Promise<Error[]> {
+  const stat = await fs.stat(contentDir).catch(() => null);
+  if (!stat?.isDirectory()) return [new InputError(`${contentDir}: no such archive folder`)];
+  const { refs, misplaced } = await scanDayFiles(contentDir);
+  const problems: Error[] = [...misplaced];
+  for (const ref of refs) {
+    const s = await fs.stat(ref.file);
+    if (s.isDirectory()) problems.push(new DayFileError(ref.file, 'is a folder, not a day file'));
+    else if (s.size > MAX_DAY_FILE_BYTES)
+      problems.push(
+        new DayFileError(ref.file, `is ${(s.size / 1024 / 1024).toFixed(1)} MB, more than a day file may be`),
+      );
+  }
+  if (refs.length === 0 && problems.length === 0) {
+    problems.push(
+      new InputError(`${contentDir}: holds no day files (days/YYYY/YYYY-MM-DD.md); import or scrape some first`),
+    );
+  }
+  return problems;
 }
 
 export type ArchiveRead = { days: Day[]; errors: DayFileError[] };

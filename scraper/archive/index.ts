@@ -18,7 +18,8 @@ export {
   weekday,
   weekdayName,
 } from './dates.ts';
-export { DayFileError, dayFilePath, parseDayFile, renderDayFile } from './day-file.ts';
+export { aliasPath, DayFileError, dayFilePath, MAX_DAY_FILE_BYTES, parseDayFile, renderDayFile } from './day-file.ts';
+export { dayFileProblems } from './day-files.ts';
 export { describeRejection, papersFromItems, type Rejection } from './from-api.ts';
 export {
   emptyLedger,

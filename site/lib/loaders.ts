@@ -5,7 +5,15 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { DayFileError, DaySchema, describeIssues, readLedger } from '../../scraper/archive/index.ts';
+import {
+  aliasPath,
+  DayFileError,
+  DaySchema,
+  dayFileProblems,
+  describeIssues,
+  InputError,
+  readLedger,
+} from '../../scraper/archive/index.ts';
 
 /** content/days/YYYY/YYYY-MM-DD.md, as scraper/archive/store.ts lists them. */
 export const DAY_FILE_GLOB = '[0-9][0-9][0-9][0-9]/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].md';
@@ -78,14 +86,22 @@ export function dayFilesLoader(contentDir: string): Loader {
         ctx.store.clear();
         ctx.meta.set('source', source);
       }
+      // Refused before Astro reads a file: no archive there, days out of place (the glob would
+      // take a second copy of a day as the day), folders or oversized files.
+      const problems = await dayFileProblems(contentDir);
+      if (problems.length > 0) throw new InputError(problems.map((p) => p.message).join('; '));
       const parseData: LoaderContext['parseData'] = async (props) => {
+        // An alias nested in aliases expands exponentially in whatever walks the data next.
+        const alias = aliasPath(props.data);
+        const file = props.filePath ?? path.join(daysDir, `${props.id}.md`);
+        if (alias !== null)
+          throw new DayFileError(displayPath(file), `${alias}: uses a YAML alias, which day files never hold`);
         try {
           return await ctx.parseData(props);
         } catch (error) {
           // Said as `papers status` says it: the file, then each field and its problem.
           const checked = DaySchema.safeParse(props.data);
           if (checked.success) throw error;
-          const file = props.filePath ?? path.join(daysDir, `${props.id}.md`);
           throw new DayFileError(displayPath(file), describeIssues(checked.error));
         }
       };

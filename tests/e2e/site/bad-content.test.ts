@@ -4,7 +4,7 @@
 // output); every other broken file, and each message, is checked in process by
 // tests/unit/site/lib/loaders.test.ts.
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { REPO_ROOT } from '../../../scraper/repo.ts';
@@ -56,4 +56,14 @@ test('a day file with an id that is not an arXiv id fails the build, naming the 
   expect(run.output).toContain(
     `${path.relative(REPO_ROOT, file)}: papers[0].id: must be an arXiv id such as "2503.02130"`,
   );
+});
+
+test('a content folder that does not exist fails the build, naming the folder, and writes no site', async () => {
+  const dir = buildDir();
+  made.push(dir);
+  const typo = path.join(dir, 'no-such-archive');
+  const run = await astroBuild(typo, path.join(dir, 'dist'));
+  expect(run.code, run.output).toBe(1);
+  expect(run.output).toContain(`${typo}: no such archive folder`);
+  expect(existsSync(path.join(dir, 'dist', 'index.html'))).toBe(false);
 });

@@ -167,3 +167,35 @@ describe('ledgerLoader', () => {
     });
   });
 });
+
+describe('archives the build refuses before reading a day', () => {
+  test('a content folder that does not exist, or holds no day, names the folder', async () => {
+    const missing = path.join(archiveCopy(), 'typo');
+    await expect(loadDays(missing)).rejects.toThrow(`${missing}: no such archive folder`);
+    const empty = archiveCopy();
+    rmSync(path.join(empty, 'days'), { recursive: true });
+    await expect(loadDays(empty)).rejects.toThrow(`${empty}: holds no day files (days/YYYY/YYYY-MM-DD.md)`);
+  });
+
+  test('a second copy of a day in another year’s folder fails the build instead of being published', async () => {
+    const content = archiveCopy();
+    mkdirSync(path.join(content, 'days/2025'));
+    cpSync(dayFile(content, '2026-07-29'), path.join(content, 'days/2025/2026-07-29.md'));
+    await expect(loadDays(content)).rejects.toThrow(
+      /days\/2025\/2026-07-29\.md: is in the folder of 2025, not of 2026: a second copy of/,
+    );
+  });
+
+  test('YAML aliases are refused by path', async () => {
+    const content = archiveCopy();
+    const file = dayFile(content, '2026-07-29');
+    edit(file, (t) =>
+      t
+        .replace(/\n {4}authors:\n((?: {6}- .*\n)+)/, '\n    authors: &a\n$1')
+        .replace(/(\n {4}authors:)\n(?: {6}- .*\n)+/, '$1 *a\n'),
+    );
+    await expect(loadDays(content)).rejects.toThrow(
+      `${shown(file)}: papers[1].authors: uses a YAML alias, which day files never hold`,
+    );
+  });
+});
