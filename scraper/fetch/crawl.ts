@@ -40,6 +40,11 @@ export type CrawlResult = {
   notAttempted: string[];
 };
 
+/**
+ * The one place a failure becomes "retry" or "give up". FetchErrors say it themselves: a 429,
+ * 5xx, timeout or cut-off answer may pass; a page over the size bound (TooLargeError), a redirect
+ * loop or one off the site (RedirectError) and an implausible listing will not.
+ */
 function asFetchError(e: unknown): FetchError {
   if (e instanceof FetchError) return e;
   if (e instanceof TruncatedPageError) return new FetchError(e.message, { retryable: true });

@@ -1,22 +1,34 @@
 // One shape for an HTTP answer, whoever made the request: Node's fetch (the API source, the
-// no-browser baseline), a browser context's request client (which carries the cookies of a
-// browser that passed the site's checks), or a full page load in Chromium.
-
+// no-browser baseline, and the page source's plain requests, which carry the browser's cookies)
+// or a full page load in Chromium. Every plain request goes through `requestOnce`, so one
+// redirect policy (redirects.ts) and one size bound (body.ts) hold for all of them.
+import { readBounded } from './body.ts';
+import { DEFAULT_MAX_PAGE_BYTES } from './limits.ts';
 import type { Pacer } from './pacer.ts';
+import { followCanonical } from './redirects.ts';
 import { FetchError, isRetryableStatus, parseRetryAfter, rateLimitPauseMs } from './retry.ts';
 
 export type HttpAnswer = {
   status: number;
-  /** The URL that answered (after redirects, when the client follows them). */
+  /** The URL that answered (after canonical redirects). */
   url: string;
   /** Lower-case header names. */
   headers: Record<string, string>;
   text: string;
 };
 
-export type GetOptions = { signal?: AbortSignal | undefined; timeoutMs: number; accept?: string };
+export type GetOptions = {
+  signal?: AbortSignal | undefined;
+  timeoutMs: number;
+  accept?: string;
+  /** Decoded bytes an answer may hold (default DEFAULT_MAX_PAGE_BYTES); past it, TooLargeError. */
+  maxBytes?: number | undefined;
+};
 
-/** A GET that does not follow redirects (3xx answers are returned as they are). */
+/**
+ * A GET that follows canonical redirects only (the same URL on another origin of the site, see
+ * redirects.ts); any other 3xx answer is returned as it is.
+ */
 export type HttpGet = (url: string, options: GetOptions) => Promise<HttpAnswer>;
 
 /** Says who asks; the API source is plain HTTP, so it is honest about not being a browser. */
@@ -34,21 +46,33 @@ export function networkError(url: string, e: unknown): FetchError {
   return new FetchError(`${url}: ${timedOut ? 'timed out' : `network error (${detail})`}`, { retryable: true });
 }
 
-export const fetchGet: HttpGet = async (url, { signal, timeoutMs, accept }) => {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  try {
-    const res = await fetch(url, {
-      redirect: 'manual',
-      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      headers: { 'user-agent': USER_AGENT, accept: accept ?? 'text/html,application/json;q=0.9,*/*;q=0.8' },
-    });
-    const text = await res.text();
-    return { status: res.status, url: res.url || url, headers: Object.fromEntries(res.headers), text };
-  } catch (e) {
-    if (signal?.aborted) throw signal.reason;
-    throw networkError(url, e);
-  }
-};
+/** Headers for a request to `url` (the page source adds the browser's cookies for that URL). */
+export type HeadersFor = (url: string) => Record<string, string> | Promise<Record<string, string>>;
+
+/** One GET with Node's fetch: no redirect followed, the body read up to the bound. */
+export function requestOnce(headersFor: HeadersFor): HttpGet {
+  return async (url, { signal, timeoutMs, accept, maxBytes }) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    try {
+      const res = await fetch(url, {
+        redirect: 'manual',
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        headers: {
+          accept: accept ?? 'text/html,application/json;q=0.9,*/*;q=0.8',
+          ...(await headersFor(url)),
+        },
+      });
+      const text = await readBounded(res, url, maxBytes ?? DEFAULT_MAX_PAGE_BYTES);
+      return { status: res.status, url, headers: Object.fromEntries(res.headers), text };
+    } catch (e) {
+      if (signal?.aborted) throw signal.reason;
+      throw networkError(url, e);
+    }
+  };
+}
+
+/** Plain HTTP as this tool: its own user agent, no cookies. */
+export const fetchGet: HttpGet = followCanonical(requestOnce(() => ({ 'user-agent': USER_AGENT })));
 
 /** Tells the pacer to hold off when the site says the window is used up. */
 export function heedRateLimit(answer: HttpAnswer, pacer: Pacer): void {

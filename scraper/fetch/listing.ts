@@ -1,11 +1,16 @@
 // From an HTTP answer for /papers/date/D to a listing (or to "there is none"), the same whatever
-// client fetched it. Checking the day landed on is what keeps Friday's papers out of Saturday.
+// client fetched it. Checking the day landed on is what keeps Friday's papers out of Saturday:
+// the URL that answered must be the site and that day, and the page, when it names a day, must
+// name that one. A page that names none is checked by its URL alone, and the day says so.
 import { hfDayUrl } from '../archive/links.ts';
-import { ARXIV_ID } from '../archive/schema.ts';
-import { type HttpAnswer, type HttpGet, heedRateLimit, statusError } from './http.ts';
+import { listingFromCards } from './from-cards.ts';
+import { type HttpAnswer, type HttpGet, statusError } from './http.ts';
+import { MAX_LISTING_PAPERS } from './limits.ts';
 import type { Pacer } from './pacer.ts';
-import { type Card, listingDateOf, parseListingPage } from './parse-listing.ts';
-import { FetchError } from './retry.ts';
+import { listingDateOf, parseListingPage } from './parse-listing.ts';
+import { isRedirect } from './redirects.ts';
+import { FetchError, ImplausibleListingError, RedirectError } from './retry.ts';
+import { hostOf, sameSite } from './site.ts';
 
 export type Listing =
   | { kind: 'listing'; items: unknown[]; problems: string[]; source: string }
@@ -26,87 +31,66 @@ export type ListingContext = {
   apiPacer: Pacer;
   /** The client for API requests (the card fallback fills papers through /api/papers/<id>). */
   apiGet: HttpGet;
+  /** The bound on one answer, for the API requests too. */
+  maxBytes?: number | undefined;
 };
+
+export const NO_DAY_KEY =
+  'the page names no day (no dateString or date in its DailyPapers data): checked by its URL alone';
+
+/** A redirect the client did not follow: to another day (no listing), or off the site (never followed). */
+function redirected(date: string, asked: string, answer: HttpAnswer): Listing {
+  const location = answer.headers['location'] ?? '';
+  // An empty Location resolves to the URL asked: that is no day to name.
+  if (!location) return { kind: 'no-listing', reason: `the site redirects ${date} to nowhere` };
+  let target: URL;
+  try {
+    target = new URL(location, answer.url);
+  } catch {
+    return { kind: 'no-listing', reason: `the site redirects ${date} to ${location}` };
+  }
+  if (target.href === new URL(answer.url).href) {
+    throw new RedirectError(`${asked}: the site redirects the page to itself`);
+  }
+  const landed = listingDateOf(target.href, asked);
+  if (!sameSite(target, new URL(asked))) {
+    throw new RedirectError(`${asked}: the site redirects ${date} to ${target.href}, off the site: not followed`);
+  }
+  if (landed === date) {
+    throw new RedirectError(
+      `${asked}: the site redirects ${date} to ${target.href} (from https to http): not followed`,
+    );
+  }
+  return { kind: 'no-listing', reason: `the site redirects ${date} to ${landed ?? location}` };
+}
 
 /** Interprets the answer for the listing of `date` (fetched from `hfDayUrl(date, base)`). */
 export async function listingFromAnswer(date: string, answer: HttpAnswer, ctx: ListingContext): Promise<Listing> {
   const asked = hfDayUrl(date, ctx.baseUrl);
-  if (answer.status >= 300 && answer.status < 400) {
-    const location = answer.headers['location'] ?? '';
-    // An empty Location resolves to the URL asked: that is no day to name.
-    const landed = location ? listingDateOf(location, asked) : null;
-    return {
-      kind: 'no-listing',
-      reason: landed
-        ? `the site redirects ${date} to ${landed}`
-        : `the site redirects ${date} to ${location || 'nowhere'}`,
-    };
-  }
+  if (isRedirect(answer.status)) return redirected(date, asked, answer);
   if (answer.status === 202) throw new ChallengeError(asked);
   if (answer.status !== 200) throw statusError(answer, asked);
 
+  // A browser follows every redirect: where it landed must still be the site, and this day.
+  if (!sameSite(new URL(answer.url), new URL(asked))) {
+    throw new RedirectError(`${asked}: the page came from ${hostOf(answer.url)}, which is not the site: not filed`);
+  }
   const landedUrl = listingDateOf(answer.url, asked);
-  if (landedUrl && landedUrl !== date) {
-    return { kind: 'no-listing', reason: `the site redirects ${date} to ${landedUrl}` };
+  if (landedUrl !== date) {
+    const to = landedUrl ?? new URL(answer.url).pathname;
+    return { kind: 'no-listing', reason: `the site redirects ${date} to ${to}` };
   }
-  const page = parseListingPage(answer.text, asked);
-  if (page.dateString && page.dateString !== date) {
-    return { kind: 'no-listing', reason: `the page for ${date} shows the listing of ${page.dateString}` };
+  const page = parseListingPage(answer.text, answer.url);
+  if (page.day !== null && page.day !== date) {
+    return { kind: 'no-listing', reason: `the page for ${date} shows the listing of ${page.day}` };
   }
-  if (page.kind === 'embedded') return { kind: 'listing', items: page.items, problems: [], source: asked };
-  return listingFromCards(page.cards, asked, ctx);
-}
-
-/**
- * The fallback when the page has no embedded data: each card's id, title, votes, comments and
- * organization, with what cards lack (abstract, authors, links, keywords) from the paper API.
- * Whatever cannot be filled is named, and makes the day partial.
- */
-async function listingFromCards(cards: Card[], source: string, ctx: ListingContext): Promise<Listing> {
-  const items: unknown[] = [];
-  const unfilled: string[] = [];
-  for (const card of cards) {
-    const paper = await fetchPaper(card.id, ctx).catch((e: Error) => {
-      unfilled.push(`${card.id} (${e.message.replace(/^\S+: /, '')})`);
-      return null;
-    });
-    items.push({
-      paper: {
-        ...(paper ?? { authors: [], summary: '' }),
-        id: card.id,
-        title: card.title || (paper?.['title'] as string | undefined),
-        upvotes: card.upvotes ?? paper?.['upvotes'] ?? 0,
-      },
-      numComments: card.comments ?? 0,
-      thumbnail: card.thumbnail,
-      ...(card.organization
-        ? { organization: { name: card.organization.handle, fullname: card.organization.name } }
-        : {}),
-    });
-  }
-  const problems = ['the page had no embedded listing data: built from its cards and the paper API'];
-  if (unfilled.length > 0) {
-    problems.push(
-      `abstract, authors and links missing for ${unfilled.length} of ${cards.length} papers: ${unfilled.slice(0, 5).join(', ')}`,
+  const count = page.kind === 'embedded' ? page.items.length : page.cards.length;
+  if (count > MAX_LISTING_PAPERS) {
+    throw new ImplausibleListingError(
+      `${asked}: the page lists ${count} papers, more than any day could (${MAX_LISTING_PAPERS}): implausible, not filed`,
     );
   }
-  // Cards filled from the API hold everything the embedded data would: the day is complete.
-  return { kind: 'listing', items, problems: unfilled.length > 0 ? problems : [], source };
-}
-
-async function fetchPaper(id: string, ctx: ListingContext): Promise<Record<string, unknown>> {
-  // Never put an id that is not an arXiv id into a URL (the record is rejected later anyway).
-  if (!ARXIV_ID.test(id)) throw new Error('not an arXiv id');
-  const url = `${ctx.baseUrl}/api/papers/${id}`;
-  await ctx.apiPacer.acquire(ctx.signal);
-  const answer = await ctx.apiGet(url, { signal: ctx.signal, timeoutMs: ctx.timeoutMs, accept: 'application/json' });
-  heedRateLimit(answer, ctx.apiPacer);
-  if (answer.status !== 200) throw statusError(answer, url);
-  try {
-    const paper = JSON.parse(answer.text) as unknown;
-    if (typeof paper !== 'object' || paper === null) throw new Error('not an object');
-    return paper as Record<string, unknown>;
-  } catch (e) {
-    throw new FetchError(`${url}: not a paper (${(e as Error).message})`, { retryable: false });
-  }
+  const problems = page.day === null ? [NO_DAY_KEY] : [];
+  if (page.kind === 'embedded') return { kind: 'listing', items: page.items, problems, source: answer.url };
+  return listingFromCards(page.cards, answer.url, ctx, problems);
 }

@@ -32,6 +32,36 @@ export class FetchError extends Error {
   }
 }
 
+/**
+ * An answer larger than the bound (counted decoded, as it streams in): the same URL will be as
+ * large next time, so it is never retried.
+ */
+export class TooLargeError extends FetchError {
+  constructor(message: string) {
+    super(message, { retryable: false });
+    this.name = 'TooLargeError';
+  }
+}
+
+/**
+ * A redirect that cannot be followed: a loop, a chain longer than MAX_REDIRECTS, or one that
+ * leaves the site. That is how the site is set up, not a passing fault: never retried.
+ */
+export class RedirectError extends FetchError {
+  constructor(message: string) {
+    super(message, { retryable: false });
+    this.name = 'RedirectError';
+  }
+}
+
+/** A listing no real day could hold (more papers than MAX_LISTING_PAPERS): never retried. */
+export class ImplausibleListingError extends FetchError {
+  constructor(message: string) {
+    super(message, { retryable: false });
+    this.name = 'ImplausibleListingError';
+  }
+}
+
 /** 429, 5xx and 408 may pass on a retry; other statuses will not. */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || (status >= 500 && status <= 599);

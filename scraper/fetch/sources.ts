@@ -1,16 +1,22 @@
 // Where listings come from. `page`: a real Chromium goes to /papers/date/D once, to pass the
-// site's bot check (a script that sets a cookie); from then on the same browser context asks
-// for each day's page with its cookies through Playwright's request client and the HTML is
-// parsed with cheerio, without rendering it. Rendering every page costs ~10x more for the same
-// HTML (see the benchmark); `render` mode does it anyway, for when plain requests stop working.
-// `api`: the JSON API, paged, for fast backfills.
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+// site's bot check (a script that sets a cookie); from then on each day's page is a plain
+// request carrying that browser's cookies and user agent, and the HTML is parsed with cheerio,
+// without rendering it. Rendering every page costs ~10x more for the same HTML (see the
+// benchmark); `render` mode does it anyway, for when plain requests stop working. `api`: the JSON
+// API, paged, for fast backfills. Plain requests of every source go through one client
+// (http.ts): one redirect policy, one bound on the size of an answer.
+import type { BrowserContext } from 'playwright-core';
 import { hfApiDayUrl, hfDayUrl } from '../archive/links.ts';
+import { tabPool } from './browser.ts';
 import { launchChromium } from './chromium.ts';
-import { fetchGet, type HttpAnswer, type HttpGet, heedRateLimit, networkError, statusError } from './http.ts';
+import { fetchGet, type HttpGet, heedRateLimit, requestOnce, statusError } from './http.ts';
+import { DEFAULT_MAX_PAGE_BYTES, MAX_LISTING_PAPERS } from './limits.ts';
 import { ChallengeError, type Listing, type ListingContext, listingFromAnswer } from './listing.ts';
 import type { Pacer } from './pacer.ts';
-import { FetchError } from './retry.ts';
+import { followCanonical } from './redirects.ts';
+import { FetchError, ImplausibleListingError } from './retry.ts';
+
+export { DEFAULT_MAX_PAGE_BYTES } from './limits.ts';
 
 export type DaySource = {
   readonly name: 'page' | 'api';
@@ -25,6 +31,8 @@ export type SourceOptions = {
   /** Paces API calls made by the page source (filling papers from cards). */
   apiPacer: Pacer;
   timeoutMs: number;
+  /** Decoded bytes one answer may hold (default DEFAULT_MAX_PAGE_BYTES): past it, its day fails. */
+  maxPageBytes?: number | undefined;
 };
 
 export type PageSourceOptions = SourceOptions & {
@@ -36,109 +44,43 @@ export type PageSourceOptions = SourceOptions & {
 
 const BLOCKED_RESOURCES = new Set(['image', 'media', 'font']);
 
-/** Loads `url` in `page`, waits out the bot check, and returns the final document answer. */
-async function loadInBrowser(page: Page, url: string, timeoutMs: number): Promise<HttpAnswer> {
-  const navigations: Response[] = [];
-  const onResponse = (r: Response) => {
-    if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) navigations.push(r);
-  };
-  page.on('response', onResponse);
-  try {
-    const first = await page.goto(url, { waitUntil: 'domcontentloaded', timeout: timeoutMs });
-    if (first) navigations.push(first);
-    // The check answers 202 and reloads the page once its script has set the cookie.
-    const deadline = Date.now() + timeoutMs;
-    while (navigations.at(-1)?.status() === 202) {
-      const left = deadline - Date.now();
-      if (left <= 0)
-        throw new FetchError(`${url}: the browser did not get past the site's check`, { retryable: true, status: 202 });
-      const seen = navigations.length;
-      await page.waitForEvent('response', {
-        predicate: (r) => r.request().isNavigationRequest() && r.frame() === page.mainFrame(),
-        timeout: left,
-      });
-      if (navigations.length === seen) continue;
-      await page.waitForLoadState('domcontentloaded', { timeout: Math.max(1, deadline - Date.now()) });
-    }
-    const final = navigations.at(-1);
-    if (!final) throw new FetchError(`${url}: the browser got no answer`, { retryable: true });
-    return { status: final.status(), url: final.url(), headers: final.headers(), text: await final.text() };
-  } catch (e) {
-    if (e instanceof FetchError) throw e;
-    throw networkError(url, e);
-  } finally {
-    page.off('response', onResponse);
-  }
-}
-
-/** Playwright's request client, bound to a browser context (its cookies included). */
-function contextGet(context: BrowserContext): HttpGet {
-  return async (url, { timeoutMs, accept }) => {
-    try {
-      const res = await context.request.get(url, {
-        maxRedirects: 0,
-        timeout: timeoutMs,
-        failOnStatusCode: false,
-        headers: { accept: accept ?? 'text/html,application/xhtml+xml' },
-      });
-      const text = await res.text();
-      await res.dispose();
-      return { status: res.status(), url: res.url(), headers: res.headers(), text };
-    } catch (e) {
-      throw networkError(url, e);
-    }
-  };
-}
-
-export async function openPageSource(options: PageSourceOptions): Promise<DaySource> {
-  const browser: Browser = await launchChromium({ explicit: options.chromium });
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  await context.route('**/*', (route) =>
-    BLOCKED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue(),
+/** Plain requests as the browser makes them: its user agent, its cookies for each URL asked. */
+function browserLikeGet(context: BrowserContext, userAgent: string): HttpGet {
+  return followCanonical(
+    requestOnce(async (url) => {
+      const cookies = await context.cookies(url);
+      const cookie = cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+      return { 'user-agent': userAgent, ...(cookie ? { cookie } : {}) };
+    }),
   );
-  const pages: Page[] = [];
-  const idle: Page[] = [];
-  const waiting: ((p: Page) => void)[] = [];
-  const borrow = async (): Promise<Page> => {
-    const free = idle.pop();
-    if (free) return free;
-    if (pages.length < Math.max(1, options.concurrency)) {
-      const page = await context.newPage();
-      pages.push(page);
-      return page;
-    }
-    return new Promise((resolve) => waiting.push(resolve));
-  };
-  const giveBack = (page: Page) => {
-    const next = waiting.shift();
-    if (next) next(page);
-    else idle.push(page);
-  };
-  const inBrowser = async (url: string): Promise<HttpAnswer> => {
-    const page = await borrow();
-    let answer: HttpAnswer;
-    try {
-      answer = await loadInBrowser(page, url, options.timeoutMs);
-    } catch (e) {
-      // A tab whose load timed out may still be loading it: start the next try in a fresh one.
-      pages.splice(pages.indexOf(page), 1);
-      await page.close().catch(() => {});
-      const next = waiting.shift();
-      if (next) void borrow().then(next);
-      throw e;
-    }
-    giveBack(page);
-    return answer;
-  };
+}
 
-  const get = contextGet(context);
-  const ctx = (signal?: AbortSignal): ListingContext => ({
+function listingContext(options: SourceOptions, get: HttpGet, signal?: AbortSignal): ListingContext {
+  return {
     baseUrl: options.baseUrl,
     timeoutMs: options.timeoutMs,
     signal,
     apiPacer: options.apiPacer,
     apiGet: get,
-  });
+    maxBytes: options.maxPageBytes,
+  };
+}
+
+export async function openPageSource(options: PageSourceOptions): Promise<DaySource> {
+  const browser = await launchChromium({ explicit: options.chromium });
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  await context.route('**/*', (route) =>
+    BLOCKED_RESOURCES.has(route.request().resourceType()) ? route.abort() : route.continue(),
+  );
+  const probe = await context.newPage();
+  const userAgent = await probe.evaluate(() => navigator.userAgent);
+  await probe.close();
+  const tabs = tabPool(context, options.concurrency);
+  const maxBytes = options.maxPageBytes ?? DEFAULT_MAX_PAGE_BYTES;
+  const inBrowser = (url: string) => tabs.load(url, options.timeoutMs, maxBytes);
+  const get = browserLikeGet(context, userAgent);
+  const plain = (url: string, signal?: AbortSignal) => get(url, { signal, timeoutMs: options.timeoutMs, maxBytes });
+
   // The first day goes through the browser, which passes the site's check if there is one;
   // the other days wait for it, then go out as plain requests carrying its cookies.
   let warmedUp: Promise<unknown> | null = null;
@@ -164,7 +106,7 @@ export async function openPageSource(options: PageSourceOptions): Promise<DaySou
       if (options.render) {
         const answer = await inBrowser(url);
         heedRateLimit(answer, options.pacer);
-        return listingFromAnswer(date, answer, ctx(signal));
+        return listingFromAnswer(date, answer, listingContext(options, get, signal));
       }
       if (!warmedUp) {
         const first = inBrowser(url);
@@ -173,18 +115,18 @@ export async function openPageSource(options: PageSourceOptions): Promise<DaySou
         });
         const answer = await first;
         heedRateLimit(answer, options.pacer);
-        return listingFromAnswer(date, answer, ctx(signal));
+        return listingFromAnswer(date, answer, listingContext(options, get, signal));
       }
       await warmedUp;
-      let answer = await get(url, { signal, timeoutMs: options.timeoutMs });
+      let answer = await plain(url, signal);
       heedRateLimit(answer, options.pacer);
       if (answer.status === 202) {
         await passCheck(url, signal);
         await options.pacer.acquire(signal);
-        answer = await get(url, { signal, timeoutMs: options.timeoutMs });
+        answer = await plain(url, signal);
         heedRateLimit(answer, options.pacer);
       }
-      return listingFromAnswer(date, answer, ctx(signal));
+      return listingFromAnswer(date, answer, listingContext(options, get, signal));
     },
     async close() {
       await context.close().catch(() => {});
@@ -193,8 +135,25 @@ export async function openPageSource(options: PageSourceOptions): Promise<DaySou
   };
 }
 
-/** The most pages of 100 a day can need (the largest real days have 82 papers). */
-const MAX_API_PAGES = 10;
+/** A guard on paging: more pages than MAX_LISTING_PAPERS needs means the paging never ends. */
+const MAX_API_PAGES = Math.ceil(MAX_LISTING_PAPERS / 100) + 1;
+
+/** The next page's URL: the API's `Link: rel=next` on the same origin, else our own paging while pages come full. */
+function nextApiPage(linkHeader: string | undefined, answerUrl: string, batch: number, fallback: string) {
+  const link = /<([^>]+)>\s*;\s*rel="?next"?/.exec(linkHeader ?? '')?.[1];
+  const ownPaging = { url: batch === 100 ? fallback : null, problem: null };
+  if (!link) return ownPaging;
+  let next: URL;
+  try {
+    next = new URL(link, answerUrl);
+  } catch {
+    return { ...ownPaging, problem: `the API's next-page link is not a URL (${link}): not followed` };
+  }
+  if (next.origin !== new URL(answerUrl).origin) {
+    return { ...ownPaging, problem: `the API's next-page link goes to ${next.origin}: not followed` };
+  }
+  return { url: next.href, problem: null };
+}
 
 export function openApiSource(options: SourceOptions & { get?: HttpGet }): DaySource {
   const get = options.get ?? fetchGet;
@@ -202,12 +161,20 @@ export function openApiSource(options: SourceOptions & { get?: HttpGet }): DaySo
     name: 'api',
     async fetchDay(date, signal) {
       const items: unknown[] = [];
+      const problems: string[] = [];
       let url: string | null = hfApiDayUrl(date, options.baseUrl, 0, 100);
+      let source = url;
       for (let page = 0; url && page < MAX_API_PAGES; page++) {
         await options.pacer.acquire(signal);
-        const answer = await get(url, { signal, timeoutMs: options.timeoutMs, accept: 'application/json' });
+        const answer = await get(url, {
+          signal,
+          timeoutMs: options.timeoutMs,
+          accept: 'application/json',
+          maxBytes: options.maxPageBytes,
+        });
         heedRateLimit(answer, options.pacer);
         if (answer.status !== 200) throw statusError(answer, url);
+        if (page === 0) source = answer.url;
         let batch: unknown;
         try {
           batch = JSON.parse(answer.text);
@@ -221,17 +188,24 @@ export function openApiSource(options: SourceOptions & { get?: HttpGet }): DaySo
           throw new FetchError(`${url}: expected a JSON array of papers, got ${typeof batch}`, { retryable: false });
         }
         items.push(...batch);
-        const next = /<([^>]+)>\s*;\s*rel="?next"?/.exec(answer.headers['link'] ?? '')?.[1];
-        url = next
-          ? new URL(next, url).href
-          : batch.length === 100
-            ? hfApiDayUrl(date, options.baseUrl, page + 1, 100)
-            : null;
+        if (items.length > MAX_LISTING_PAPERS) {
+          throw new ImplausibleListingError(
+            `${date}: the API lists more than ${MAX_LISTING_PAPERS} papers for the day: implausible, not filed`,
+          );
+        }
+        const next = nextApiPage(
+          answer.headers['link'],
+          answer.url,
+          batch.length,
+          hfApiDayUrl(date, options.baseUrl, page + 1, 100),
+        );
+        if (next.problem) problems.push(next.problem);
+        url = next.url;
       }
-      if (url)
-        throw new FetchError(`${date}: the API kept paging past ${MAX_API_PAGES * 100} papers`, { retryable: false });
+      if (url) throw new FetchError(`${date}: the API kept paging past ${MAX_API_PAGES} pages`, { retryable: false });
       if (items.length === 0) return { kind: 'no-listing', reason: 'the API lists no papers for this day' };
-      return { kind: 'listing', items, problems: [], source: `${options.baseUrl}/api/daily_papers?date=${date}` };
+      const day = source.replace(/&limit=\d+&p=\d+$/, '');
+      return { kind: 'listing', items, problems, source: day };
     },
     async close() {},
   };
@@ -248,15 +222,9 @@ export function openPlainPageSource(options: SourceOptions & { get?: HttpGet }):
     async fetchDay(date, signal) {
       const url = hfDayUrl(date, options.baseUrl);
       await options.pacer.acquire(signal);
-      const answer = await get(url, { signal, timeoutMs: options.timeoutMs });
+      const answer = await get(url, { signal, timeoutMs: options.timeoutMs, maxBytes: options.maxPageBytes });
       heedRateLimit(answer, options.pacer);
-      return listingFromAnswer(date, answer, {
-        baseUrl: options.baseUrl,
-        timeoutMs: options.timeoutMs,
-        signal,
-        apiPacer: options.apiPacer,
-        apiGet: get,
-      });
+      return listingFromAnswer(date, answer, listingContext(options, get, signal));
     },
     async close() {},
   };

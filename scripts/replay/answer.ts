@@ -2,10 +2,16 @@
 // touches sockets.
 import { page } from './html.ts';
 
+/**
+ * A body made as it is sent, for answers too large to hold (the `hugePage` and `gzipBomb`
+ * faults): the server writes the chunks with backpressure and stops when the client goes away.
+ */
+export type StreamedBody = { chunks: () => Iterable<Buffer>; gzip: boolean };
+
 export type Answer = {
   status: number;
   headers: Record<string, string>;
-  body: string | Buffer;
+  body: string | Buffer | StreamedBody;
 };
 
 export const HTML = 'text/html; charset=utf-8';
@@ -20,11 +26,11 @@ export function jsonAnswer(status: number, value: unknown, headers: Record<strin
 }
 
 /** Express's redirect, which the site's front server is: a short text body naming the target. */
-export function redirectAnswer(location: string): Answer {
+export function redirectAnswer(location: string, status = 302): Answer {
   return {
-    status: 302,
+    status,
     headers: { location, 'content-type': 'text/plain; charset=utf-8', vary: 'Accept' },
-    body: `Found. Redirecting to ${location}`,
+    body: `${status === 302 ? 'Found' : 'Moved Permanently'}. Redirecting to ${location}`,
   };
 }
 

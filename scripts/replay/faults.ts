@@ -1,7 +1,7 @@
 // Faults the replay server can inject, to test how a scraper copes with what the real site does
 // on a bad day. The config is data; `consume` is the one place counters move.
 import { isDate } from './calendar.ts';
-import type { Layout } from './listing-page.ts';
+import type { Era, Layout } from './listing-page.ts';
 
 export type FaultConfig = {
   /** Enforce a sliding-window limit per client IP and bucket (pages, api): past `limit` in `windowMs`, 429. */
@@ -19,12 +19,40 @@ export type FaultConfig = {
   layout?: Layout;
   /** Restrict `layout` to these dates (default: every listing page). */
   layoutDays?: string[];
+  /** Listing pages in this era's shape whatever their day (default: each day's own era, see eraOf). */
+  pageEra?: Era;
+  /**
+   * Matching requests that did not come to `to`'s host answer `status` (default 301) to the same
+   * path and query there: the site sending a URL to its canonical origin, or (for a scraper to
+   * refuse) to a foreign host. `to` is an origin, or a host name on this server's own port.
+   * Without `paths`, every request, static files included.
+   */
+  canonicalRedirect?: { to: string; status?: number; paths?: string };
+  /**
+   * Matching requests answer 301 to the same path on this server's other loopback name
+   * (127.0.0.1 ↔ localhost): every hop looks canonical, and the chain never ends. `times` counts
+   * requests (hops); without it, forever.
+   */
+  redirectLoop?: { times?: number; paths?: string };
+  /** Matching answers are padded to `bytes` and streamed as they are made, without content-length. */
+  hugePage?: { bytes: number; times?: number; paths?: string };
+  /** As `hugePage`, gzip-compressed on the fly (content-encoding: gzip): ~1 KB on the wire per MB. */
+  gzipBomb?: { bytes: number; times?: number; paths?: string };
+  /** The listing page of each key day is served (200, at its own URL) with the listing of the value day. */
+  wrongDayPages?: Record<string, string>;
 };
 
 /** Kinds of request: faults without `paths` touch only `page` and `api` requests. */
 export type RequestClass = 'page' | 'api' | 'asset';
 
-export type CountedFault = 'tooManyRequests' | 'serverError' | 'slow' | 'truncate';
+export type CountedFault =
+  | 'tooManyRequests'
+  | 'serverError'
+  | 'slow'
+  | 'truncate'
+  | 'redirectLoop'
+  | 'hugePage'
+  | 'gzipBomb';
 
 /**
  * The `paths` rule: matched against the request's path and query string (e.g.
@@ -73,6 +101,11 @@ export function isDownDay(config: FaultConfig, date: string | null): boolean {
   return date !== null && (config.downDays ?? []).includes(date);
 }
 
+/** The day whose listing the page for `date` shows (itself, unless `wrongDayPages` says otherwise). */
+export function servedDay(config: FaultConfig, date: string): string {
+  return config.wrongDayPages?.[date] ?? date;
+}
+
 export function layoutFor(config: FaultConfig, date: string): Layout {
   if (!config.layout) return 'normal';
   if (config.layoutDays && !config.layoutDays.includes(date)) return 'normal';
@@ -104,6 +137,18 @@ function checkObject(
 }
 
 const isString = (v: unknown) => typeof v === 'string';
+
+/** "http://localhost:8788" (an origin), or "localhost" (a host name, on the server's own port). */
+function isOriginOrHost(v: unknown): boolean {
+  if (typeof v !== 'string' || v === '') return false;
+  if (/^[a-z0-9.-]+$/i.test(v) || /^\[[0-9a-f:]+\]$/i.test(v)) return true;
+  try {
+    const u = new URL(v);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === v.replace(/\/$/, '');
+  } catch {
+    return false;
+  }
+}
 const isDates = (v: unknown) => Array.isArray(v) && v.every((d) => typeof d === 'string' && isDate(d));
 
 /** Checks a config that came from outside (HTTP body, CLI); throws FaultConfigError naming the field. */
@@ -120,6 +165,16 @@ export function parseFaultConfig(value: unknown): FaultConfig {
       downDays: isDates,
       layout: (v) => v === 'normal' || v === 'no-embedded-json' || v === 'no-data',
       layoutDays: isDates,
+      pageEra: (v) => v === '2024' || v === '2026',
+      canonicalRedirect: () => true,
+      redirectLoop: () => true,
+      hugePage: () => true,
+      gzipBomb: () => true,
+      wrongDayPages: (v) =>
+        typeof v === 'object' &&
+        v !== null &&
+        !Array.isArray(v) &&
+        Object.entries(v).every(([from, to]) => isDate(from) && typeof to === 'string' && isDate(to)),
     },
     [],
   );
@@ -149,5 +204,18 @@ export function parseFaultConfig(value: unknown): FaultConfig {
     checkObject(c['slow'], 'slow', { delayMs: isCount, times: isCount, paths: isString }, ['delayMs']);
   if (c['truncate'] !== undefined)
     checkObject(c['truncate'], 'truncate', { times: isCount, paths: isString }, ['times']);
+  if (c['canonicalRedirect'] !== undefined)
+    checkObject(
+      c['canonicalRedirect'],
+      'canonicalRedirect',
+      { to: isOriginOrHost, status: (v) => v === 301 || v === 302 || v === 307 || v === 308, paths: isString },
+      ['to'],
+    );
+  if (c['redirectLoop'] !== undefined)
+    checkObject(c['redirectLoop'], 'redirectLoop', { times: isCount, paths: isString }, []);
+  for (const kind of ['hugePage', 'gzipBomb'] as const) {
+    if (c[kind] !== undefined)
+      checkObject(c[kind], kind, { bytes: (v) => isCount(v) && v > 0, times: isCount, paths: isString }, ['bytes']);
+  }
   return structuredClone(c) as FaultConfig;
 }

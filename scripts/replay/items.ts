@@ -37,8 +37,16 @@ export type CardView = {
   comments: number;
   organization: Org | undefined;
   authors: Person[];
+  /** The "Submitted by" badge shows the account name (`submittedBy.name`), not the display name. */
   submitter: Person | undefined;
+  /** The social thumbnail (`thumbnail`, `mediaUrl` before June 2024), as the item has it. */
+  thumbnail: string | undefined;
+  /** The paper's first video (`mediaUrls`), shown instead of the image where there is one. */
+  video: string | undefined;
+  githubStars: number | undefined;
 };
+
+const VIDEO = /\.(?:mp4|webm|mov)(?:[?#].*)?$/i;
 
 function orgOf(v: unknown): Org | undefined {
   const o = asObject(v);
@@ -63,7 +71,8 @@ export function cardView(item: unknown): CardView | undefined {
     };
   });
   const by = asObject(outer['submittedBy']) ?? asObject(paper['submittedOnDailyBy']);
-  const byName = str(by?.['fullname']) ?? str(by?.['name']);
+  const byName = str(by?.['name']) ?? str(by?.['user']);
+  const media = Array.isArray(outer['mediaUrls']) ? outer['mediaUrls'] : [];
   return {
     id,
     title: str(paper['title']) ?? str(outer['title']) ?? '',
@@ -72,6 +81,9 @@ export function cardView(item: unknown): CardView | undefined {
     organization,
     authors,
     submitter: byName ? { name: byName, avatarUrl: str(by?.['avatarUrl']) } : undefined,
+    thumbnail: str(outer['thumbnail']) ?? str(outer['mediaUrl']),
+    video: media.map(str).find((u): u is string => u !== undefined && VIDEO.test(u)),
+    githubStars: num(paper['githubStars']),
   };
 }
 

@@ -3,8 +3,9 @@
 import { type Answer, errorAnswer, htmlAnswer, jsonAnswer, notFoundPage, redirectAnswer } from './answer.ts';
 import { dailyPapersAnswer, paperApiAnswer } from './api.ts';
 import { assetAnswer, isAssetPath } from './assets.ts';
+import { isDate } from './calendar.ts';
 import { listingTarget, newestDay, nextDay, previousDay, type Site } from './days.ts';
-import { type FaultConfig, layoutFor, type RequestClass } from './faults.ts';
+import { type FaultConfig, layoutFor, type RequestClass, servedDay } from './faults.ts';
 import { renderListingPage } from './listing-page.ts';
 import { renderPaperMarkdown, renderPaperPage } from './paper-page.ts';
 import { challengeScript, type Waf } from './waf.ts';
@@ -33,7 +34,9 @@ function decoded(segment: string): string | undefined {
   }
 }
 
-function listingPage(site: Site, date: string, faults: FaultConfig, trending = false): Answer {
+/** The page for `asked`: the listing of that day, or of the day `wrongDayPages` serves in its place. */
+function listingPage(site: Site, asked: string, faults: FaultConfig, trending = false): Answer {
+  const date = servedDay(faults, asked);
   return htmlAnswer(
     200,
     renderListingPage({
@@ -41,8 +44,9 @@ function listingPage(site: Site, date: string, faults: FaultConfig, trending = f
       items: site.days.get(date) ?? [],
       prevDate: previousDay(site, date),
       nextDate: nextDay(site, date),
-      layout: layoutFor(faults, date),
+      layout: layoutFor(faults, asked),
       trending,
+      ...(faults.pageEra ? { era: faults.pageEra } : {}),
     }),
   );
 }
@@ -70,12 +74,18 @@ export function route(site: Site, url: URL, faults: FaultConfig, waf: Waf): Answ
 
   const listing = LISTING.exec(path);
   if (listing) {
-    const target = listingTarget(site, listing[1]!);
+    const asked = listing[1]!;
+    // A stale page is served at its own URL, whether or not the day has a listing.
+    if (faults.wrongDayPages?.[asked] !== undefined) return listingPage(site, asked, faults);
+    const target = listingTarget(site, asked);
     if (target.kind === 'page') return listingPage(site, target.date, faults);
     if (target.kind === 'redirect') return redirectAnswer(`/papers/date/${target.date}`);
     return notFoundPage();
   }
   if (path === '/papers' || path === '/papers/') {
+    // 2024 pages linked days as /papers?date=D; those links now go to /papers/date/D.
+    const date = url.searchParams.get('date');
+    if (date !== null) return isDate(date) ? redirectAnswer(`/papers/date/${date}`) : notFoundPage();
     // On the real site this depends on the visitor (never rely on it); here, the newest day.
     const newest = newestDay(site);
     return newest ? redirectAnswer(`/papers/date/${newest}`) : notFoundPage();

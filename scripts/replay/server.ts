@@ -3,104 +3,41 @@
 // This file is the I/O edge: it owns sockets, timers and the mutable state; the answers come from
 // plain functions in the other modules.
 
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scraper/repo.ts';
 import { FIXTURE_DAYS_DIR } from '../fixtures/hf-days.ts';
-import { type Answer, errorAnswer, htmlAnswer, jsonAnswer } from './answer.ts';
+import { type Answer, errorAnswer, htmlAnswer } from './answer.ts';
+import { paddedAnswer } from './big-bodies.ts';
 import { isDate } from './calendar.ts';
+import { control } from './control.ts';
 import { buildSite, type Days, loadDaysDir, type Site } from './days.ts';
+import { canonicalAnswer, canonicalOrigin, loopAnswer } from './edge.ts';
 import {
   type CountedFault,
   consume,
   type FaultConfig,
-  FaultConfigError,
   isDownDay,
   parseFaultConfig,
+  pathMatches,
   type RequestClass,
 } from './faults.ts';
 import { type Bucket, DEFAULT_POLICIES, pruneTimes, rateDecision } from './rate-limit.ts';
 import { classify, requestDate, route } from './routes.ts';
-import { cutOffset } from './truncate.ts';
+import { send } from './send.ts';
+import type { ReplayOptions, ReplayServer, RequestLogEntry } from './types.ts';
 import { challengePage, cookieValue, createWaf, isValidToken, newNonce, WAF_COOKIE } from './waf.ts';
 
 export type { FaultConfig } from './faults.ts';
+export type { ReplayOptions, ReplayServer, RequestLogEntry } from './types.ts';
 
 export const DEFAULT_DAYS_DIR = FIXTURE_DAYS_DIR;
-
-export type ReplayOptions = {
-  /** Default 0: a free port. */
-  port?: number;
-  /** Default 127.0.0.1. */
-  host?: string;
-  /** Folder of YYYY-MM-DD.json[.gz] API answers; relative paths are from the repository root. */
-  daysDir?: string;
-  /** The data itself (date -> API items), instead of `daysDir`. */
-  days?: Map<string, unknown[]>;
-  /** The fake site's current UTC date; default the day after the newest day with papers. */
-  today?: string;
-  faults?: FaultConfig;
-  /** Challenge page requests that lack a valid aws-waf-token cookie. Default false. */
-  waf?: boolean;
-  /**
-   * The limits the RateLimit headers report (default: the published 100 pages and 500 API
-   * calls per 5 minutes). A scraper that heeds them pauses when they run out, so tests and
-   * benchmarks that make many requests raise them.
-   */
-  quota?: Partial<Record<Bucket, number>>;
-};
-
-export type RequestLogEntry = {
-  /** Date.now() when the request arrived. */
-  at: number;
-  method: string;
-  /** Path and query string. */
-  path: string;
-  status: number;
-  cookie?: string;
-  userAgent?: string;
-  /** Time from arrival to the answer's first byte (delays from `slow` included). */
-  ms: number;
-  /** The client address the rate limits are kept for. */
-  ip: string;
-  /** What answered instead of the site, if anything: a fault name or "waf". */
-  fault?: 'rateLimit' | 'tooManyRequests' | 'serverError' | 'downDays' | 'truncate' | 'waf';
-};
-
-export type ReplayServer = {
-  url: string;
-  faults: { set(f: FaultConfig): void; clear(): void; get(): FaultConfig };
-  requests: RequestLogEntry[];
-  setDay(date: string, items: unknown[] | null): void;
-  /** Moves the fake site's "today"; undefined goes back to the day after the newest day. */
-  setToday(date: string | undefined): void;
-  /** First and last day with papers, and how many days have papers. */
-  summary(): { days: number; first: string | null; last: string | null; today: string };
-  close(): Promise<void>;
-};
-
-const BASE_HEADERS = {
-  'x-powered-by': 'huggingface-moon',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'cross-origin-opener-policy': 'same-origin',
-};
 
 function urlHost(host: string): string {
   if (host === '0.0.0.0') return '127.0.0.1';
   if (host === '::') return '[::1]';
   return host.includes(':') ? `[${host}]` : host;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (data += c));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
 }
 
 export async function startReplayServer(options: ReplayOptions = {}): Promise<ReplayServer> {
@@ -151,6 +88,24 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
     return decision;
   }
 
+  /** What the edge answers before the site sees the request: a canonical redirect, a loop. */
+  function edge(req: IncomingMessage, target: string, cls: RequestClass, entry: RequestLogEntry): Answer | undefined {
+    const host = req.headers.host ?? '';
+    const canonical = faults.canonicalRedirect;
+    if (canonical && (canonical.paths === undefined || pathMatches(canonical.paths, target, cls))) {
+      const moved = canonicalAnswer(host, target, canonicalOrigin(canonical.to, port), canonical.status);
+      if (moved) {
+        entry.fault = 'canonicalRedirect';
+        return moved;
+      }
+    }
+    if (take('redirectLoop', target, cls)) {
+      entry.fault = 'redirectLoop';
+      return loopAnswer(host, target, port);
+    }
+    return undefined;
+  }
+
   /** The answer to a site request, faults included. */
   async function answer(
     req: IncomingMessage,
@@ -165,6 +120,8 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
     const slow = take('slow', target, cls);
     if (slow) await delay(slow.delayMs);
     const now = Date.now();
+    const moved = edge(req, target, cls, entry);
+    if (moved) return { answer: moved, truncate: false };
 
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       return { answer: errorAnswer(api, 405, 'Method Not Allowed', { allow: 'GET, HEAD' }), truncate: false };
@@ -225,54 +182,16 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
       return { answer: withLimits(errorAnswer(api, 503, 'Service Unavailable')), truncate: false };
     }
     const normal = withLimits(route(site, url, faults, waf));
+    for (const kind of ['gzipBomb', 'hugePage'] as const) {
+      const big = take(kind, target, cls);
+      if (big) {
+        entry.fault = kind;
+        return { answer: paddedAnswer(normal, big.bytes, kind === 'gzipBomb'), truncate: false };
+      }
+    }
     const truncate = take('truncate', target, cls) !== undefined;
     if (truncate) entry.fault = 'truncate';
     return { answer: normal, truncate };
-  }
-
-  function send(req: IncomingMessage, res: ServerResponse, a: Answer, truncate: boolean): void {
-    const body = typeof a.body === 'string' ? Buffer.from(a.body, 'utf8') : a.body;
-    res.writeHead(a.status, {
-      ...BASE_HEADERS,
-      'x-request-id': randomUUID(),
-      ...a.headers,
-      'content-length': String(body.length),
-    });
-    if (req.method === 'HEAD') {
-      res.end();
-    } else if (!truncate) {
-      res.end(body);
-    } else {
-      // The full length is promised, half is sent, then the connection dies: what a dropped
-      // connection looks like to the client.
-      res.write(body.subarray(0, cutOffset(body, a.headers['content-type'])), () => res.destroy());
-    }
-  }
-
-  async function control(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    let a: Answer;
-    if (url.pathname === '/__replay/faults' && req.method === 'GET') {
-      a = jsonAnswer(200, faults);
-    } else if (url.pathname === '/__replay/faults' && req.method === 'POST') {
-      try {
-        faults = parseFaultConfig(JSON.parse(await readBody(req)));
-        a = jsonAnswer(200, faults);
-      } catch (e) {
-        const message = e instanceof FaultConfigError || e instanceof SyntaxError ? e.message : String(e);
-        a = jsonAnswer(400, { error: message });
-      }
-    } else if (url.pathname === '/__replay/faults' && req.method === 'DELETE') {
-      faults = {};
-      a = jsonAnswer(200, faults);
-    } else if (url.pathname === '/__replay/requests' && req.method === 'GET') {
-      a = jsonAnswer(200, requests);
-    } else if (url.pathname === '/__replay/requests' && req.method === 'DELETE') {
-      requests.length = 0;
-      a = jsonAnswer(200, requests);
-    } else {
-      a = jsonAnswer(404, { error: 'unknown replay control endpoint' });
-    }
-    send(req, res, a, false);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -284,7 +203,16 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
       url = new URL(req.url ?? '/', 'http://localhost'); // a Host header that is not a host
     }
     // The server's own controls are not part of the fake site: not logged, never faulted.
-    if (url.pathname.startsWith('/__replay/')) return control(req, res, url);
+    if (url.pathname.startsWith('/__replay/')) {
+      const a = await control(req, url, {
+        faults: () => faults,
+        setFaults: (f) => {
+          faults = f;
+        },
+        requests,
+      });
+      return send(req, res, a, { truncate: false, onBytes: () => {} });
+    }
 
     const entry: RequestLogEntry = {
       at: Date.now(),
@@ -311,7 +239,12 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
     // Logged before the bytes leave, so a client that has its answer always finds it in the log.
     entry.status = result.answer.status;
     entry.ms = Math.round((performance.now() - started) * 10) / 10;
-    send(req, res, result.answer, result.truncate);
+    send(req, res, result.answer, {
+      truncate: result.truncate,
+      onBytes: (n) => {
+        entry.bytes = n;
+      },
+    });
   }
 
   const server = createServer((req, res) => {

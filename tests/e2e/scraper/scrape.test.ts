@@ -188,7 +188,7 @@ describe('an interrupted run', () => {
     expect(first.code).toBe(1);
     const notTried = /^papers scrape: interrupted: (\d+) days not tried: (.*)$/m.exec(first.stderr);
     expect(notTried, first.stderr).not.toBeNull();
-    expect(first.stdout).toMatch(/Scraped \d+ days in /);
+    expect(first.stdout).toMatch(/Scraped \d+ days? in /);
     const held = (await listDayFiles(content)).map((f) => f.date);
     expect(held.length).toBeGreaterThanOrEqual(1);
     expect(held.length).toBeLessThan(10);

@@ -40,6 +40,9 @@ export type ReplayCrawlOptions = Partial<Omit<CrawlOptions, 'source' | 'pacer' |
   timeoutMs?: number;
   /** Wraps the HTTP client, to watch or interrupt requests. */
   get?: HttpGet;
+  /** The site to crawl (default the replay server's URL). */
+  baseUrl?: string;
+  maxPageBytes?: number;
 };
 
 function recording(pacer: Pacer, clock: ManualClock, starts: number[]): Pacer {
@@ -58,7 +61,15 @@ function recording(pacer: Pacer, clock: ManualClock, starts: number[]): Pacer {
  * minute) and the default retry policy, jitter fixed at its midpoint.
  */
 export async function crawlReplay(replay: ReplayServer, options: ReplayCrawlOptions): Promise<CrawlRun> {
-  const { source: sourceName = 'page', retries: retryCount, timeoutMs = 5_000, get, ...rest } = options;
+  const {
+    source: sourceName = 'page',
+    retries: retryCount,
+    timeoutMs = 5_000,
+    get,
+    baseUrl = replay.url,
+    maxPageBytes,
+    ...rest
+  } = options;
   const clock = new ManualClock();
   const starts: number[] = [];
   const retries: RetryEvent[] = [];
@@ -67,7 +78,7 @@ export async function crawlReplay(replay: ReplayServer, options: ReplayCrawlOpti
     sourceName === 'api'
       ? recording(apiPacer, clock, starts)
       : recording(createPacer({ ratePerMinute: 20, clock }), clock, starts);
-  const sourceOptions = { baseUrl: replay.url, pacer, apiPacer, timeoutMs, ...(get ? { get } : {}) };
+  const sourceOptions = { baseUrl, pacer, apiPacer, timeoutMs, maxPageBytes, ...(get ? { get } : {}) };
   const source = sourceName === 'api' ? openApiSource(sourceOptions) : openPlainPageSource(sourceOptions);
   const result = await clock.run(
     crawl({

@@ -1,10 +1,12 @@
 // When the listing page changes: without its embedded data the day is built from the cards and
-// the paper API (complete, or partial and never over a complete day); with neither, the day
-// fails naming the URL and nothing is written. Through the page source over plain HTTP.
+// the paper API, partial (the page no longer names its day, so only its URL vouches for it) and
+// never over a complete day; with neither data nor cards, the day fails naming the URL and
+// nothing is written. Through the page source over plain HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
 import { papersFromItems } from '../../../../scraper/archive/from-api.ts';
 import { readLedger } from '../../../../scraper/archive/ledger.ts';
 import { listDayFiles, readDay } from '../../../../scraper/archive/store.ts';
+import { NO_DAY_KEY } from '../../../../scraper/fetch/listing.ts';
 import { fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import type { FaultConfig } from '../../../../scripts/replay/server.ts';
 import { tempDir } from '../../../helpers/temp.ts';
@@ -18,25 +20,19 @@ const papersOf = (date: string) => papersFromItems(fixtureItems(date)).papers;
 const noApi: FaultConfig = { layout: 'no-embedded-json', serverError: { times: 1000, paths: '/api/papers/' } };
 
 describe('a page without its embedded data', () => {
-  it('is read from its cards, with the rest of each paper from the paper API, paced', async () => {
+  it('is read from its cards, with the rest of each paper from the paper API, paced: whole but partial', async () => {
     replay.server.faults.set({ layout: 'no-embedded-json' });
     const content = tempDir();
     const run = await crawlReplay(replay.server, { contentDir: content, dates: [FRIDAY] });
-    expect(run.reports[0]).toMatchObject({ status: 'ok', action: 'created', message: null });
+    expect(run.reports[0]).toMatchObject({ status: 'partial', action: 'created' });
     const day = await readDay(content, FRIDAY);
-    const expected = papersOf(FRIDAY);
-    expect(day?.status).toBe('ok');
-    expect(day?.papers.map((p) => p.id)).toEqual(expected.map((p) => p.id));
-    for (const [i, paper] of day!.papers.entries()) {
-      expect(paper).toMatchObject({
-        title: expected[i]!.title,
-        abstract: expected[i]!.abstract,
-        authors: expected[i]!.authors,
-        upvotes: expected[i]!.upvotes,
-        comments: expected[i]!.comments,
-        githubRepo: expected[i]!.githubRepo,
-      });
-    }
+    expect(day?.status).toBe('partial');
+    expect(day?.problems).toEqual([
+      NO_DAY_KEY,
+      'the page had no embedded listing data: built from its cards and the paper API',
+    ]);
+    // Every field as the embedded data has it.
+    expect(day?.papers).toEqual(papersOf(FRIDAY));
     // One page load, then 20 paper lookups at 100 a minute: the last 19 × 600 ms later.
     expect(run.clock.now()).toBe(19 * 600);
   });

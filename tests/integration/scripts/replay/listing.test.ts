@@ -1,8 +1,9 @@
-// The listing page, redirects between days, paper pages and static files, as a plain HTTP
-// client sees them.
+// The listing page (in the shape of its day's era: 2024 or 2026), redirects between days, paper
+// pages and static files, as a plain HTTP client sees them.
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { ERA_DAYS, fixtureDates, fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
+import { eraOf } from '../../../../scripts/replay/listing-page.ts';
 import { get, getJson, islandProps, replayServer, withUpvoted } from '../../../helpers/replay.ts';
 
 const replay = replayServer();
@@ -16,16 +17,30 @@ describe('listing page', () => {
       expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
       const items = fixtureItems(date);
       const props = islandProps(res.text, 'DailyPapers');
-      expect(props.dateString).toBe(date);
       expect(props.dailyPapers).toEqual(withUpvoted(items));
-      expect(props).toMatchObject({
-        periodType: 'day',
-        query: {},
-        isTrending: false,
-        canSubmit: false,
-        authLight: null,
-        publisher: null,
-      });
+      if (eraOf(date) === '2024') {
+        // 2024: the day is `date`, a timestamp; nothing of the 2026 keys.
+        expect(Object.keys(props).sort()).toEqual([
+          'canSubmit',
+          'dailyPapers',
+          'date',
+          'nextDate',
+          'prevDate',
+          'publisher',
+        ]);
+        expect(props.date).toBe(`${date}T00:00:00.000Z`);
+      } else {
+        expect(props.dateString).toBe(date);
+        expect(props).toMatchObject({
+          periodType: 'day',
+          query: {},
+          isTrending: false,
+          canSubmit: false,
+          publisher: null,
+        });
+        expect(props).not.toHaveProperty('authLight');
+        expect(props).not.toHaveProperty('date');
+      }
 
       const $ = cheerio.load(res.text);
       const cards = $('[data-target="DailyPapers"] article');
@@ -80,20 +95,47 @@ describe('listing page', () => {
         expect(card.text()).toContain(`· ${n} ${n === 1 ? 'author' : 'authors'}`);
         expect(card.find('ul li img').length).toBe(Math.min(n, 5));
       }
-      const submitter = item.submittedBy?.fullname;
-      if (submitter) expect(card.find(':contains("Submitted by")').last().text()).toBe(`Submitted by${submitter}`);
-      expect(card.find('img[loading="lazy"]').first().attr('src')).toBe(`/thumbnails/${item.paper.id}.png`);
+      // The badge shows the account name, before the vote box, and is `.leading-none` too.
+      const badge = card.find('.leading-none').first();
+      expect(badge.text().replace(/\s+/g, ' ')).toBe(`Submitted by ${item.submittedBy.name}`);
+      expect(card.find('.leading-none').length).toBe(2);
+      // The thumbnail is the item's, as the site's CDN serves it; a video where the paper has one.
+      const video = (item.mediaUrls ?? []).find((u: string) => u.endsWith('.mp4'));
+      if (video) expect(card.find('video').first().attr('poster')).toBe(item.thumbnail);
+      else expect(card.find('img').first().attr('src')).toBe(item.thumbnail);
+      // 2026 cards link to the paper from the thumbnail, the title, "View paper", the stars (if
+      // any) and the author list (if no organization).
+      const links = card.find(`a[href="/papers/${item.paper.id}"]`);
+      expect(links.length).toBe(3 + (item.paper.githubStars !== undefined ? 1 : 0) + (org ? 0 : 1));
+      if (item.paper.githubStars !== undefined)
+        expect(card.find('a[title="GitHub stars"] span').text()).toBe(String(item.paper.githubStars));
     });
-    // Every image on the page is served by the replay server itself.
+    expect($('video').length).toBe(
+      items.filter((i) => (i.mediaUrls ?? []).some((u: string) => u.endsWith('.mp4'))).length,
+    );
+    // Every other image on the page (avatars, logos) is served by the replay server itself.
     for (const src of $('img')
       .map((_, e) => $(e).attr('src'))
-      .get())
+      .get()
+      .filter((s) => !s.startsWith('https://cdn-thumbnails.huggingface.co/')))
       expect(src.startsWith('/')).toBe(true);
   });
 
-  it('shows the author list when there is no organization (2024 era)', async () => {
-    const $ = cheerio.load((await get(`${replay.url}/papers/date/${ERA_DAYS.mid2024}`)).text);
+  it('shows a 2024 page as 2024 did: the author list, /papers?date= links, a <time>, no extra paper links', async () => {
+    const date = ERA_DAYS.mid2024;
+    const $ = cheerio.load((await get(`${replay.url}/papers/date/${date}`)).text);
     expect($('article').first().text()).toMatch(/· \d+ authors/);
+    expect($('article').first().find('img').first().attr('src')).toBe(fixtureItems(date)[0]!.thumbnail);
+    expect($('time').attr('datetime')).toBe(date);
+    expect($('a[rel="prev"]').attr('href')).toMatch(/^\/papers\?date=\d{4}-\d{2}-\d{2}$/);
+    expect($('a[href="/papers/trending"]').length).toBe(0);
+    expect($('article a:contains("View paper")').length).toBe(0);
+  });
+
+  it('links the 2024 day form /papers?date=D to /papers/date/D', async () => {
+    const res = await get(`${replay.url}/papers?date=2024-07-15`);
+    expect([res.status, res.headers.get('location')]).toEqual([302, '/papers/date/2024-07-15']);
+    expect((await get(`${replay.url}/papers?date=soon`)).status).toBe(404);
   });
 
   it('escapes text and attributes, and the embedded JSON survives any characters', async () => {
@@ -108,7 +150,7 @@ describe('listing page', () => {
       },
       title: 'outer',
       numComments: 0,
-      submittedBy: { fullname: 'Ann & "Bob" <c>', name: 'ab' },
+      submittedBy: { fullname: 'Ann', name: 'Ann & "Bob" <c>' },
       organization: { name: 'we&rd"org', fullname: `L'Org <& Co>` },
       isAuthorParticipating: false,
     };
@@ -120,8 +162,10 @@ describe('listing page', () => {
       const $ = cheerio.load(text);
       const card = $('article');
       expect(card.find('h3 a').text()).toBe(nasty.paper.title);
-      expect(card.find('.leading-none').text()).toBe('-');
-      expect(card.find(':contains("Submitted by")').last().text()).toBe('Submitted byAnn & "Bob" <c>');
+      expect(card.find('a[href^="/login"] .leading-none').text()).toBe('-');
+      expect(card.find(':contains("Submitted by")').last().text().replace(/\s+/g, ' ')).toBe(
+        'Submitted by Ann & "Bob" <c>',
+      );
       expect(card.find('a[href="/we&rd\\"org"] span').text()).toBe(`L'Org <& Co>`);
       expect(text).not.toContain('<think>');
       // Nothing in the data opened or closed an element: the page has the usual scripts and one end.

@@ -1,16 +1,23 @@
 // From an HTTP answer for /papers/date/D to a listing, on hand-made answers: redirects and pages
-// of another day are "no listing", never that day's papers; statuses become the right errors;
-// embedded data is taken as it is; the card fallback fills papers from a fake paper API on a
-// ManualClock pacer, and names what it could not fill.
+// of another day are "no listing", never that day's papers, whichever key (2024 `date`, 2026
+// `dateString`) names the day; a page that names none is checked by its URL and says so; a
+// redirect off the site or to itself fails the day; statuses become the right errors; embedded
+// data is taken as it is; the card fallback fills papers from a fake paper API on a ManualClock
+// pacer, and names what it could not fill.
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../../scraper/fetch/clock.ts';
 import type { GetOptions, HttpAnswer, HttpGet } from '../../../../scraper/fetch/http.ts';
-import { ChallengeError, type ListingContext, listingFromAnswer } from '../../../../scraper/fetch/listing.ts';
+import {
+  ChallengeError,
+  type ListingContext,
+  listingFromAnswer,
+  NO_DAY_KEY,
+} from '../../../../scraper/fetch/listing.ts';
 import { createPacer } from '../../../../scraper/fetch/pacer.ts';
 import { TruncatedPageError } from '../../../../scraper/fetch/parse-listing.ts';
-import { FetchError } from '../../../../scraper/fetch/retry.ts';
+import { FetchError, ImplausibleListingError, RedirectError } from '../../../../scraper/fetch/retry.ts';
 import { fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
-import { type Layout, renderListingPage } from '../../../../scripts/replay/listing-page.ts';
+import { type Era, type Layout, renderListingPage } from '../../../../scripts/replay/listing-page.ts';
 import { paperObject } from '../../../../scripts/replay/paper-page.ts';
 
 const BASE = 'https://huggingface.co';
@@ -18,8 +25,9 @@ const FRIDAY = '2026-08-07';
 const SATURDAY = '2026-08-08';
 const dayUrl = (date: string) => `${BASE}/papers/date/${date}`;
 
-const pageOf = (date: string, layout: Layout = 'normal', items: unknown[] = fixtureItems(date)) =>
-  renderListingPage({ date, items, prevDate: null, nextDate: null, layout });
+const pageOf = (date: string, layout: Layout = 'normal', items: unknown[] = fixtureItems(date), era?: Era) =>
+  renderListingPage({ date, items, prevDate: null, nextDate: null, layout, ...(era ? { era } : {}) });
+const BUILT_FROM_CARDS = 'the page had no embedded listing data: built from its cards and the paper API';
 
 function answer(status: number, text = '', headers: Record<string, string> = {}, url = dayUrl(SATURDAY)): HttpAnswer {
   return { status, url, headers, text };
@@ -100,6 +108,83 @@ describe('the day landed on', () => {
       reason: 'the page for 2026-08-08 shows the listing of 2026-08-07',
     });
   });
+
+  it('reads the day of a 2024-shaped page from its `date` timestamp', async () => {
+    const html = pageOf('2024-07-15', 'normal', fixtureItems('2024-07-15'), '2024');
+    expect(html).toContain('&quot;date&quot;:&quot;2024-07-15T00:00:00.000Z&quot;');
+    expect(html).not.toContain('dateString');
+    expect(await listingFromAnswer('2024-07-16', answer(200, html, {}, dayUrl('2024-07-16')), noApi())).toEqual({
+      kind: 'no-listing',
+      reason: 'the page for 2024-07-16 shows the listing of 2024-07-15',
+    });
+    const right = await listingFromAnswer('2024-07-15', answer(200, html, {}, dayUrl('2024-07-15')), noApi());
+    expect(right).toMatchObject({ kind: 'listing', problems: [] });
+  });
+
+  it('checks a page that names no day by its URL alone, and says so: the day is partial', async () => {
+    const html = pageOf(FRIDAY).replace('&quot;dateString&quot;:&quot;2026-08-07&quot;,', '');
+    const listing = await listingFromAnswer(FRIDAY, answer(200, html, {}, dayUrl(FRIDAY)), noApi());
+    expect(listing).toMatchObject({ kind: 'listing', problems: [NO_DAY_KEY] });
+    expect(NO_DAY_KEY).toBe(
+      'the page names no day (no dateString or date in its DailyPapers data): checked by its URL alone',
+    );
+  });
+
+  it('never files a page that came from another host (a browser that followed a redirect off the site)', async () => {
+    const away = answer(200, pageOf(FRIDAY), {}, `https://mirror.example/papers/date/${FRIDAY}`);
+    const error = await listingFromAnswer(FRIDAY, away, noApi()).catch((e) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({
+      retryable: false,
+      message: `${dayUrl(FRIDAY)}: the page came from mirror.example, which is not the site: not filed`,
+    });
+    // Another name of the site is the site.
+    const www = answer(200, pageOf(FRIDAY), {}, `https://www.huggingface.co/papers/date/${FRIDAY}`);
+    expect(await listingFromAnswer(FRIDAY, www, noApi())).toMatchObject({
+      kind: 'listing',
+      source: `https://www.huggingface.co/papers/date/${FRIDAY}`,
+    });
+  });
+
+  it('reads a browser that landed on a page of the site that is no day as no listing', async () => {
+    const landed = answer(200, pageOf(FRIDAY), {}, `${BASE}/papers/trending`);
+    expect(await listingFromAnswer(SATURDAY, landed, noApi())).toEqual({
+      kind: 'no-listing',
+      reason: 'the site redirects 2026-08-08 to /papers/trending',
+    });
+  });
+});
+
+describe('redirects the client did not follow', () => {
+  const fails = async (location: string, message: string) => {
+    const error = await listingFromAnswer(SATURDAY, answer(301, '', { location }), noApi()).catch((e) => e);
+    expect(error).toBeInstanceOf(RedirectError);
+    expect(error).toMatchObject({ retryable: false, message });
+  };
+
+  it('fails the day for a redirect off the site, even to the same day', async () => {
+    await fails(
+      'https://mirror.example/papers/date/2026-08-08',
+      `${dayUrl(SATURDAY)}: the site redirects 2026-08-08 to https://mirror.example/papers/date/2026-08-08, off the site: not followed`,
+    );
+  });
+
+  it('fails the day for a redirect to itself, and for one down from https to http', async () => {
+    await fails(dayUrl(SATURDAY), `${dayUrl(SATURDAY)}: the site redirects the page to itself`);
+    await fails(
+      'http://huggingface.co/papers/date/2026-08-08',
+      `${dayUrl(SATURDAY)}: the site redirects 2026-08-08 to http://huggingface.co/papers/date/2026-08-08 (from https to http): not followed`,
+    );
+  });
+
+  it('reads a redirect to another day in the 2024 form (/papers?date=D) as no listing', async () => {
+    expect(
+      await listingFromAnswer(SATURDAY, answer(302, '', { location: '/papers?date=2026-08-07' }), noApi()),
+    ).toEqual({
+      kind: 'no-listing',
+      reason: 'the site redirects 2026-08-08 to 2026-08-07',
+    });
+  });
 });
 
 describe('statuses', () => {
@@ -136,6 +221,29 @@ describe('statuses', () => {
 });
 
 describe('the listing', () => {
+  it('refuses a listing of more papers than any day holds: implausible, not retried', async () => {
+    const many = Array.from({ length: 501 }, (_, i) => ({
+      paper: { id: `2608.${10000 + i}`, title: `Paper ${i}`, authors: [], upvotes: 1 },
+      numComments: 0,
+    }));
+    const error = await listingFromAnswer(
+      FRIDAY,
+      answer(200, pageOf(FRIDAY, 'normal', many), {}, dayUrl(FRIDAY)),
+      noApi(),
+    ).catch((e) => e);
+    expect(error).toBeInstanceOf(ImplausibleListingError);
+    expect(error).toMatchObject({
+      retryable: false,
+      message: `${dayUrl(FRIDAY)}: the page lists 501 papers, more than any day could (500): implausible, not filed`,
+    });
+    const five = await listingFromAnswer(
+      FRIDAY,
+      answer(200, pageOf(FRIDAY, 'normal', many.slice(0, 500)), {}, dayUrl(FRIDAY)),
+      noApi(),
+    );
+    expect(five).toMatchObject({ kind: 'listing' });
+  });
+
   it('takes the embedded items as they are, with no API call', async () => {
     const listing = await listingFromAnswer(FRIDAY, answer(200, pageOf(FRIDAY), {}, dayUrl(FRIDAY)), noApi());
     expect(listing).toEqual({
@@ -152,7 +260,8 @@ describe('the listing', () => {
     const page = answer(200, pageOf(FRIDAY, 'no-embedded-json'), {}, dayUrl(FRIDAY));
     const listing = await clock.run(listingFromAnswer(FRIDAY, page, ctx));
     if (listing.kind !== 'listing') throw new Error(listing.kind);
-    expect(listing.problems).toEqual([]);
+    // Complete, but the page named no day: only its URL vouches for it.
+    expect(listing.problems).toEqual([NO_DAY_KEY, BUILT_FROM_CARDS]);
     expect(listing.source).toBe(dayUrl(FRIDAY));
     expect(calls.map((c) => c.url)).toEqual(items.map((i) => `${BASE}/api/papers/${i.paper.id}`));
     expect(calls[0]?.options).toEqual({ signal, timeoutMs: 1234, accept: 'application/json' });
@@ -161,10 +270,29 @@ describe('the listing', () => {
       const item = items[i]!;
       expect(built['paper']).toEqual({ ...item.paper, upvotes: item.paper.upvotes });
       expect(built['numComments']).toBe(item.numComments);
+      expect(built['thumbnail']).toBe(item.thumbnail);
+      expect(built['submittedBy']).toEqual({ name: item.submittedBy.name, fullname: item.submittedBy.fullname });
       if (item.organization) {
         expect(built['organization']).toEqual({ name: item.organization.name, fullname: item.organization.fullname });
       }
     }
+  });
+
+  it('says when the cards and the API give no display name for the submitters (2024 papers)', async () => {
+    const date = '2024-10-10';
+    const items = fixtureItems(date);
+    const { clock, ctx } = paperApi(items);
+    const page = answer(200, pageOf(date, 'no-embedded-json'), {}, dayUrl(date));
+    const listing = await clock.run(listingFromAnswer(date, page, ctx));
+    if (listing.kind !== 'listing') throw new Error(listing.kind);
+    expect(listing.problems).toEqual([
+      NO_DAY_KEY,
+      BUILT_FROM_CARDS,
+      `submitters' display names unknown for ${items.length} of ${items.length} papers: their account names stand in`,
+    ]);
+    expect((listing.items as Record<string, any>[]).map((i) => i['submittedBy'])).toEqual(
+      items.map((i) => ({ name: i.submittedBy.name })),
+    );
   });
 
   it('names the papers it could not fill and makes the day partial', async () => {
@@ -180,8 +308,11 @@ describe('the listing', () => {
     const listing = await clock.run(listingFromAnswer(FRIDAY, page, ctx));
     if (listing.kind !== 'listing') throw new Error(listing.kind);
     expect(listing.problems).toEqual([
-      'the page had no embedded listing data: built from its cards and the paper API',
+      NO_DAY_KEY,
+      BUILT_FROM_CARDS,
       `abstract, authors and links missing for 4 of 20 papers: ${a} (HTTP 500), ${b} (not a paper (not an object)), ${c} (HTTP 404), not-an-arxiv-id (not an arXiv id)`,
+      // Their display names came from the paper API too.
+      `submitters' display names unknown for 4 of 20 papers: their account names stand in`,
     ]);
     // An id that is not an arXiv id never goes into a URL.
     expect(calls).toHaveLength(19);
