@@ -1,9 +1,9 @@
 // One paper's card on a listing page, as the real pages had it in Aug 2024 and Sep 2026 (the
-// same `<article>` class chain both times): the thumbnail (an image,
-// or a video for papers that have one), then the "Submitted by" badge, which is `.leading-none`
-// like the vote count and comes before the vote box, then the vote box, the title, the authors or
-// organization and the comment count. 2026 cards also link to the paper from a "View paper" button
-// and a GitHub-stars count, so the first link to a paper is not always the title.
+// same `<article>` class chain both times): the thumbnail (an image, or a video for papers that
+// have one), then the "Submitted by" badge, which is `.leading-none` like the vote count and comes
+// before the vote box, then the vote box, the title, the authors or organization and the comment
+// count. 2026 cards also link to the paper from a "View paper" button and a GitHub-stars count,
+// so the first link to a paper is not always the title.
 import { escapeAttr, escapeText, localImage } from './html.ts';
 import type { CardView, Person } from './items.ts';
 
