@@ -1,6 +1,7 @@
 // Bounds on what one answer from the site may hold. A broken or hostile answer (a page of
 // 200 MB, a gzip bomb, a redirect chain that never ends, a listing of a million papers) must fail
 // its day with a reason, never take the process down or run forever.
+import { LIMITS } from '../archive/schema.ts';
 
 /**
  * The most bytes one answer may hold once decoded (gzip and the like undone): real listing
@@ -12,11 +13,10 @@ export const DEFAULT_MAX_PAGE_BYTES = 20_000_000;
 export const MAX_REDIRECTS = 5;
 
 /**
- * The most papers a listing can plausibly hold: real days run from 1 to 82. The archive's schema
- * has the same bound (LIMITS.papers, on the hardening branch); this is the fetcher's copy until
- * that lands, so the two must move together.
+ * The most papers a listing can plausibly hold (real days run from 1 to 82): the archive's own
+ * bound, so a listing the schema would refuse fails as implausible when it is fetched.
  */
-export const MAX_LISTING_PAPERS = 500;
+export const MAX_LISTING_PAPERS = LIMITS.papers;
 
 /** "20 MB": a byte count as people read it. */
 export function formatBytes(bytes: number): string {

@@ -19,8 +19,24 @@ export type Site = {
 
 const DAY_FILE = /^(\d{4}-\d{2}-\d{2})\.json(\.gz)?$/;
 
-/** Reads every YYYY-MM-DD.json[.gz] under `dir`, at any depth. */
+const loaded = new Map<string, Promise<Days>>();
+
+/**
+ * Every YYYY-MM-DD.json[.gz] under `dir`, at any depth, as a fresh map (a server changes its own
+ * days). The files are read and parsed once per process: test files that each start a server on
+ * the 111 fixture days would otherwise spend most of their start-up parsing them again.
+ */
 export async function loadDaysDir(dir: string): Promise<Days> {
+  let days = loaded.get(dir);
+  if (!days) {
+    days = readDaysDir(dir);
+    loaded.set(dir, days);
+    days.catch(() => loaded.delete(dir));
+  }
+  return new Map(await days);
+}
+
+async function readDaysDir(dir: string): Promise<Days> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const days: Days = new Map();
   for (const entry of entries) {
