@@ -1,11 +1,14 @@
 // The crawl loop, apart from how a day is fetched (sources.ts) and how it is archived
 // (archive-day.ts): days go to `concurrency` workers; each day is tried, retried with backoff
 // while the failure is one that can pass, then archived; a day that cannot be got is recorded
-// as failed and the others go on. Ledger writes are serialized.
+// as failed and the others go on. Archiving is serialized, and each day's ledger entry is merged
+// into the file on disk. A failure to write the archive itself (no space, no permission, a file
+// where a folder should be) is not a day's failure: it stops every worker at once and is thrown,
+// with no entry written for the days it interrupted.
 import { archiveDay, type DayOutcome, type DayReport } from '../archive/archive-day.ts';
 import { addDays } from '../archive/dates.ts';
-import { readLedger, writeLedger } from '../archive/ledger.ts';
-import { listDayFiles } from '../archive/store.ts';
+import { mergeIntoLedger, readLedger } from '../archive/ledger.ts';
+import { listDayFiles, readDay } from '../archive/store.ts';
 import type { Clock } from './clock.ts';
 import type { Pacer } from './pacer.ts';
 import { LayoutChangedError, TruncatedPageError } from './parse-listing.ts';
@@ -56,18 +59,29 @@ async function daysToSkip(contentDir: string, dates: readonly string[], today: s
   const ledger = await readLedger(contentDir);
   const files = new Set((await listDayFiles(contentDir)).map((f) => f.date));
   const settled = addDays(today, -3);
-  return new Set(
-    dates.filter((date) => {
-      const entry = ledger.days[date];
-      if (entry?.status === 'ok' && files.has(date)) return true;
-      // A listing grows during its day: only an older "no listing" is final.
-      return entry?.status === 'no-listing' && date < settled;
-    }),
-  );
+  // A day is held whole when the ledger says ok and its file reads as a day with papers: an
+  // empty or unreadable file is fetched again.
+  const readsWhole = (date: string) =>
+    readDay(contentDir, date).then(
+      (day) => day !== null && day.papers.length > 0,
+      () => false,
+    );
+  const skip = new Set<string>();
+  for (const date of dates) {
+    const entry = ledger.days[date];
+    if (entry?.status === 'ok' && files.has(date) && (await readsWhole(date))) skip.add(date);
+    // A listing grows during its day: only an older "no listing" is final.
+    else if (entry?.status === 'no-listing' && date < settled) skip.add(date);
+  }
+  return skip;
 }
 
 export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
-  const { contentDir, source, pacer, retry, clock, signal } = options;
+  const { contentDir, source, pacer, retry, clock } = options;
+  // Aborted by the caller (Ctrl-C) or by a fatal failure to write the archive.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+  let fatal: { error: unknown } | null = null;
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   const today = options.today ?? now().toISOString().slice(0, 10);
@@ -127,13 +141,21 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
       }
       // Archive one day at a time: the ledger is read-modify-write.
       const step = archiving.then(async () => {
-        const result = await archiveDay(contentDir, ledger, outcome, { force: options.force ?? false, now });
-        if (result.ledger !== ledger) await writeLedger(contentDir, result.ledger);
-        ledger = result.ledger;
-        reports.push(result.report);
-        options.onDay?.(result.report, reports.length - 1, queue.length);
+        if (fatal) return;
+        try {
+          const result = await archiveDay(contentDir, ledger, outcome, { force: options.force ?? false, now });
+          const entry = result.ledger.days[date];
+          ledger =
+            result.ledger !== ledger && entry ? await mergeIntoLedger(contentDir, { [date]: entry }) : result.ledger;
+          reports.push(result.report);
+          options.onDay?.(result.report, reports.length - 1, queue.length);
+        } catch (error) {
+          fatal = { error };
+          attempted.delete(date);
+          stop.abort(error);
+        }
       });
-      archiving = step.catch(() => {});
+      archiving = step;
       await step;
     }
   };
@@ -143,6 +165,7 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
   } finally {
     await archiving;
   }
+  if (fatal) throw (fatal as { error: unknown }).error;
   return {
     reports,
     skipped: options.dates.filter((d) => skip.has(d)),
