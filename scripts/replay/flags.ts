@@ -62,6 +62,31 @@ export const replayOptions = z.object({
   'down-day': opt.many(opt.date({ help: 'this day always answers 503' })),
   layout: opt.choice(LAYOUTS, { help: 'how listing pages are built' }),
   'layout-day': opt.many(opt.date({ help: 'restrict --layout to this day' })),
+  'page-era': opt.choice(['2024', '2026'], {
+    defaultText: 'by the day: 2024 before 2025-03-01, else 2026',
+    help: 'the shape of listing pages (props and cards) as Hugging Face served them that year',
+  }),
+  'wrong-day': opt.many(
+    opt.text({
+      arg: 'DAY=OTHER',
+      help: "the page for DAY shows OTHER's listing, answering 200 (a page filed under the wrong day)",
+    }),
+  ),
+  'canonical-host': opt.text({
+    arg: 'HOST|ORIGIN',
+    help: 'redirect every request (301) to the same path on this host or origin, as a site moving to its canonical URL',
+  }),
+  'redirect-loop': opt.ints({ parts: 1, arg: 'TIMES', help: 'the next TIMES requests redirect in a loop' }),
+  'huge-page': opt.ints({
+    parts: 2,
+    arg: 'BYTES[/TIMES]',
+    help: 'listing pages of BYTES bytes (all, or the next TIMES)',
+  }),
+  'gzip-bomb': opt.ints({
+    parts: 2,
+    arg: 'BYTES[/TIMES]',
+    help: 'as --huge-page, gzip-compressed on the fly (a few KB on the wire)',
+  }),
 });
 
 type Values = z.output<typeof replayOptions>;
@@ -98,6 +123,24 @@ function faultsOf(v: Values): FaultConfig {
   if (v['down-day'].length > 0) f['downDays'] = v['down-day'];
   if (v.layout !== undefined) f['layout'] = v.layout;
   if (v['layout-day'].length > 0) f['layoutDays'] = v['layout-day'];
+  if (v['page-era'] !== undefined) f['pageEra'] = v['page-era'];
+  if (v['wrong-day'].length > 0) {
+    const pairs = v['wrong-day'].map((pair) => {
+      const m = /^(\d{4}-\d{2}-\d{2})=(\d{4}-\d{2}-\d{2})$/.exec(pair);
+      if (!m) throw new UsageError(`--wrong-day must be DAY=OTHER (two dates YYYY-MM-DD), not ${JSON.stringify(pair)}`);
+      return [m[1]!, m[2]!] as const;
+    });
+    f['wrongDayPages'] = Object.fromEntries(pairs);
+  }
+  if (v['canonical-host'] !== undefined) f['canonicalRedirect'] = { to: v['canonical-host'] };
+  if (v['redirect-loop']) f['redirectLoop'] = { times: v['redirect-loop'][0] };
+  for (const [flag, key] of [
+    ['huge-page', 'hugePage'],
+    ['gzip-bomb', 'gzipBomb'],
+  ] as const) {
+    const given = v[flag];
+    if (given) f[key] = { bytes: given[0], ...(given[1] !== undefined ? { times: given[1] } : {}), ...paths };
+  }
   try {
     return parseFaultConfig(f);
   } catch (e) {

@@ -351,6 +351,41 @@ describe('command-line flags', () => {
     });
   });
 
+  it('switch on the faults of the real site: page era, wrong day, canonical host, loops, huge bodies', () => {
+    const parsed = parseReplayArgs(
+      [
+        '--page-era',
+        '2024',
+        '--wrong-day',
+        '2024-07-16=2024-07-15',
+        '--canonical-host',
+        'localhost',
+        '--redirect-loop',
+        '3',
+        '--huge-page',
+        '200000000/1',
+        '--gzip-bomb',
+        '50000000',
+      ],
+      '/',
+    );
+    expect(parsed).toMatchObject({
+      options: {
+        faults: {
+          pageEra: '2024',
+          wrongDayPages: { '2024-07-16': '2024-07-15' },
+          canonicalRedirect: { to: 'localhost' },
+          redirectLoop: { times: 3 },
+          hugePage: { bytes: 200_000_000, times: 1 },
+          gzipBomb: { bytes: 50_000_000 },
+        },
+      },
+    });
+    expect(() => parseReplayArgs(['--wrong-day', '2024-07-16'], '/')).toThrow(
+      '--wrong-day must be DAY=OTHER (two dates YYYY-MM-DD), not "2024-07-16"',
+    );
+  });
+
   it('refuse what they do not understand', () => {
     for (const argv of [
       ['--port', 'x'],
