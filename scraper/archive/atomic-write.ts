@@ -23,7 +23,7 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
   } catch (e) {
     await handle.close();
     await fs.rm(tmp, { force: true });
-    throw e;
+    throw withPath(e, file);
   }
   await handle.close();
   try {
@@ -32,6 +32,18 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
     await fs.rm(tmp, { force: true });
     throw e;
   }
+}
+
+/**
+ * A write through a file handle fails (no space, a quota) without naming the file; the error is
+ * given the file it was for, so that it can be reported in one line naming it.
+ */
+function withPath(e: unknown, file: string): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (typeof err === 'object' && err !== null && typeof err.code === 'string' && err.path === undefined) {
+    err.path = file;
+  }
+  return e;
 }
 
 /** Removes temporary files that a killed run left in `dir` (not those of live processes). */

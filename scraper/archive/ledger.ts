@@ -50,7 +50,9 @@ export async function readLedger(contentDir: string): Promise<Ledger> {
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptyLedger();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return emptyLedger();
+    if (code === 'EISDIR') throw new LedgerError(file, 'is a folder, not the ledger file');
     throw e;
   }
   return parseLedger(text, file);

@@ -51,6 +51,20 @@ function mainHelp(): string {
   ].join('\n');
 }
 
+/**
+ * A failure of the machine rather than of the input (a folder that is a file, a disk that is
+ * full, a file we may not write), as one line naming the file; null for any other error.
+ */
+export function describeSystemError(e: unknown): string | null {
+  const err = e as NodeJS.ErrnoException;
+  if (typeof err !== 'object' || err === null || typeof err.code !== 'string' || !/^E[A-Z]+$/.test(err.code))
+    return null;
+  const what = FS_PROBLEMS[err.code] ?? err.code;
+  return err.path
+    ? `cannot ${err.syscall ?? 'use'} ${err.path}: ${what}`
+    : `${err.syscall ?? 'a system call'} failed: ${what}`;
+}
+
 /** The one way a usage error is told: what is wrong, then where the right words are. */
 function usageError(io: Io, command: string | null, message: string): number {
   const who = command ? `papers ${command}` : 'papers';
@@ -117,12 +131,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`papers ${command.name}: ${e.message}\n`);
       return EXIT_FAILED;
     }
-    const fsError = e as NodeJS.ErrnoException;
-    if (typeof fsError.code === 'string' && typeof fsError.path === 'string') {
-      // A folder that is a file, a disk that is full, a file we may not write: say which.
-      io.stderr.write(
-        `papers ${command.name}: cannot ${fsError.syscall ?? 'use'} ${fsError.path}: ${FS_PROBLEMS[fsError.code] ?? fsError.code}\n`,
-      );
+    const line = describeSystemError(e);
+    if (line !== null) {
+      io.stderr.write(`papers ${command.name}: ${line}\n`);
       return EXIT_FAILED;
     }
     throw e;

@@ -1,10 +1,11 @@
 // Inputs the commands refuse before touching anything: a URL that carries a password (never
 // echoed, never recorded), days before Daily Papers began, and an archive another run is writing.
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LOCK_FILE, processStart } from '../../../../scraper/archive/lock.ts';
+import { describeSystemError } from '../../../../scraper/cli/main.ts';
 import { fixtureFile } from '../../../../scripts/fixtures/hf-days.ts';
 import { runMain } from '../../../helpers/cli.ts';
 import { tempDir } from '../../../helpers/temp.ts';
@@ -66,5 +67,30 @@ describe('papers refuses', () => {
     ]);
     expect(scrape.code).toBe(1);
     expect(scrape.stderr).toMatch(/is being written by `papers scrape`/);
+  });
+});
+
+describe('a failure of the machine is one line naming the file', () => {
+  it('no space, a folder where a file should be, with or without a path', () => {
+    const enospc = Object.assign(new Error('ENOSPC: no space left on device, write'), {
+      code: 'ENOSPC',
+      syscall: 'write',
+      path: '/archive/days/2026/2026-08-07.md',
+    });
+    expect(describeSystemError(enospc)).toBe(
+      'cannot write /archive/days/2026/2026-08-07.md: no space left on the device',
+    );
+    expect(describeSystemError(Object.assign(new Error('x'), { code: 'ENOSPC', syscall: 'write' }))).toBe(
+      'write failed: no space left on the device',
+    );
+    expect(describeSystemError(new Error('a bug'))).toBeNull();
+  });
+
+  it('a ledger that is a folder', async () => {
+    const content = tempDir();
+    mkdirSync(path.join(content, 'ledger.json'));
+    const result = await runMain(['status', '--content', content]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`papers status: ${path.join(content, 'ledger.json')}: is a folder, not the ledger file\n`);
   });
 });
