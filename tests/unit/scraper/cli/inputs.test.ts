@@ -91,6 +91,8 @@ describe('a failure of the machine is one line naming the file', () => {
     mkdirSync(path.join(content, 'ledger.json'));
     const result = await runMain(['status', '--content', content]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`papers status: ${path.join(content, 'ledger.json')}: is a folder, not the ledger file\n`);
+    expect(result.stderr).toBe(
+      `papers status: ${path.join(content, 'ledger.json')}: is a folder, not the ledger file\n`,
+    );
   });
 });
