@@ -7,6 +7,8 @@ import { InputError } from '../errors.ts';
 import { packageVersion } from '../repo.ts';
 import { type Command, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type Io, UsageError } from './command.ts';
 import { importCommand } from './commands/import.ts';
+import { mergeCommand } from './commands/merge.ts';
+import { nightlyCommand } from './commands/nightly.ts';
 import { scrapeCommand } from './commands/scrape.ts';
 import { statusCommand } from './commands/status.ts';
 import { helpText, optionRows } from './help.ts';
@@ -23,7 +25,7 @@ const FS_PROBLEMS: Record<string, string> = {
   ENOENT: 'no such file or folder',
 };
 
-export const COMMANDS: readonly Command[] = [scrapeCommand, importCommand, statusCommand];
+export const COMMANDS: readonly Command[] = [scrapeCommand, nightlyCommand, importCommand, mergeCommand, statusCommand];
 
 /** What `papers` takes before (instead of) a command. */
 const topOptions = z.object({ version: opt.flag({ short: 'V', help: 'print the version' }) });

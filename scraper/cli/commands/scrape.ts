@@ -5,7 +5,6 @@ import { addDays, dateRange, utcToday } from '../../archive/dates.ts';
 import { HF_ORIGIN } from '../../archive/links.ts';
 import { FIRST_DAY } from '../../archive/schema.ts';
 import { DEFAULT_RETRY } from '../../fetch/retry.ts';
-import type { DaySource } from '../../fetch/sources.ts';
 import { type Command, contentOption, EXIT_FAILED, EXIT_OK, jsonOption, UsageError, waitOption } from '../command.ts';
 import { opt } from '../options.ts';
 
@@ -16,13 +15,13 @@ export const DEFAULT_API_RATE = 100;
 const MAX_RATE = 6000;
 /** Ten years, well past the first Daily Papers day (2023-05-04): more is a typo, not a backfill. */
 export const MAX_LAST_DAYS = 3650;
-const LATEST = 'the latest UTC day';
+export const LATEST = 'the latest UTC day';
 
-export const scrapeOptions = z.object({
-  date: opt.date({ arg: 'D', help: 'one day', defaultText: LATEST }),
-  from: opt.date({ arg: 'D', help: 'first day of a range' }),
-  to: opt.date({ arg: 'D', help: 'last day of a range', defaultText: LATEST }),
-  last: opt.int({ min: 1, max: MAX_LAST_DAYS, help: `the N days ending with ${LATEST}` }),
+/**
+ * How days are fetched and where they go: every scrape option but which days. `papers nightly`
+ * takes these same fields (nightly.ts), so each is declared once, here.
+ */
+export const fetchOptions = z.object({
   'base-url': opt.url({ env: 'HF_BASE_URL', default: HF_ORIGIN, help: 'site to fetch from' }),
   content: contentOption,
   source: opt.choice(['page', 'api'], {
@@ -56,7 +55,6 @@ export const scrapeOptions = z.object({
   }),
   // Node timers hold at most 2^31-1 ms (24.8 days); a longer one fires after 1 ms.
   timeout: opt.seconds({ min: 1, max: 600, default: 30, help: 'time a request may take before it is given up' }),
-  'only-missing': opt.flag({ help: 'skip days already held whole and days known to have no listing' }),
   chromium: opt.path({
     help: 'the Chromium or Chrome to drive',
     defaultText:
@@ -66,6 +64,15 @@ export const scrapeOptions = z.object({
   force: opt.flag({ help: 'replace archived days even with fewer papers, an empty or a partial listing' }),
   wait: waitOption,
   json: jsonOption,
+});
+
+export const scrapeOptions = z.object({
+  date: opt.date({ arg: 'D', help: 'one day', defaultText: LATEST }),
+  from: opt.date({ arg: 'D', help: 'first day of a range' }),
+  to: opt.date({ arg: 'D', help: 'last day of a range', defaultText: LATEST }),
+  last: opt.int({ min: 1, max: MAX_LAST_DAYS, help: `the N days ending with ${LATEST}` }),
+  'only-missing': opt.flag({ help: 'skip days already held whole and days known to have no listing' }),
+  ...fetchOptions.shape,
 });
 
 type ScrapeValues = z.output<typeof scrapeOptions>;
@@ -86,101 +93,15 @@ export const scrapeCommand: Command<typeof scrapeOptions> = {
   async run({ values }, io) {
     const today = utcToday();
     const dates = requestedDates(values, today);
-    const { content: contentDir, 'base-url': baseUrl, source: sourceName, concurrency, json } = values;
-    const rate = values.rate ?? (sourceName === 'api' ? DEFAULT_API_RATE : DEFAULT_PAGE_RATE);
-    const timeoutMs = values.timeout * 1000;
-
-    // Loaded here, not at the top: `papers --help` should not pay for a browser driver.
-    const [
-      { realClock },
-      { crawl },
-      { createPacer },
-      { openApiSource, openPageSource },
-      { createReporter, progressMode, summarize },
-      { acquireArchiveLock },
-    ] = await Promise.all([
-      import('../../fetch/clock.ts'),
-      import('../../fetch/crawl.ts'),
-      import('../../fetch/pacer.ts'),
-      import('../../fetch/sources.ts'),
-      import('../progress.ts'),
+    const [{ runScrape }, { withArchiveLock }] = await Promise.all([
+      import('../scrape-run.ts'),
       import('../../archive/lock.ts'),
     ]);
-    // Taken before the browser starts: a busy archive is told at once, and nothing is fetched.
-    const lock = await acquireArchiveLock(contentDir, { command: 'papers scrape', waitMs: values.wait * 1000 });
-    const clock = realClock;
-    const pacer = createPacer({ ratePerMinute: rate, clock });
-    const apiPacer = sourceName === 'api' ? pacer : createPacer({ ratePerMinute: values['api-rate'], clock });
-    let source: DaySource;
-    try {
-      source =
-        sourceName === 'api'
-          ? openApiSource({ baseUrl, pacer, apiPacer, timeoutMs })
-          : await openPageSource({
-              baseUrl,
-              pacer,
-              apiPacer,
-              timeoutMs,
-              concurrency,
-              chromium: values.chromium,
-              render: values.render,
-            });
-    } catch (e) {
-      await lock.release();
-      throw e;
-    }
-
-    const abort = new AbortController();
-    const onSignal = () => abort.abort(new Error('interrupted'));
-    process.once('SIGINT', onSignal);
-    process.once('SIGTERM', onSignal);
-    const reporter = createReporter(progressMode(io, json), io);
-    const started = performance.now();
-    try {
-      const result = await crawl({
-        contentDir,
-        dates,
-        source,
-        pacer,
-        concurrency,
-        retry: { ...DEFAULT_RETRY, retries: values.retries, baseDelayMs: values.backoff * 1000 },
-        clock,
-        today,
-        force: values.force,
-        onlyMissing: values['only-missing'],
-        signal: abort.signal,
-        onStart: (total, skipped) => {
-          reporter.start(total);
-          if (skipped > 0 && !json)
-            io.stderr.write(`papers scrape: ${skipped} days already held or known empty, skipped (--only-missing)\n`);
-        },
-        onDay: (report, i, total) => reporter.day(report, i, total),
-        onRetry: (date, attempt, delayMs, error) => {
-          const line = json
-            ? JSON.stringify({ type: 'retry', date, attempt, delayMs: Math.round(delayMs), error: error.message })
-            : `papers scrape: ${date}: ${error.message}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`;
-          (json ? io.stdout : io.stderr).write(`${line}\n`);
-        },
-      });
-      reporter.end(summarize('Scraped', result.reports, (performance.now() - started) / 1000));
-      if (result.notAttempted.length > 0) {
-        const line = `interrupted: ${result.notAttempted.length} days not tried: ${result.notAttempted.join(', ')}`;
-        (json ? io.stdout : io.stderr).write(
-          json
-            ? `${JSON.stringify({ type: 'interrupted', notAttempted: result.notAttempted })}\n`
-            : `papers scrape: ${line}\n`,
-        );
-      }
-      const clean =
-        result.notAttempted.length === 0 &&
-        result.reports.every((r) => (r.status === 'ok' || r.status === 'no-listing') && r.action !== 'refused');
-      return clean ? EXIT_OK : EXIT_FAILED;
-    } finally {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      await source.close();
-      await lock.release();
-    }
+    const lock = { command: 'papers scrape', waitMs: values.wait * 1000 };
+    const run = await withArchiveLock(values.content, lock, () =>
+      runScrape(values, { dates, today, command: 'papers scrape' }, io),
+    );
+    return run.clean ? EXIT_OK : EXIT_FAILED;
   },
 };
 

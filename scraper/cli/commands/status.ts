@@ -1,10 +1,33 @@
-// `papers status`: what the archive holds and what it lacks, and whether every file reads.
+// `papers status`: what the archive holds and what it lacks, and whether every file reads; with
+// --max-age, whether it is up to date (for monitoring).
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
-import { type Coverage, computeCoverage, heldDay } from '../../archive/coverage.ts';
-import { weekdayName } from '../../archive/dates.ts';
-import { type Command, contentOption, EXIT_FAILED, EXIT_OK, jsonOption } from '../command.ts';
+import { utcToday } from '../../archive/dates.ts';
+import { type Command, contentOption, EXIT_FAILED, EXIT_OK, jsonOption, UsageError } from '../command.ts';
+import { opt } from '../options.ts';
 
-export const statusOptions = z.object({ content: contentOption, json: jsonOption });
+export const statusOptions = z.object({
+  content: contentOption,
+  'max-age': opt.int({
+    arg: 'DAYS',
+    min: 0,
+    max: 3650,
+    help: 'exit 1 when the newest day held is more than DAYS days before the latest UTC day (weekends count: Friday is 3 days before Monday)',
+  }),
+  json: jsonOption,
+});
+
+/** Whether `file` is there; a path through a file is an error for the caller to tell. */
+async function present(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw e;
+  }
+}
 
 export const statusCommand: Command<typeof statusOptions> = {
   name: 'status',
@@ -13,53 +36,47 @@ export const statusCommand: Command<typeof statusOptions> = {
   usage: 'papers status [options]',
   options: statusOptions,
   details:
-    'Prints the first and last day, the days and papers held, and every weekday without a file\n' +
-    'with the reason (never tried, failed, no listing, file lost).\n\n' +
-    'Exit status: 0 when every day file reads and the ledger matches them, 1 otherwise.',
+    'Prints the first and last day held, the days and papers held, and the weekdays without a file,\n' +
+    'in runs, with the reason (never tried, failed, no listing, file lost) and the command that\n' +
+    'fills them.\n\n' +
+    'Exit status: 0 when every day file reads and the ledger matches them (and, with --max-age, the\n' +
+    'newest day is recent enough), 1 otherwise, 2 on usage errors and for a folder without an archive.',
   async run({ values }, io) {
     const contentDir = values.content;
-    const [{ readLedger }, { readArchive }] = await Promise.all([
+    if (!(await present(path.join(contentDir, 'days'))) && !(await present(path.join(contentDir, 'ledger.json'))))
+      throw new UsageError(`${contentDir} holds no archive (no days/ and no ledger.json)`);
+    const [{ readLedger }, { readArchive }, { computeCoverage, heldDay }, report] = await Promise.all([
       import('../../archive/ledger.ts'),
       import('../../archive/store.ts'),
+      import('../../archive/coverage.ts'),
+      import('../coverage-report.ts'),
     ]);
     const [{ days, errors }, ledger] = await Promise.all([readArchive(contentDir), readLedger(contentDir)]);
     const coverage = computeCoverage(days.map(heldDay), ledger);
     const unreadable = errors.map((e) => ({ file: e.file, message: e.message }));
+    const today = utcToday();
+    const lastHeld = days.reduce<string | null>((m, d) => (m === null || d.date > m ? d.date : m), null);
+    const contentArg = contentDir === path.resolve(io.cwd, 'content') ? undefined : contentDir;
+    const stale = values['max-age'] === undefined ? null : report.maxAgeProblem(lastHeld, today, values['max-age']);
     if (values.json) {
-      io.stdout.write(`${JSON.stringify({ content: contentDir, ...coverage, unreadable })}\n`);
+      const missingRanges = report
+        .missingRanges(coverage.missingWeekdays)
+        .map((r) => ({ ...r, fill: report.fillCommand(r, contentArg) }));
+      const line = {
+        content: contentDir,
+        ...coverage,
+        last: lastHeld,
+        lastKnown: coverage.last,
+        today,
+        missingRanges,
+        stale,
+        unreadable,
+      };
+      io.stdout.write(`${JSON.stringify(line)}\n`);
     } else {
-      io.stdout.write(`${formatCoverage(contentDir, coverage, unreadable)}\n`);
+      io.stdout.write(`${report.formatCoverage(coverage, { contentDir, lastHeld, today, contentArg, unreadable })}\n`);
     }
-    return unreadable.length > 0 || coverage.lost.length > 0 ? EXIT_FAILED : EXIT_OK;
+    if (stale) io.stderr.write(`papers status: ${stale}\n`);
+    return unreadable.length > 0 || coverage.lost.length > 0 || stale ? EXIT_FAILED : EXIT_OK;
   },
 };
-
-function formatCoverage(contentDir: string, c: Coverage, unreadable: { file: string; message: string }[]): string {
-  const lines = [`Archive: ${contentDir}`];
-  if (c.held === 0 && c.first === null) {
-    lines.push('  empty: no day files and no ledger yet (try `papers import` or `papers scrape`)');
-  } else {
-    const day = (d: string | null) => (d ? `${d} (${weekdayName(d)})` : '-');
-    lines.push(
-      `  days held:   ${c.held} (${c.ok} ok, ${c.partial} partial; ${c.weekendDaysHeld} on weekends)`,
-      `  papers:      ${c.papers} listings, ${c.distinctPapers} distinct papers`,
-      `  first day:   ${day(c.first)}`,
-      `  last day:    ${day(c.last)}`,
-    );
-    const counts = new Map<string, number>();
-    for (const m of c.missingWeekdays) counts.set(m.why, (counts.get(m.why) ?? 0) + 1);
-    const byWhy = [...counts].map(([why, n]) => `${n} ${why}`).join(', ');
-    lines.push(`  weekdays without a file: ${c.missingWeekdays.length}${byWhy ? ` (${byWhy})` : ''}`);
-    for (const m of c.missingWeekdays) {
-      lines.push(`    ${m.date} ${weekdayName(m.date)}  ${m.why}${m.reason ? `: ${m.reason}` : ''}`);
-    }
-  }
-  if (c.untracked.length > 0) lines.push(`  day files the ledger does not know: ${c.untracked.join(', ')}`);
-  if (c.lost.length > 0)
-    lines.push(`  LOST: the ledger holds these days but their files are gone: ${c.lost.join(', ')}`);
-  if (unreadable.length > 0) {
-    lines.push(`  UNREADABLE day files (${unreadable.length}):`);
-    for (const u of unreadable) lines.push(`    ${u.message}`);
-  }
-  return lines.join('\n');
-}

@@ -1,0 +1,109 @@
+// One scrape run: the source opened (Chromium or the API), the days crawled, each reported as it
+// lands and a summary at the end. `papers scrape` and `papers nightly` both run it, with the same
+// options; which days, and the archive's lock, are the caller's (the lock is taken before the
+// browser starts, so a busy archive is told at once and nothing is fetched).
+import type { z } from 'zod';
+import type { DayReport } from '../archive/archive-day.ts';
+import { DEFAULT_RETRY } from '../fetch/retry.ts';
+import type { DaySource } from '../fetch/sources.ts';
+import type { Io } from './command.ts';
+import { DEFAULT_API_RATE, DEFAULT_PAGE_RATE, type fetchOptions } from './commands/scrape.ts';
+
+export type FetchValues = z.output<typeof fetchOptions> & { 'only-missing'?: boolean };
+
+export type ScrapeRun = {
+  reports: DayReport[];
+  /** Days not tried because the run was interrupted (Ctrl-C, SIGTERM). */
+  notAttempted: string[];
+  /** Every day ok or without a listing, none refused, none left untried. */
+  clean: boolean;
+};
+
+/** Days whose outcome needs no one's attention: ok, or no listing; nothing refused. */
+export const isCleanDay = (r: DayReport): boolean =>
+  (r.status === 'ok' || r.status === 'no-listing') && r.action !== 'refused';
+
+export async function runScrape(
+  values: FetchValues,
+  { dates, today, command }: { dates: readonly string[]; today: string; command: string },
+  io: Io,
+): Promise<ScrapeRun> {
+  const { content: contentDir, 'base-url': baseUrl, source: sourceName, concurrency, json } = values;
+  const rate = values.rate ?? (sourceName === 'api' ? DEFAULT_API_RATE : DEFAULT_PAGE_RATE);
+  const timeoutMs = values.timeout * 1000;
+
+  // Loaded here, not at the top: `papers --help` should not pay for a browser driver.
+  const [{ realClock }, { crawl }, { createPacer }, { openApiSource, openPageSource }, progress] = await Promise.all([
+    import('../fetch/clock.ts'),
+    import('../fetch/crawl.ts'),
+    import('../fetch/pacer.ts'),
+    import('../fetch/sources.ts'),
+    import('./progress.ts'),
+  ]);
+  const clock = realClock;
+  const pacer = createPacer({ ratePerMinute: rate, clock });
+  const apiPacer = sourceName === 'api' ? pacer : createPacer({ ratePerMinute: values['api-rate'], clock });
+  const source: DaySource =
+    sourceName === 'api'
+      ? openApiSource({ baseUrl, pacer, apiPacer, timeoutMs })
+      : await openPageSource({
+          baseUrl,
+          pacer,
+          apiPacer,
+          timeoutMs,
+          concurrency,
+          chromium: values.chromium,
+          render: values.render,
+        });
+
+  const abort = new AbortController();
+  const onSignal = () => abort.abort(new Error('interrupted'));
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const reporter = progress.createReporter(progress.progressMode(io, json), io);
+  const started = performance.now();
+  const say = (jsonLine: object, text: string) =>
+    json ? io.stdout.write(`${JSON.stringify(jsonLine)}\n`) : io.stderr.write(`${command}: ${text}\n`);
+  try {
+    const result = await crawl({
+      contentDir,
+      dates,
+      source,
+      pacer,
+      concurrency,
+      retry: { ...DEFAULT_RETRY, retries: values.retries, baseDelayMs: values.backoff * 1000 },
+      clock,
+      today,
+      force: values.force,
+      onlyMissing: values['only-missing'] ?? false,
+      signal: abort.signal,
+      onStart: (total, skipped) => {
+        reporter.start(total);
+        if (skipped > 0 && !json)
+          io.stderr.write(`${command}: ${skipped} days already held or known empty, skipped (--only-missing)\n`);
+      },
+      onDay: (report, i, total) => reporter.day(report, i, total),
+      onRetry: (date, attempt, delayMs, error) =>
+        say(
+          { type: 'retry', date, attempt, delayMs: Math.round(delayMs), error: error.message },
+          `${date}: ${error.message}; retry ${attempt} in ${(delayMs / 1000).toFixed(1)} s`,
+        ),
+    });
+    reporter.end(progress.summarize('Scraped', result.reports, (performance.now() - started) / 1000));
+    if (result.notAttempted.length > 0) {
+      say(
+        { type: 'interrupted', notAttempted: result.notAttempted },
+        `interrupted: ${result.notAttempted.length} days not tried: ${result.notAttempted.join(', ')}`,
+      );
+    }
+    return {
+      reports: result.reports,
+      notAttempted: result.notAttempted,
+      clean: result.notAttempted.length === 0 && result.reports.every(isCleanDay),
+    };
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await source.close();
+  }
+}

@@ -1,0 +1,216 @@
+// `papers nightly` end to end, as the scheduled job runs it: the real command as a process, the
+// replay server on 127.0.0.1 (the API source: no browser), real git with a bare remote in a
+// temporary folder. The site's build is skipped here; tests/e2e/nightly/ runs one with it.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { archiveDay } from '../../../../scraper/archive/archive-day.ts';
+import { dayFilePath } from '../../../../scraper/archive/day-file.ts';
+import { readLedger, writeLedger } from '../../../../scraper/archive/ledger.ts';
+import { listDayFiles } from '../../../../scraper/archive/store.ts';
+import { fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
+import { runMain, runPapers } from '../../../helpers/cli.ts';
+import { replayServer } from '../../../helpers/replay.ts';
+import { tempDir } from '../../../helpers/temp.ts';
+import { type GitSetup, gitSetup } from './git-helpers.ts';
+
+// The RateLimit headers count real requests: quotas this high never pause a run.
+const replay = replayServer({ quota: { pages: 1e9, api: 1e9 } });
+beforeEach(() => replay.server.faults.clear());
+
+const WINDOW = ['2026-08-04', '2026-08-05', '2026-08-06', '2026-08-07'];
+const BOT = 'daily-papers-archive[bot]';
+
+/** `papers nightly` for the fixture week's Friday, fast: paced at 100 requests a second, retries at once. */
+function nightly(g: GitSetup, args: string[], env: Record<string, string> = {}) {
+  return runPapers(
+    [
+      'nightly',
+      '--date',
+      '2026-08-07',
+      '--content',
+      g.content,
+      '--base-url',
+      replay.url,
+      '--source',
+      'api',
+      '--rate',
+      '6000',
+      '--api-rate',
+      '6000',
+      '--backoff',
+      '0',
+      '--skip-build',
+      ...args,
+    ],
+    { env: { ...g.env, GITHUB_STEP_SUMMARY: '', ...env } },
+  );
+}
+
+/** Holds `date` as an earlier run would have, with every paper's votes `lower` fewer. */
+async function hold(content: string, date: string, lower = 0): Promise<void> {
+  const items = fixtureItems(date).map((i) => ({
+    ...i,
+    paper: { ...i.paper, upvotes: Math.max(0, i.paper.upvotes - lower) },
+  }));
+  const { ledger } = await archiveDay(content, await readLedger(content), {
+    date,
+    kind: 'listing',
+    via: 'api',
+    source: `${replay.url}/api/daily_papers?date=${date}`,
+    fetchedAt: '2026-08-07T01:00:00.000Z',
+    items,
+  });
+  await writeLedger(content, ledger);
+}
+
+const heldDates = async (content: string) => (await listDayFiles(content)).map((f) => f.date);
+
+describe('papers nightly --commit --push', () => {
+  it('commits the days added and changed, pushes them, and writes the step summary; a run with nothing new commits nothing', async () => {
+    const g = gitSetup();
+    await hold(g.content, '2026-08-04');
+    await hold(g.content, '2026-08-05', 1);
+    await hold(g.content, '2026-08-06', 1);
+    g.git(g.work, 'add', 'content');
+    g.git(g.work, 'commit', '-q', '-m', 'Earlier nights');
+    g.git(g.work, 'push', '-q');
+    const summaryFile = path.join(tempDir(), 'step-summary.md');
+    writeFileSync(summaryFile, 'an earlier step\n');
+
+    const run = await nightly(g, ['--commit', '--push'], { GITHUB_STEP_SUMMARY: summaryFile });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(await heldDates(g.content)).toEqual(WINDOW);
+    expect(run.stdout).toContain(
+      'Nightly 2026-08-04 … 2026-08-07: 1 added, 2 changed, 1 unchanged, 0 no listing, 0 failed; 20 papers added.\n',
+    );
+    const subject = 'Daily Papers: 2026-08-07 added; 2026-08-05, 2026-08-06 updated';
+    expect(run.stdout).toMatch(
+      new RegExp(`Commit: [0-9a-f]{7} "${subject}" by daily-papers-archive\\[bot\\] .*; pushed to origin/main\\n`),
+    );
+    // One commit, by the bot (the clone has no identity), pushed.
+    expect(g.remoteLog()).toEqual([`${BOT}|${subject}`, 'Test Person|Earlier nights', 'Test Person|Start']);
+    const body = g.git(g.remote, 'log', '-1', '--format=%b', 'main');
+    expect(body).toContain('Papers added (20):\n- 2026-08-07 2608.05987 AgentOPSD: Recursive Self-Distillation');
+    expect(g.git(g.remote, 'show', '--name-only', '--format=', 'main').trim().split('\n').sort()).toEqual([
+      'content/days/2026/2026-08-05.md',
+      'content/days/2026/2026-08-06.md',
+      'content/days/2026/2026-08-07.md',
+      'content/ledger.json',
+    ]);
+    expect(g.git(g.work, 'status', '--porcelain')).toBe('');
+    const markdown = readFileSync(summaryFile, 'utf8');
+    expect(markdown.startsWith('an earlier step\n### Daily Papers nightly, 2026-08-04 … 2026-08-07\n')).toBe(true);
+    expect(markdown).toContain('| added | 2026-08-07 |\n| changed | 2026-08-05, 2026-08-06 |');
+    expect(markdown).toContain('**20 papers added**');
+
+    const again = await nightly(g, ['--commit', '--push']);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('0 added, 0 changed, 4 unchanged');
+    expect(again.stdout).toContain('Commit: nothing new to commit; origin/main already has it, nothing to push\n');
+    expect(g.remoteLog()).toHaveLength(3);
+  });
+
+  it('keeps, commits and pushes the other days when one fails, and exits 1 naming it', async () => {
+    const g = gitSetup();
+    replay.server.faults.set({ downDays: ['2026-08-06'] });
+    const run = await nightly(g, ['--commit', '--push']);
+    expect(run.code).toBe(1);
+    expect(await heldDates(g.content)).toEqual(['2026-08-04', '2026-08-05', '2026-08-07']);
+    expect(run.stdout).toMatch(/ {2}failed: {6}2026-08-06: .*HTTP 503/);
+    expect(g.remoteLog()[0]).toBe(`${BOT}|Daily Papers: 2026-08-04, 2026-08-05, 2026-08-07 added; 2026-08-06 failed`);
+    const ledger = await readLedger(g.content);
+    expect(ledger.days['2026-08-06']).toMatchObject({ status: 'failed' });
+    expect(g.git(g.work, 'status', '--porcelain')).toBe('');
+  });
+
+  it('rebases onto a remote that moved on meanwhile and pushes, as the configured user', async () => {
+    const g = gitSetup();
+    g.git(g.work, 'config', 'user.name', 'Nightly Person');
+    g.git(g.work, 'config', 'user.email', 'nightly@example.org');
+    g.pushFromElsewhere('site/notes.md', 'unrelated\n', 'An unrelated change');
+    const run = await nightly(g, ['--commit', '--push']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(
+      'papers nightly: origin/main moved on meanwhile: rebasing onto it and pushing again\n',
+    );
+    expect(run.stdout).toContain('pushed to origin/main (after 1 rebase onto it)');
+    expect(g.remoteLog()).toEqual([
+      'Nightly Person|Daily Papers: 2026-08-04, 2026-08-05, 2026-08-06, 2026-08-07 added',
+      'Test Person|An unrelated change',
+      'Test Person|Start',
+    ]);
+    // History stays linear: the nightly commit sits on the other one.
+    expect(g.git(g.remote, 'rev-list', '--merges', 'main').trim()).toBe('');
+    expect(existsSync(path.join(g.work, 'site/notes.md'))).toBe(true);
+  });
+
+  it('stops on a conflict when rebasing: undone, nothing pushed, exit 1', async () => {
+    const g = gitSetup();
+    g.pushFromElsewhere('content/ledger.json', '{"format":1,"days":{}}\n', 'Another archive writer');
+    const run = await nightly(g, ['--commit', '--push']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'Error: rebasing onto origin/main stopped on a conflict in content/ledger.json; the rebase was undone and nothing was pushed',
+    );
+    expect(g.remoteLog()).toEqual(['Test Person|Another archive writer', 'Test Person|Start']);
+    // The commit stays here, the work tree as it was: no rebase half done.
+    expect(g.git(g.work, 'log', '-1', '--format=%s')).toMatch(/^Daily Papers: /);
+    expect(g.git(g.work, 'status', '--porcelain')).toBe('');
+    expect(existsSync(path.join(g.work, '.git', 'rebase-merge'))).toBe(false);
+  });
+
+  it('by hand, without --commit, writes the days and commits nothing', async () => {
+    const g = gitSetup();
+    const run = await nightly(g, []);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Commit: not asked for (--commit)\nSite: not built (--skip-build)\n');
+    expect(await heldDates(g.content)).toEqual(WINDOW);
+    expect(g.git(g.work, 'log', '--format=%s').trim().split('\n')).toEqual(['Start']);
+    expect(g.git(g.work, 'status', '--porcelain')).toBe('?? content/\n');
+  });
+
+  it('commits only the content folder, leaving other work staged or not', async () => {
+    const g = gitSetup();
+    writeFileSync(path.join(g.work, 'README.md'), '# my archive, being edited\n');
+    writeFileSync(path.join(g.work, 'staged.txt'), 'staged\n');
+    g.git(g.work, 'add', 'staged.txt');
+    const run = await nightly(g, ['--commit', '--days', '1']);
+    expect(run.code).toBe(0);
+    expect(g.git(g.work, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
+      'content/days/2026/2026-08-07.md',
+      'content/ledger.json',
+    ]);
+    expect(g.git(g.work, 'status', '--porcelain')).toBe(' M README.md\nA  staged.txt\n');
+    expect(existsSync(dayFilePath(g.content, '2026-08-07'))).toBe(true);
+  });
+});
+
+describe('papers nightly: usage', () => {
+  const args = ['nightly', '--skip-build', '--source', 'api', '--base-url', 'http://127.0.0.1:9'];
+  const usage = (message: string) => `papers nightly: ${message}\nRun 'papers nightly --help' for usage.\n`;
+
+  it('refuses --commit outside a git work tree, before fetching anything, exit 2', async () => {
+    const content = path.join(tempDir(), 'archive');
+    const result = await runMain([...args, '--content', content, '--commit']);
+    expect(result).toEqual({
+      code: 2,
+      signal: null,
+      stdout: '',
+      stderr: usage(`--commit: ${content} is not inside a git work tree`),
+    });
+    expect(existsSync(content)).toBe(false);
+  });
+
+  it('refuses --push without --commit, an unknown remote, a future day', async () => {
+    const g = gitSetup();
+    const run = (...more: string[]) => runMain([...args, '--content', g.content, ...more]);
+    expect((await run('--push')).stderr).toBe(usage('--push needs --commit'));
+    expect((await run('--commit', '--push', '--remote', 'upstream')).stderr).toBe(
+      usage(`--remote: ${g.work} has no remote "upstream"`),
+    );
+    expect((await run('--date', '2999-01-01')).stderr).toMatch(/^papers nightly: 2999-01-01 is in the future/);
+    expect((await run('--days', '0')).stderr).toBe(usage('--days must be a whole number from 1 to 31, not "0"'));
+  });
+});
