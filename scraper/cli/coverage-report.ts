@@ -77,7 +77,7 @@ export function formatCoverage(c: Coverage, ctx: ReportContext): string {
   lines.push(`  weekdays without a file: ${c.missingWeekdays.length}${byWhy ? ` (${byWhy})` : ''}`);
   for (const r of missingRanges(c.missingWeekdays)) {
     const when = r.from === r.to ? `${r.from} ${weekdayName(r.from)}` : `${r.from} … ${r.to} (${r.weekdays} weekdays)`;
-    lines.push(`    ${when}  ${r.why}${r.reason ? `: ${r.reason}` : ''}`);
+    lines.push(`    ${when} ${r.why}${r.reason ? `: ${r.reason}` : ''}`);
     const fill = fillCommand(r, ctx.contentArg);
     if (fill) lines.push(`      fill: ${fill}`);
   }

@@ -79,18 +79,18 @@ export async function hasRemote(top: string, remote: string): Promise<boolean> {
 
 /**
  * `-c user.name=… -c user.email=…` for the bot when the repository has no identity of its own
- * (a CI checkout); nothing when a person's (or the workflow's) identity is configured.
+ * (a CI checkout); nothing when a person's (or the workflow's) identity is configured. Who the
+ * author will be, for the summary: GIT_AUTHOR_NAME and GIT_AUTHOR_EMAIL win, as they do in git.
  */
 export async function identityArgs(top: string): Promise<{ args: string[]; who: string }> {
-  const env = process.env;
   const get = async (key: string) => (await runGit(top, ['config', '--get', key])).stdout.trim();
-  const name = env['GIT_AUTHOR_NAME'] || (await get('user.name'));
-  const email = env['GIT_AUTHOR_EMAIL'] || (await get('user.email'));
-  if (name && email) return { args: [], who: `${name} <${email}>` };
-  return {
-    args: ['-c', `user.name=${BOT_IDENTITY.name}`, '-c', `user.email=${BOT_IDENTITY.email}`],
-    who: `${BOT_IDENTITY.name} <${BOT_IDENTITY.email}>`,
-  };
+  const [name, email] = [await get('user.name'), await get('user.email')];
+  const configured = name !== '' && email !== '';
+  const bot = ['-c', `user.name=${BOT_IDENTITY.name}`, '-c', `user.email=${BOT_IDENTITY.email}`];
+  const author = configured ? { name, email } : BOT_IDENTITY;
+  const envName = process.env['GIT_AUTHOR_NAME'] || author.name;
+  const envEmail = process.env['GIT_AUTHOR_EMAIL'] || author.email;
+  return { args: configured ? [] : bot, who: `${envName} <${envEmail}>` };
 }
 
 /** A file's text at `rev` (`HEAD`, or `` for the index), or null when it is not there. */

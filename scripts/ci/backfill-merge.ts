@@ -1,9 +1,10 @@
 // The end of a backfill: the shards' archive folders (one per month, from backfill-shard.ts)
 // merged into the archive with `papers merge` (its writer, guards and lock), then, when asked,
 // one commit naming the range and the counts, pushed with the same rebase-and-retry as
-// `papers nightly` (scraper/git/publish.ts).
+// `papers nightly` (scraper/git/publish.ts); a few lines go to $GITHUB_STEP_SUMMARY when set.
 //
 //   node scripts/ci/backfill-merge.ts [--content DIR] [--commit [--push [--remote NAME]]] SHARD_DIR…
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { listDayFiles, readLedger } from '../../scraper/archive/index.ts';
@@ -11,7 +12,8 @@ import { contentOption, UsageError, waitOption } from '../../scraper/cli/command
 import { main } from '../../scraper/cli/main.ts';
 import { opt } from '../../scraper/cli/options.ts';
 import { backfillCommitMessage } from '../../scraper/git/commit-message.ts';
-import { openContentRepo, publishContent } from '../../scraper/git/publish.ts';
+import { openContentRepo, type Published, publishContent } from '../../scraper/git/publish.ts';
+import { mdText } from '../../scraper/nightly/summary.ts';
 import { mainOf, type Script } from './script.ts';
 
 const options = z.object({
@@ -31,6 +33,19 @@ export async function shardRange(dirs: readonly string[]): Promise<{ from: strin
   }
   dates.sort();
   return dates.length > 0 ? { from: dates[0]!, to: dates.at(-1)! } : null;
+}
+
+/** A few lines for the job's summary page: the range, the merge's verdict, the commit and push. */
+export function stepMarkdown(range: { from: string; to: string }, merged: number, done: Published): string {
+  const commit = done.commit ? `\`${done.commit.sha.slice(0, 7)}\` ${mdText(done.commit.subject)}` : 'nothing new';
+  const push = done.push?.pushed ? ` — pushed to \`${done.push.remote}/${done.push.branch}\`` : '';
+  return [
+    `### Daily Papers backfill, ${range.from} … ${range.to}`,
+    '',
+    `**Merge:** ${merged === 0 ? 'every day went in whole' : 'some days failed or were refused (see the log)'}  `,
+    `**Commit:** ${commit}${push}${done.error ? `  \n**Error:** ${mdText(done.error)}` : ''}`,
+    '',
+  ].join('\n');
 }
 
 export const backfillMerge: Script<typeof options> = {
@@ -61,6 +76,8 @@ export const backfillMerge: Script<typeof options> = {
     else if (!done.error) io.stdout.write('Nothing new to commit.\n');
     if (done.push?.pushed) io.stdout.write(`Pushed to ${done.push.remote}/${done.push.branch}\n`);
     if (done.error) io.stderr.write(`backfill-merge: ${done.error}\n`);
+    const stepSummary = io.env['GITHUB_STEP_SUMMARY'];
+    if (stepSummary) await fs.appendFile(stepSummary, stepMarkdown(range, merged, done));
     return done.error ? 1 : merged;
   },
 };

@@ -1,6 +1,8 @@
 // What the backfill scripts share: options declared as a `papers` command's are (one zod schema
 // of opt.* fields), --help rendered from it, and the same exit codes and one-line errors
 // (0 done, 1 some input failed, 2 usage), so a workflow log reads the same whichever ran.
+// They are TypeScript run as it is, so they need Node.js 24: the workflow's, or the pinned one
+// (`npx node scripts/ci/<name>.ts …` where the machine's is older).
 import { pathToFileURL } from 'node:url';
 import type { z } from 'zod';
 import { EXIT_FAILED, EXIT_USAGE, type Io } from '../../scraper/cli/command.ts';

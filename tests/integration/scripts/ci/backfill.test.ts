@@ -21,7 +21,7 @@ function script(name: string, args: string[], env: Record<string, string> = {}):
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/ci', `${name}.ts`), ...args], {
       cwd: REPO_ROOT,
-      env: { ...process.env, CI: '1', PAPERS_CONTENT: '', ...env },
+      env: { ...process.env, CI: '1', PAPERS_CONTENT: '', GITHUB_STEP_SUMMARY: '', GITHUB_OUTPUT: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -79,10 +79,11 @@ describe('the backfill: plan, shards, merge', () => {
     expect((await readArchive(shards[0]!.out)).days[0]).toMatchObject({ via: 'api' });
 
     const g = gitSetup();
+    const stepSummary = path.join(tempDir(), 'step-summary.md');
     const merged = await script(
       'backfill-merge',
       ['--content', g.content, '--commit', '--push', ...shards.map((s) => s.out)],
-      g.env,
+      { ...g.env, GITHUB_STEP_SUMMARY: stepSummary },
     );
     expect(merged.stderr).toBe('');
     expect(merged.code).toBe(0);
@@ -90,6 +91,9 @@ describe('the backfill: plan, shards, merge', () => {
     expect(merged.stdout).toContain(`Committed `);
     expect(merged.stdout).toContain(`"${subject}"\nPushed to origin/main\n`);
     expect(g.remoteLog()).toEqual([`daily-papers-archive[bot]|${subject}`, 'Test Person|Start']);
+    const markdown = readFileSync(stepSummary, 'utf8');
+    expect(markdown).toContain('### Daily Papers backfill, 2026-06-15 … 2026-08-07\n');
+    expect(markdown).toContain('— pushed to `origin/main`');
 
     const sequential = tempDir('sequential-');
     const scraped = await runPapers([

@@ -113,9 +113,9 @@ describe('formatCoverage', () => {
         '  first day:   2026-06-01 (Mon)',
         '  last day:    2026-08-07 (Fri), 4 days before 2026-08-11 (UTC)',
         '  weekdays without a file: 3 (2 never tried, 1 failed)',
-        '    2026-06-01 … 2026-06-02 (2 weekdays)  never tried',
+        '    2026-06-01 … 2026-06-02 (2 weekdays) never tried',
         '      fill: papers scrape --from 2026-06-01 --to 2026-06-02 --only-missing',
-        '    2026-08-11 Tue  failed: HTTP 503',
+        '    2026-08-11 Tue failed: HTTP 503',
         '      fill: papers scrape --date 2026-08-11',
       ].join('\n'),
     );
