@@ -26,11 +26,6 @@ export type ContentChanges = {
   other: string[];
 };
 
-export const NO_CHANGES: ContentChanges = { days: [], ledger: [], other: [] };
-
-export const isEmpty = (c: ContentChanges): boolean =>
-  c.days.length === 0 && c.ledger.length === 0 && c.other.length === 0;
-
 const DAY_FILE = /^days\/\d{4}\/(\d{4}-\d{2}-\d{2})\.md$/;
 
 /** The date of a day file, from its path relative to the content folder; null for other files. */

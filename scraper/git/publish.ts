@@ -3,7 +3,6 @@
 // never an empty commit; a push the remote refused because it moved on is rebased onto it and
 // tried again, a few times; a conflict stops it, undone, and nothing is ever force-pushed.
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { type Day, type Ledger, parseDayFile, parseLedger } from '../archive/index.ts';
 import { withArchiveLock } from '../archive/lock.ts';
 import { InputError, UsageError } from '../errors.ts';
@@ -77,16 +76,20 @@ async function stagedChanges(cwd: string): Promise<ContentChanges | null> {
   const out = await git(cwd, ['diff', '--cached', '--relative', '--name-status', '--no-renames', '-z', '--', '.']);
   const fields = out.split('\0').filter((f) => f !== '');
   if (fields.length === 0) return null;
-  const days: { date: string; before: Day | null; after: Day | null }[] = [];
+  const days: { date: string; before: Day | null; after: Day | null; present: boolean }[] = [];
   const other: string[] = [];
   let ledger: { before: Ledger | null; after: Ledger | null } = { before: null, after: null };
   for (let i = 0; i + 1 < fields.length; i += 2) {
-    const file = fields[i + 1]!;
-    const [before, after] = await Promise.all([showFile(cwd, 'HEAD', file), showFile(cwd, '', file)]);
+    const [status, file] = [fields[i]!, fields[i + 1]!];
+    // Added files have no old copy, deleted ones no new one: a backfill adds hundreds.
+    const [before, after] = await Promise.all([
+      status === 'A' ? null : showFile(cwd, 'HEAD', file),
+      status === 'D' ? null : showFile(cwd, '', file),
+    ]);
     const date = dayFileDate(file);
     if (date) {
       const day = (t: string | null) => parseOrNull(t, (x) => parseDayFile(x, file));
-      days.push({ date, before: day(before), after: day(after) });
+      days.push({ date, before: day(before), after: day(after), present: after !== null });
     } else if (file === 'ledger.json') {
       ledger = {
         before: parseOrNull(before, (x) => parseLedger(x, file)),
@@ -100,7 +103,7 @@ async function stagedChanges(cwd: string): Promise<ContentChanges | null> {
     if (!changes.days.some((c) => c.date === d.date))
       changes.days.push({
         date: d.date,
-        kind: d.after ? 'updated' : 'removed',
+        kind: d.present ? 'updated' : 'removed',
         papers: d.after?.papers.length ?? 0,
         papersAdded: [],
       });
@@ -181,9 +184,6 @@ export async function pushWithRebase(
     }
   }
 }
-
-/** The content folder as a path from the top of its work tree, for messages. */
-export const contentPath = (repo: ContentRepo): string => path.relative(repo.top, repo.contentDir) || '.';
 
 export type Published = { commit: CommitMade | null; push: Pushed | null; error: string | null };
 

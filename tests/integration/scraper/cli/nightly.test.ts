@@ -187,6 +187,21 @@ describe('papers nightly --commit --push', () => {
   });
 });
 
+describe('papers nightly: the build', () => {
+  it('fails the run with the last lines of a build that failed, and still commits the days', async () => {
+    const g = gitSetup();
+    // A bad setting stops `astro build` as it loads its config: a failed build, without building.
+    const args = ['nightly', '--date', '2026-08-07', '--days', '1', '--commit', '--content', g.content];
+    const run = await runPapers([...args, '--base-url', replay.url, '--source', 'api', '--rate', '6000'], {
+      env: { ...g.env, GITHUB_STEP_SUMMARY: '', PAPERS_SITE_URL: 'not a url' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Site: BUILD FAILED after \d+\.\d s\nastro build exited 1:\n/);
+    expect(run.stdout).toContain('PAPERS_SITE_URL: "not a url" is not a URL');
+    expect(g.git(g.work, 'log', '-1', '--format=%s').trim()).toBe('Daily Papers: 2026-08-07 added');
+  });
+});
+
 describe('papers nightly: usage', () => {
   const args = ['nightly', '--skip-build', '--source', 'api', '--base-url', 'http://127.0.0.1:9'];
   const usage = (message: string) => `papers nightly: ${message}\nRun 'papers nightly --help' for usage.\n`;
