@@ -31,6 +31,7 @@ export async function runScrape(
   const { content: contentDir, 'base-url': baseUrl, source: sourceName, concurrency, json } = values;
   const rate = values.rate ?? (sourceName === 'api' ? DEFAULT_API_RATE : DEFAULT_PAGE_RATE);
   const timeoutMs = values.timeout * 1000;
+  const maxPageBytes = values['max-page-mb'] * 1_000_000;
 
   // Loaded here, not at the top: `papers --help` should not pay for a browser driver.
   const [{ realClock }, { crawl }, { createPacer }, { openApiSource, openPageSource }, progress] = await Promise.all([
@@ -45,12 +46,13 @@ export async function runScrape(
   const apiPacer = sourceName === 'api' ? pacer : createPacer({ ratePerMinute: values['api-rate'], clock });
   const source: DaySource =
     sourceName === 'api'
-      ? openApiSource({ baseUrl, pacer, apiPacer, timeoutMs })
+      ? openApiSource({ baseUrl, pacer, apiPacer, timeoutMs, maxPageBytes })
       : await openPageSource({
           baseUrl,
           pacer,
           apiPacer,
           timeoutMs,
+          maxPageBytes,
           concurrency,
           chromium: values.chromium,
           render: values.render,

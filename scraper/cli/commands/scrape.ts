@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { addDays, dateRange, utcToday } from '../../archive/dates.ts';
 import { HF_ORIGIN } from '../../archive/links.ts';
 import { FIRST_DAY } from '../../archive/schema.ts';
+import { DEFAULT_MAX_PAGE_BYTES } from '../../fetch/limits.ts';
 import { DEFAULT_RETRY } from '../../fetch/retry.ts';
 import { type Command, contentOption, EXIT_FAILED, EXIT_OK, jsonOption, UsageError, waitOption } from '../command.ts';
 import { opt } from '../options.ts';
@@ -55,6 +56,13 @@ export const fetchOptions = z.object({
   }),
   // Node timers hold at most 2^31-1 ms (24.8 days); a longer one fires after 1 ms.
   timeout: opt.seconds({ min: 1, max: 600, default: 30, help: 'time a request may take before it is given up' }),
+  'max-page-mb': opt.int({
+    arg: 'MB',
+    min: 1,
+    max: 1000,
+    default: DEFAULT_MAX_PAGE_BYTES / 1_000_000,
+    help: 'most megabytes one answer may hold once decoded; a bigger one fails its day',
+  }),
   chromium: opt.path({
     help: 'the Chromium or Chrome to drive',
     defaultText:
