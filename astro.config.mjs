@@ -11,6 +11,11 @@ export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir: './dist',
+  // Astro's build cache (the content layer's data store: day files already read are not read
+  // again) outside node_modules/, because `npm ci` deletes node_modules/ first: the workflows
+  // keep this folder between runs with actions/cache (scripts/ci/astro-cache-key.sh). Ignored
+  // by git, as all of .cache/ is.
+  cacheDir: './.cache/astro',
   site: options.siteUrl,
   base: options.base,
   trailingSlash: 'ignore',

