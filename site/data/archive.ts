@@ -5,11 +5,14 @@ import type { Ledger } from '../../scraper/archive/index.ts';
 import { type ArchiveIndex, buildArchiveIndex } from '../lib/archive-index.ts';
 import { buildCalendar, type CalendarYear } from '../lib/calendar.ts';
 import { type SearchFacets, searchFacets } from '../lib/search-facets.ts';
+import { lastUpdated } from '../lib/staleness.ts';
 
 export type SiteData = ArchiveIndex & {
   ledger: Ledger;
   calendar: CalendarYear[];
   facets: SearchFacets;
+  /** When the archive last changed (ISO time, from the ledger: lib/staleness.ts), or null. */
+  updatedAt: string | null;
 };
 
 let loaded: Promise<SiteData> | undefined;
@@ -22,7 +25,11 @@ async function load(): Promise<SiteData> {
     index.days.map((d) => ({ date: d.date, status: d.status, papers: d.papers.length })),
     ledger,
   );
-  return { ...index, ledger, calendar, facets: searchFacets(index) };
+  const updatedAt = lastUpdated(
+    Object.values(ledger.days),
+    index.days.map((d) => d.fetchedAt),
+  );
+  return { ...index, ledger, calendar, facets: searchFacets(index), updatedAt };
 }
 
 export function siteData(): Promise<SiteData> {
