@@ -4,36 +4,43 @@
 // WebAssembly) are independent once `astro sync` has written the content collections' types,
 // and each is mostly one core: run side by side they take the time of the slowest instead of
 // the sum. Each one's output is printed whole when it ends; the exit status is 1 when any failed.
+// The steps and their runner are exported for `npm test` (scripts/test.ts), which runs them
+// alongside the tests.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { REPO_ROOT } from '../scraper/repo.ts';
 
-type Step = { name: string; command: string[] };
+export type Step = { name: string; command: string[] };
+export type StepResult = { step: Step; code: number | null; output: string; seconds: number };
 
 const bin = (pkg: string, file: string) => path.join(REPO_ROOT, 'node_modules', pkg, file);
 const ASTRO = bin('astro', 'bin/astro.mjs');
 
-const SYNC: Step = { name: 'astro sync', command: [process.execPath, ASTRO, 'sync'] };
-const CHECKS: Step[] = [
-  { name: 'biome', command: [bin('.bin', 'biome'), 'check', '--error-on-warnings', '.'] },
-  {
-    name: 'astro check',
-    command: [
-      process.execPath,
-      ASTRO,
-      'check',
-      '--noSync',
-      '--tsconfig',
-      'site/tsconfig.json',
-      '--minimumFailingSeverity',
-      'hint',
-    ],
-  },
-  { name: 'tsc', command: [process.execPath, bin('typescript', 'bin/tsc'), '-p', '.'] },
-  { name: 'workflows', command: [process.execPath, path.join(REPO_ROOT, 'scripts/ci/lint-workflows.ts')] },
-];
+/** Writes .astro/ (the content collections' types), which the type checkers read. */
+export const SYNC: Step = { name: 'astro sync', command: [process.execPath, ASTRO, 'sync'] };
+export const BIOME: Step = { name: 'biome', command: [bin('.bin', 'biome'), 'check', '--error-on-warnings', '.'] };
+export const ASTRO_CHECK: Step = {
+  name: 'astro check',
+  command: [
+    process.execPath,
+    ASTRO,
+    'check',
+    '--noSync',
+    '--tsconfig',
+    'site/tsconfig.json',
+    '--minimumFailingSeverity',
+    'hint',
+  ],
+};
+export const TSC: Step = { name: 'tsc', command: [process.execPath, bin('typescript', 'bin/tsc'), '-p', '.'] };
+export const WORKFLOWS: Step = {
+  name: 'workflows',
+  command: [process.execPath, path.join(REPO_ROOT, 'scripts/ci/lint-workflows.ts')],
+};
+/** What runs once `astro sync` is done. */
+export const CHECKS: Step[] = [BIOME, ASTRO_CHECK, TSC, WORKFLOWS];
 
-function run(step: Step): Promise<{ step: Step; code: number | null; output: string; seconds: number }> {
+export function runStep(step: Step): Promise<StepResult> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const [file, ...args] = step.command as [string, ...string[]];
@@ -49,14 +56,19 @@ function run(step: Step): Promise<{ step: Step; code: number | null; output: str
   });
 }
 
-function report(r: Awaited<ReturnType<typeof run>>): boolean {
+/** One line for a step that passed; the line and its whole output for one that failed. */
+export function formatStep(r: StepResult): string {
   const ok = r.code === 0;
-  process.stdout.write(`${ok ? 'ok' : 'FAILED'}  ${r.step.name} (${r.seconds.toFixed(1)} s)\n`);
-  if (!ok) process.stdout.write(`${r.output.trimEnd()}\n\n`);
-  return ok;
+  const line = `${ok ? 'ok' : 'FAILED'}  ${r.step.name} (${r.seconds.toFixed(1)} s)\n`;
+  return ok ? line : `${line}${r.output.trimEnd()}\n\n`;
 }
 
-const synced = await run(SYNC);
-let ok = report(synced);
-if (ok) ok = (await Promise.all(CHECKS.map(run))).map(report).every(Boolean);
-process.exitCode = ok ? 0 : 1;
+if (import.meta.main) {
+  const report = (r: StepResult) => {
+    process.stdout.write(formatStep(r));
+    return r.code === 0;
+  };
+  let ok = report(await runStep(SYNC));
+  if (ok) ok = (await Promise.all(CHECKS.map(runStep))).map(report).every(Boolean);
+  process.exitCode = ok ? 0 : 1;
+}

@@ -2,6 +2,8 @@
 // backfill's merge). Only the content folder is committed, never other work in the tree, and
 // never an empty commit; a push the remote refused because it moved on is rebased onto it and
 // tried again, a few times; a conflict stops it, undone, and nothing is ever force-pushed.
+// The repository is opened with the command's environment (io.env), and every git call made on
+// it runs in that one.
 import { promises as fs } from 'node:fs';
 import { type Day, type Ledger, parseDayFile, parseLedger } from '../archive/index.ts';
 import { withArchiveLock } from '../archive/lock.ts';
@@ -9,6 +11,7 @@ import { InputError, UsageError } from '../errors.ts';
 import { type ContentChanges, contentChanges, dayFileDate } from './changes.ts';
 import {
   currentBranch,
+  type GitEnv,
   GitError,
   git,
   hasRemote,
@@ -26,6 +29,8 @@ export type ContentRepo = {
   contentDir: string;
   /** The branch checked out; null when HEAD is detached. */
   branch: string | null;
+  /** The environment every git call on this repository runs in: the command's. */
+  env: GitEnv;
 };
 
 export type CommitMade = { sha: string; subject: string; message: string; author: string; changes: ContentChanges };
@@ -51,15 +56,15 @@ const EXCLUDES = [':(exclude).papers.lock*', ':(exclude,glob)**/.*.tmp-*'];
  */
 export async function openContentRepo(
   contentDir: string,
-  { push, remote }: { push: boolean; remote: string },
+  { push, remote, env }: { push: boolean; remote: string; env: GitEnv },
 ): Promise<ContentRepo> {
-  const top = await workTreeOf(contentDir);
+  const top = await workTreeOf(contentDir, env);
   if (!top) throw new UsageError(`--commit: ${contentDir} is not inside a git work tree`);
-  const branch = await currentBranch(top);
+  const branch = await currentBranch(top, env);
   if (push && !branch) throw new UsageError(`--push: ${top} has no branch checked out (HEAD is detached)`);
-  if (push && !(await hasRemote(top, remote))) throw new UsageError(`--remote: ${top} has no remote "${remote}"`);
+  if (push && !(await hasRemote(top, remote, env))) throw new UsageError(`--remote: ${top} has no remote "${remote}"`);
   await fs.mkdir(contentDir, { recursive: true });
-  return { top, contentDir: await fs.realpath(contentDir), branch };
+  return { top, contentDir: await fs.realpath(contentDir), branch, env };
 }
 
 function parseOrNull<T>(text: string | null, parse: (t: string) => T): T | null {
@@ -72,8 +77,9 @@ function parseOrNull<T>(text: string | null, parse: (t: string) => T): T | null 
 }
 
 /** The changes staged under the content folder, against HEAD, read from git's own copies. */
-async function stagedChanges(cwd: string): Promise<ContentChanges | null> {
-  const out = await git(cwd, ['diff', '--cached', '--relative', '--name-status', '--no-renames', '-z', '--', '.']);
+async function stagedChanges(cwd: string, env: GitEnv): Promise<ContentChanges | null> {
+  const diff = ['diff', '--cached', '--relative', '--name-status', '--no-renames', '-z', '--', '.'];
+  const out = await git(cwd, diff, { env });
   const fields = out.split('\0').filter((f) => f !== '');
   if (fields.length === 0) return null;
   const days: { date: string; before: Day | null; after: Day | null; present: boolean }[] = [];
@@ -83,8 +89,8 @@ async function stagedChanges(cwd: string): Promise<ContentChanges | null> {
     const [status, file] = [fields[i]!, fields[i + 1]!];
     // Added files have no old copy, deleted ones no new one: a backfill adds hundreds.
     const [before, after] = await Promise.all([
-      status === 'A' ? null : showFile(cwd, 'HEAD', file),
-      status === 'D' ? null : showFile(cwd, '', file),
+      status === 'A' ? null : showFile(cwd, 'HEAD', file, env),
+      status === 'D' ? null : showFile(cwd, '', file, env),
     ]);
     const date = dayFileDate(file);
     if (date) {
@@ -120,15 +126,15 @@ export async function commitContent(
   repo: ContentRepo,
   message: (changes: ContentChanges) => string,
 ): Promise<CommitMade | null> {
-  const cwd = repo.contentDir;
-  await git(cwd, ['add', '--all', '--', '.', ...EXCLUDES]);
-  const changes = await stagedChanges(cwd);
+  const { contentDir: cwd, env } = repo;
+  await git(cwd, ['add', '--all', '--', '.', ...EXCLUDES], { env });
+  const changes = await stagedChanges(cwd, env);
   if (!changes) return null;
   const text = message(changes);
-  const { args, who } = await identityArgs(repo.top);
+  const { args, who } = await identityArgs(repo.top, env);
   // --only: what else the index holds (someone's work in progress) stays staged, uncommitted.
-  await git(cwd, [...args, 'commit', '--quiet', '--file=-', '--only', '--', '.'], text);
-  const sha = (await git(cwd, ['rev-parse', 'HEAD'])).trim();
+  await git(cwd, [...args, 'commit', '--quiet', '--file=-', '--only', '--', '.'], { env, input: text });
+  const sha = (await git(cwd, ['rev-parse', 'HEAD'], { env })).trim();
   return { sha, subject: text.split('\n')[0]!, message: text, author: who, changes };
 }
 
@@ -138,8 +144,8 @@ export function remoteMovedOn(stderr: string): boolean {
 }
 
 /** Fetches `branch` of `remote` into FETCH_HEAD; false when the remote has no such branch yet. */
-async function fetchBranch(top: string, remote: string, branch: string): Promise<boolean> {
-  const r = await runGit(top, ['fetch', '--quiet', remote, `refs/heads/${branch}`]);
+async function fetchBranch({ top, env }: ContentRepo, remote: string, branch: string): Promise<boolean> {
+  const r = await runGit(top, ['fetch', '--quiet', remote, `refs/heads/${branch}`], { env });
   if (r.code === 0) return true;
   if (/couldn't find remote ref/i.test(r.stderr)) return false;
   throw new GitError(`git fetch from ${remote} failed: ${lastLine(r.stderr) || `exit ${r.code}`}`);
@@ -155,28 +161,28 @@ export async function pushWithRebase(
   remote: string,
   { retries = PUSH_RETRIES, log }: { retries?: number; log?: (line: string) => void } = {},
 ): Promise<Pushed> {
-  const { top, branch } = repo;
+  const { top, branch, env } = repo;
   if (!branch) throw new GitError(`cannot push ${top}: HEAD is detached`);
   const where = `${remote}/${branch}`;
-  if (await fetchBranch(top, remote, branch)) {
-    const ahead = Number((await git(top, ['rev-list', '--count', 'FETCH_HEAD..HEAD'])).trim());
+  if (await fetchBranch(repo, remote, branch)) {
+    const ahead = Number((await git(top, ['rev-list', '--count', 'FETCH_HEAD..HEAD'], { env })).trim());
     if (ahead === 0) return { remote, branch, rebases: 0, pushed: false };
   }
   for (let rebases = 0; ; rebases++) {
-    const pushed = await runGit(top, ['push', '--quiet', remote, `HEAD:refs/heads/${branch}`]);
+    const pushed = await runGit(top, ['push', '--quiet', remote, `HEAD:refs/heads/${branch}`], { env });
     if (pushed.code === 0) return { remote, branch, rebases, pushed: true };
     if (!remoteMovedOn(pushed.stderr))
       throw new GitError(`git push to ${where} failed: ${lastLine(pushed.stderr) || `exit ${pushed.code}`}`);
     if (rebases >= retries)
       throw new GitError(`git push to ${where} failed: the remote kept moving on (${retries} rebases)`);
     log?.(`${where} moved on meanwhile: rebasing onto it and pushing again`);
-    await fetchBranch(top, remote, branch);
-    const rebased = await runGit(top, ['rebase', '--autostash', 'FETCH_HEAD']);
+    await fetchBranch(repo, remote, branch);
+    const rebased = await runGit(top, ['rebase', '--autostash', 'FETCH_HEAD'], { env });
     if (rebased.code !== 0) {
-      const conflicts = (await runGit(top, ['diff', '--name-only', '--diff-filter=U'])).stdout
+      const conflicts = (await runGit(top, ['diff', '--name-only', '--diff-filter=U'], { env })).stdout
         .split('\n')
         .filter(Boolean);
-      await runGit(top, ['rebase', '--abort']);
+      await runGit(top, ['rebase', '--abort'], { env });
       const what = conflicts.length > 0 ? `a conflict in ${conflicts.join(', ')}` : lastLine(rebased.stderr);
       throw new GitError(
         `rebasing onto ${where} stopped on ${what}; the rebase was undone and nothing was pushed (the commit stays here: merge by hand, then push)`,

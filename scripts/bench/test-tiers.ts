@@ -2,7 +2,9 @@
 // of the bundled archive, measured in the same run (machines here are noisy, so the ratio is
 // what compares). Each round times the build, the checks (lint + types), each tier and the whole
 // `npm test`, and counts the tests each ran; the medians over --runs rounds are printed and
-// returned for `npm run bench`.
+// returned for `npm run bench`. A step that fails (a test that failed on a loaded machine) is
+// still timed, and said: its row notes the failures and the tail of its output goes to stderr,
+// rather than the whole bench being lost to one red test.
 //
 //   node scripts/bench/test-tiers.ts [--runs 3]
 import { spawn } from 'node:child_process';
@@ -13,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../../scraper/repo.ts';
 import { formatTable, type Measure, measure, median } from './stats.ts';
 
-type Timed = { seconds: number; tests: number | null; failed: number | null };
+type Timed = { seconds: number; tests: number | null; failed: number | null; code: number | null };
 
 /** Runs an npm script; with a vitest JSON report where the script runs vitest. */
 function npmRun(script: string, args: string[] = []): Promise<Timed> {
@@ -39,8 +41,8 @@ function npmRun(script: string, args: string[] = []): Promise<Timed> {
         failed = r.numFailedTests;
       } catch {}
       rmSync(dir, { recursive: true, force: true });
-      if (code !== 0) return reject(new Error(`npm run ${script} exited ${code}: ${stderr.slice(-2000)}`));
-      resolve({ seconds, tests, failed });
+      if (code !== 0) process.stderr.write(`npm run ${script} exited ${code}:\n${stderr.slice(-2000)}\n`);
+      resolve({ seconds, tests, failed, code });
     });
   });
 }
@@ -60,6 +62,7 @@ export async function benchTestTiers(
   const seconds: Record<string, number[]> = {};
   const ratios: number[] = [];
   const tests: Record<string, number | null> = {};
+  const failures: Record<string, string[]> = {};
   for (let round = 0; round < runs; round++) {
     const times: Record<string, number> = {};
     for (const [name, script] of STEPS) {
@@ -67,12 +70,17 @@ export async function benchTestTiers(
       times[name] = timed.seconds;
       seconds[name] = [...(seconds[name] ?? []), timed.seconds];
       tests[name] = timed.tests;
+      if (timed.code !== 0) {
+        const what = timed.failed ? `${timed.failed} failed` : `exit ${timed.code}`;
+        failures[name] = [...(failures[name] ?? []), `run ${round + 1}: ${what}`];
+      }
     }
     ratios.push(times['npm test (all of it)']! / times['npm run build']!);
   }
   const rows = STEPS.map(([name]) => {
     const count = tests[name];
-    return measure(name, 's', seconds[name]!, count === null || count === undefined ? undefined : `${count} tests`);
+    const notes = [...(count === null || count === undefined ? [] : [`${count} tests`]), ...(failures[name] ?? [])];
+    return measure(name, 's', seconds[name]!, notes.length > 0 ? notes.join('; ') : undefined);
   });
   rows.push(measure('npm test / npm run build', 'x', ratios, 'target: at most 8'));
   return { rows, ratio: median(ratios), tests };

@@ -60,7 +60,7 @@ export const backfillMerge: Script<typeof options> = {
     if (values.push && !values.commit) throw new UsageError('--push needs --commit');
     const shards = positionals.map((p) => path.resolve(io.cwd, p));
     const repo = values.commit
-      ? await openContentRepo(values.content, { push: values.push, remote: values.remote })
+      ? await openContentRepo(values.content, { push: values.push, remote: values.remote, env: io.env })
       : null;
     const merged = await main(['merge', '--content', values.content, '--wait', String(values.wait), ...shards], io);
     if (merged === 2 || !repo) return merged;

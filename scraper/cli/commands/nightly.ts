@@ -71,7 +71,7 @@ export const nightlyCommand: Command<typeof nightlyOptions> = {
     ]);
     // Before anything is fetched: a run that could not commit should not spend the night first.
     const repo = values.commit
-      ? await publish.openContentRepo(values.content, { push: values.push, remote: values.remote })
+      ? await publish.openContentRepo(values.content, { push: values.push, remote: values.remote, env: io.env })
       : null;
     const lock = await acquireArchiveLock(values.content, {
       command: 'papers nightly',

@@ -3,7 +3,10 @@
 // a site that sends every URL to its canonical origin (behind its bot check) is crawled whole, by
 // the browser's first load and then by plain requests carrying its cookies; a page too large, a
 // gzip bomb, a redirect loop and a landing on another host each fail their own day, and the
-// days after them go on.
+// days after them go on. The size bound is set low (1 MB, over any real listing page) and the
+// faults' bodies in proportion to it: Chromium then decodes a few megabytes, not tens of them,
+// for the same guard (the 20 MB default bound is tested over plain HTTP in
+// tests/integration/scraper/fetch/crawl-bounds.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listDayFiles, readDay } from '../../../scraper/archive/store.ts';
 import { ManualClock } from '../../../scraper/fetch/clock.ts';
@@ -15,6 +18,8 @@ import { type ReplayServer, startReplayServer } from '../../../scripts/replay/se
 import { tempDir } from '../../helpers/temp.ts';
 
 const QUOTA = { pages: 1e9, api: 1e9 };
+/** The bound on one page for the size faults: over the largest listing page (~0.4 MB). */
+const BOUND = 1_000_000;
 let replay: ReplayServer;
 beforeAll(async () => {
   replay = await startReplayServer({ waf: true, quota: QUOTA });
@@ -84,20 +89,21 @@ describe('the page source in a browser', () => {
   it('fails a huge page, a gzip bomb, a redirect loop and a landing off the site, each on its own day', async () => {
     const elsewhere = await startReplayServer({ host: '127.0.0.2', quota: QUOTA });
     try {
+      // Far past the bound (40 times it): only what Chromium reads before the guard trips is made.
       replay.faults.set({
-        hugePage: { bytes: 200_000_000, paths: '/papers/date/2026-07-27' },
-        gzipBomb: { bytes: 200_000_000, paths: '/papers/date/2026-07-29' },
+        hugePage: { bytes: 40 * BOUND, paths: '/papers/date/2026-07-27' },
+        gzipBomb: { bytes: 40 * BOUND, paths: '/papers/date/2026-07-29' },
         redirectLoop: { paths: '/papers/date/2026-07-30' },
         canonicalRedirect: { to: elsewhere.url, paths: '/papers/date/2026-07-31' },
       });
       const content = tempDir();
       // Every failed first load leaves the next day to the browser too: all four meet Chromium.
       const dates = ['2026-07-27', '2026-07-29', '2026-07-30', '2026-07-31', '2026-08-03', '2026-08-04'];
-      const run = await crawlInBrowser(content, dates, 5_000_000);
+      const run = await crawlInBrowser(content, dates, BOUND);
       const url = (d: string) => `${replay.url}/papers/date/${d}`;
       expect(messages(run)).toEqual({
-        '2026-07-27': `failed: ${url('2026-07-27')}: the answer is larger than 5 MB once decoded (the bound on one page): not read further`,
-        '2026-07-29': `failed: ${url('2026-07-29')}: the answer is larger than 5 MB once decoded (the bound on one page): not read further`,
+        '2026-07-27': `failed: ${url('2026-07-27')}: the answer is larger than 1 MB once decoded (the bound on one page): not read further`,
+        '2026-07-29': `failed: ${url('2026-07-29')}: the answer is larger than 1 MB once decoded (the bound on one page): not read further`,
         '2026-07-30': `failed: ${url('2026-07-30')}: the site's redirects go round in a loop (the browser gave up)`,
         '2026-07-31': `failed: ${url('2026-07-31')}: the browser was sent to ${new URL(elsewhere.url).host}, which is not the site: not filed`,
         '2026-08-03': 'ok: null',

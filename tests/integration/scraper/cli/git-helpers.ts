@@ -1,16 +1,18 @@
 // Real git for the tests that commit and push the archive: a bare "remote" and clones of it in a
 // temporary folder, and an environment that keeps the machine's own git configuration (its user,
 // its hooks) out of them, so that a clone has no identity unless a test gives it one, as in CI.
+// The environment is whole for git (PATH included): a command run in process (runMain) hands
+// git only what it was given, never this process's own.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../../../helpers/temp.ts';
 
-/** No global or system configuration: what a fresh CI checkout has. */
+/** Git on the PATH, with no global or system configuration: what a fresh CI checkout has. */
 export function isolatedGitEnv(): Record<string, string> {
   const empty = path.join(tempDir('gitconfig-'), 'config');
   writeFileSync(empty, '');
-  return { GIT_CONFIG_GLOBAL: empty, GIT_CONFIG_NOSYSTEM: '1' };
+  return { PATH: process.env['PATH'] ?? '', GIT_CONFIG_GLOBAL: empty, GIT_CONFIG_NOSYSTEM: '1' };
 }
 
 const TESTER = ['-c', 'user.name=Test Person', '-c', 'user.email=test@example.org'];

@@ -1,6 +1,10 @@
-// `papers nightly` end to end, as the scheduled job runs it: the real command as a process, the
-// replay server on 127.0.0.1 (the API source: no browser), real git with a bare remote in a
-// temporary folder. The site's build is skipped here; tests/e2e/nightly/ runs one with it.
+// `papers nightly` end to end, as the scheduled job runs it: the replay server on 127.0.0.1 (the
+// API source: no browser), real git with a bare remote in a temporary folder. The first run is
+// the real command as a process (the smoke: commit, push and the step summary, as CI sees
+// them); the others run main() in this process, with git in the environment the command is
+// handed (isolated from the machine's configuration), which asserts the same exit codes, output
+// and commits for a fraction of the CPU. The site's build is skipped but for one run whose build
+// fails at once; tests/e2e/nightly/ runs one that builds.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -12,7 +16,7 @@ import { fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import { runMain, runPapers } from '../../../helpers/cli.ts';
 import { replayServer } from '../../../helpers/replay.ts';
 import { tempDir } from '../../../helpers/temp.ts';
-import { type GitSetup, gitSetup } from './git-helpers.ts';
+import { type GitSetup, gitSetup, isolatedGitEnv } from './git-helpers.ts';
 
 // The RateLimit headers count real requests: quotas this high never pause a run.
 const replay = replayServer({ quota: { pages: 1e9, api: 1e9 } });
@@ -21,30 +25,30 @@ beforeEach(() => replay.server.faults.clear());
 const WINDOW = ['2026-08-04', '2026-08-05', '2026-08-06', '2026-08-07'];
 const BOT = 'daily-papers-archive[bot]';
 
-/** `papers nightly` for the fixture week's Friday, fast: paced at 100 requests a second, retries at once. */
+/** The arguments of `papers nightly` for the fixture week's Friday, fast: paced at 100 requests a second, retries at once. */
+const nightlyArgs = (g: GitSetup, args: string[]) => [
+  'nightly',
+  '--date',
+  '2026-08-07',
+  '--content',
+  g.content,
+  '--base-url',
+  replay.url,
+  '--source',
+  'api',
+  '--rate',
+  '6000',
+  '--api-rate',
+  '6000',
+  '--backoff',
+  '0',
+  '--skip-build',
+  ...args,
+];
+
+/** `papers nightly` in this process (main()), git isolated from the machine's configuration. */
 function nightly(g: GitSetup, args: string[], env: Record<string, string> = {}) {
-  return runPapers(
-    [
-      'nightly',
-      '--date',
-      '2026-08-07',
-      '--content',
-      g.content,
-      '--base-url',
-      replay.url,
-      '--source',
-      'api',
-      '--rate',
-      '6000',
-      '--api-rate',
-      '6000',
-      '--backoff',
-      '0',
-      '--skip-build',
-      ...args,
-    ],
-    { env: { ...g.env, GITHUB_STEP_SUMMARY: '', ...env } },
-  );
+  return runMain(nightlyArgs(g, args), { env: { ...g.env, GITHUB_STEP_SUMMARY: '', ...env } });
 }
 
 /** Holds `date` as an earlier run would have, with every paper's votes `lower` fewer. */
@@ -78,7 +82,10 @@ describe('papers nightly --commit --push', () => {
     const summaryFile = path.join(tempDir(), 'step-summary.md');
     writeFileSync(summaryFile, 'an earlier step\n');
 
-    const run = await nightly(g, ['--commit', '--push'], { GITHUB_STEP_SUMMARY: summaryFile });
+    // The one run as a process: bin/papers.js, main() and the environment as CI hands them over.
+    const run = await runPapers(nightlyArgs(g, ['--commit', '--push']), {
+      env: { ...g.env, GITHUB_STEP_SUMMARY: summaryFile },
+    });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(await heldDates(g.content)).toEqual(WINDOW);
@@ -192,7 +199,7 @@ describe('papers nightly: the build', () => {
     const g = gitSetup();
     // A bad setting stops `astro build` as it loads its config: a failed build, without building.
     const args = ['nightly', '--date', '2026-08-07', '--days', '1', '--commit', '--content', g.content];
-    const run = await runPapers([...args, '--base-url', replay.url, '--source', 'api', '--rate', '6000'], {
+    const run = await runMain([...args, '--base-url', replay.url, '--source', 'api', '--rate', '6000'], {
       env: { ...g.env, GITHUB_STEP_SUMMARY: '', PAPERS_SITE_URL: 'not a url' },
     });
     expect(run.code).toBe(1);
@@ -208,7 +215,7 @@ describe('papers nightly: usage', () => {
 
   it('refuses --commit outside a git work tree, before fetching anything, exit 2', async () => {
     const content = path.join(tempDir(), 'archive');
-    const result = await runMain([...args, '--content', content, '--commit']);
+    const result = await runMain([...args, '--content', content, '--commit'], { env: isolatedGitEnv() });
     expect(result).toEqual({
       code: 2,
       signal: null,
@@ -220,7 +227,7 @@ describe('papers nightly: usage', () => {
 
   it('refuses --push without --commit, an unknown remote, a future day', async () => {
     const g = gitSetup();
-    const run = (...more: string[]) => runMain([...args, '--content', g.content, ...more]);
+    const run = (...more: string[]) => runMain([...args, '--content', g.content, ...more], { env: g.env });
     expect((await run('--push')).stderr).toBe(usage('--push needs --commit'));
     expect((await run('--commit', '--push', '--remote', 'upstream')).stderr).toBe(
       usage(`--remote: ${g.work} has no remote "upstream"`),

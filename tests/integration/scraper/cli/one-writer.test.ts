@@ -1,79 +1,119 @@
 // Two `papers` processes on one content folder at once: one writer at a time, nothing lost. And
 // a reader that closes the pipe early (`papers status | head`) ends the command quietly.
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync } from 'node:fs';
+//
+// A run is held where the test needs it by its last input: a named pipe (FIFO) the import reads
+// like any dump file, which blocks it, holding the archive's lock, until the test writes the
+// day's dump into it. So "at once" never rests on one run being slower than another, and a
+// handful of days does what importing every fixture day twice did.
+import { type ChildProcessByStdio, execFileSync, spawn } from 'node:child_process';
+import { constants, cpSync, promises as fs, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import type { Readable } from 'node:stream';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { readLedger } from '../../../../scraper/archive/ledger.ts';
 import { listDayFiles } from '../../../../scraper/archive/store.ts';
-import { FIXTURE_DAYS_DIR, fixtureDates } from '../../../../scripts/fixtures/hf-days.ts';
+import { fixtureDates, fixtureFile } from '../../../../scripts/fixtures/hf-days.ts';
 import { PAPERS_BIN, runPapers } from '../../../helpers/cli.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
-/** Two dumps of disjoint days: each import alone would write half the ledger. */
-function twoDumps(): [string, string, string[]] {
-  const dates = fixtureDates();
-  const halves = [tempDir('dump-a-'), tempDir('dump-b-')] as const;
-  dates.forEach((date, i) => {
-    const dir = path.join(halves[i % 2]!, date.slice(0, 4));
-    mkdirSync(dir, { recursive: true });
-    cpSync(path.join(FIXTURE_DAYS_DIR, date.slice(0, 4), `${date}.json.gz`), path.join(dir, `${date}.json.gz`));
-  });
-  return [halves[0], halves[1], dates];
+/** Days enough for each run to report some before it is held: the first ones of the fixture. */
+const DATES = fixtureDates().slice(0, 7);
+
+/** A folder holding the dumps of `dates`, as `papers import` takes them. */
+function dumps(dates: readonly string[]): string {
+  const dir = tempDir('dump-');
+  for (const date of dates) {
+    mkdirSync(path.join(dir, date.slice(0, 4)), { recursive: true });
+    cpSync(fixtureFile(date), path.join(dir, date.slice(0, 4), `${date}.json.gz`));
+  }
+  return dir;
 }
 
-describe('one writer at a time', () => {
-  it('two imports at once: the second waits (--wait) and every day of both is in the ledger', async () => {
-    const content = tempDir();
-    const [a, b, dates] = twoDumps();
-    const [first, second] = await Promise.all([
-      runPapers(['import', '--content', content, '--wait', '120', a]),
-      runPapers(['import', '--content', content, '--wait', '120', b]),
-    ]);
-    expect([first.code, second.code]).toEqual([0, 0]);
-    const ledger = await readLedger(content);
-    expect(Object.keys(ledger.days).sort()).toEqual(dates);
-    expect((await listDayFiles(content)).length).toBe(dates.filter((d) => ledger.days[d]!.status === 'ok').length);
-    expect(readdirSync(content).sort()).toEqual(['days', 'ledger.json']);
+/**
+ * `<date>.json.gz` as a named pipe: an import that reaches it waits there (holding the lock)
+ * until `release` writes the day's real dump into it. A run that ended before reading it (one
+ * that failed, or stopped on a closed pipe) gets nothing, and the writer gives up when the test
+ * ends: a reader that opens without waiting pairs with it, and goes.
+ */
+function heldDump(date: string): { file: string; release: () => Promise<void> } {
+  const file = path.join(tempDir('held-'), `${date}.json.gz`);
+  execFileSync('mkfifo', [file]);
+  let written = false;
+  const release = () =>
+    fs.writeFile(file, readFileSync(fixtureFile(date))).then(
+      () => {
+        written = true;
+      },
+      (e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EPIPE') throw e;
+      },
+    );
+  onTestFinished(async () => {
+    if (written) return;
+    const reader = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    await reader.close();
   });
+  return { file, release };
+}
 
-  it('without --wait, the second stops at once naming the first, and the first completes', async () => {
+function start(args: string[]): ChildProcessByStdio<null, Readable, Readable> & { done: Promise<number | null> } {
+  const child = spawn(process.execPath, [PAPERS_BIN, ...args], {
+    env: { ...process.env, CI: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const done = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return Object.assign(child, { done });
+}
+
+/** Resolves once the run has printed something: by then it holds the lock (a day is reported). */
+const firstOutput = (child: { stdout: Readable }) => new Promise((resolve) => child.stdout.once('data', resolve));
+
+describe('one writer at a time', () => {
+  it('while one import writes, another with --wait waits and one without stops at once naming it; every day is in', async () => {
     const content = tempDir();
-    const [a, b, dates] = twoDumps();
-    const first = spawn(process.execPath, [PAPERS_BIN, 'import', '--content', content, a, b], {
-      env: { ...process.env, CI: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const firstDone = new Promise<number | null>((resolve) => first.on('close', resolve));
-    // The first run holds the lock once it reports its first day.
-    await new Promise((resolve) => first.stdout.once('data', resolve));
-    const second = await runPapers(['import', '--content', content, b]);
-    expect(second.code).toBe(1);
-    expect(second.stderr).toMatch(
+    const [a, b, c] = [DATES.slice(0, 3), DATES.slice(3, 6), DATES.slice(6)];
+    const held = heldDump(c[0]!);
+    const first = start(['import', '--content', content, dumps(a), held.file]);
+    await firstOutput(first);
+
+    // The first is held on its last day until the test lets it go: both later runs meet its lock.
+    const waiting = runPapers(['import', '--content', content, '--wait', '120', dumps(b)]);
+    const refused = await runPapers(['import', '--content', content, dumps(b)]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
       /^papers import: .* is being written by `papers import` \(pid \d+ on .*\); run again when it has finished\n$/,
     );
-    expect(await firstDone).toBe(0);
-    expect(Object.keys((await readLedger(content)).days).sort()).toEqual(dates);
+    expect(readdirSync(content).sort()).toContain('.papers.lock');
+
+    await held.release();
+    expect(await first.done).toBe(0);
+    expect((await waiting).code).toBe(0);
+    const ledger = await readLedger(content);
+    expect(Object.keys(ledger.days).sort()).toEqual(DATES);
+    expect((await listDayFiles(content)).length).toBe(DATES.filter((d) => ledger.days[d]!.status === 'ok').length);
+    expect(readdirSync(content).sort()).toEqual(['days', 'ledger.json']);
   });
 
   it('papers import --json | head: ends quietly when the reader stops, leaving a consistent archive', async () => {
     const content = tempDir();
-    const child = spawn(process.execPath, [PAPERS_BIN, 'import', '--json', '--content', content, FIXTURE_DAYS_DIR], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const held = heldDump(DATES.at(-1)!);
+    const child = start(['import', '--json', '--content', content, dumps(DATES.slice(0, -1)), held.file]);
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
-    child.stdout.once('data', () => child.stdout.destroy());
-    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    // The reader goes after the first lines; the run has more to write after that (its last day
+    // is held until now), and ends at its first write into the closed pipe.
+    await firstOutput(child);
+    child.stdout.destroy();
+    await Promise.race([held.release(), child.done]);
+    expect(await child.done).toBe(0);
     expect(stderr).toBe('');
-    expect(code).toBe(0);
     const ledger = await readLedger(content);
-    const held = (await listDayFiles(content)).map((f) => f.date);
+    const heldDays = (await listDayFiles(content)).map((f) => f.date);
     expect(
       Object.entries(ledger.days)
         .filter(([, e]) => e.status === 'ok')
         .map(([d]) => d),
-    ).toEqual(held);
+    ).toEqual(heldDays);
     expect(readdirSync(content).sort()).toEqual(['days', 'ledger.json']);
   });
 });

@@ -1,37 +1,26 @@
-// The backfill as the workflow runs it, each script a process: the plan splits three months of
-// the replay server into shards, the shards are scraped at once into their own folders, and the
-// merge puts them into a git clone's archive, commits once and pushes. The archive it gives is
-// the one a single sequential `papers scrape` of the range gives (fetch times aside).
-import { spawn } from 'node:child_process';
+// The backfill as the workflow runs it: the plan splits three months of the replay server into
+// shards, the shards are scraped at once into their own folders, and the merge puts them into a
+// git clone's archive, commits once and pushes. The archive it gives is the one a single
+// sequential `papers scrape` of the range gives (fetch times aside). The plan runs as a process,
+// as its workflow step does (the smoke: the script's own entry, its exit code, $GITHUB_OUTPUT);
+// the shards, the merge and the scrape they are compared with run in this process through the
+// scripts' exported definitions (scripts/ci/script.ts), with git in the environment handed to
+// them (isolated from the machine's configuration): the same parsing, output and exit codes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readLedger } from '../../../../scraper/archive/ledger.ts';
 import { readArchive } from '../../../../scraper/archive/store.ts';
-import { REPO_ROOT } from '../../../../scraper/repo.ts';
-import { type CliResult, runPapers } from '../../../helpers/cli.ts';
+import { backfillMerge } from '../../../../scripts/ci/backfill-merge.ts';
+import { backfillPlan } from '../../../../scripts/ci/backfill-plan.ts';
+import { backfillShard } from '../../../../scripts/ci/backfill-shard.ts';
+import { runMain } from '../../../helpers/cli.ts';
 import { replayServer } from '../../../helpers/replay.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 import { gitSetup } from '../../scraper/cli/git-helpers.ts';
+import { runInProcess, runScript } from './run.ts';
 
 const replay = replayServer({ quota: { pages: 1e9, api: 1e9 } });
-
-/** `node scripts/ci/<name>.ts …` as a workflow step runs it (Node 24, piped output, CI set). */
-function script(name: string, args: string[], env: Record<string, string> = {}): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO_ROOT, 'scripts/ci', `${name}.ts`), ...args], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, CI: '1', PAPERS_CONTENT: '', GITHUB_STEP_SUMMARY: '', GITHUB_OUTPUT: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
 
 const FAST = ['--rate', '6000', '--api-rate', '6000', '--backoff', '0'];
 
@@ -50,9 +39,13 @@ describe('the backfill: plan, shards, merge', () => {
   it('gives the archive one sequential scrape of the range gives, in one commit, pushed', async () => {
     const outputFile = path.join(tempDir(), 'github-output');
     writeFileSync(outputFile, 'earlier=1\n');
-    const plan = await script('backfill-plan', ['--from', '2026-06-15', '--to', '2026-08-07', '--github-output'], {
-      GITHUB_OUTPUT: outputFile,
-    });
+    const plan = await runScript(
+      'backfill-plan.ts',
+      ['--from', '2026-06-15', '--to', '2026-08-07', '--github-output'],
+      {
+        env: { CI: '1', GITHUB_OUTPUT: outputFile },
+      },
+    );
     expect(plan.stderr).toBe('');
     expect(plan.code).toBe(0);
     const matrix = JSON.parse(plan.stdout) as { include: { name: string; from: string; to: string }[] };
@@ -68,7 +61,7 @@ describe('the backfill: plan, shards, merge', () => {
       matrix.include.map(async (s) => {
         const out = path.join(shardsDir, s.name);
         const args = ['--from', s.from, '--to', s.to, '--out', out, '--base-url', replay.url, ...FAST];
-        return { out, result: await script('backfill-shard', args) };
+        return { out, result: await runInProcess(backfillShard, args) };
       }),
     );
     for (const { result } of shards) {
@@ -80,10 +73,10 @@ describe('the backfill: plan, shards, merge', () => {
 
     const g = gitSetup();
     const stepSummary = path.join(tempDir(), 'step-summary.md');
-    const merged = await script(
-      'backfill-merge',
+    const merged = await runInProcess(
+      backfillMerge,
       ['--content', g.content, '--commit', '--push', ...shards.map((s) => s.out)],
-      { ...g.env, GITHUB_STEP_SUMMARY: stepSummary },
+      { env: { ...g.env, GITHUB_STEP_SUMMARY: stepSummary } },
     );
     expect(merged.stderr).toBe('');
     expect(merged.code).toBe(0);
@@ -96,7 +89,7 @@ describe('the backfill: plan, shards, merge', () => {
     expect(markdown).toContain('— pushed to `origin/main`');
 
     const sequential = tempDir('sequential-');
-    const scraped = await runPapers([
+    const scraped = await runMain([
       'scrape',
       '--from',
       '2026-06-15',
@@ -116,11 +109,9 @@ describe('the backfill: plan, shards, merge', () => {
     expect(await archiveData(g.content)).toEqual(expected);
 
     // Merging the shards again changes nothing and commits nothing.
-    const again = await script(
-      'backfill-merge',
-      ['--content', g.content, '--commit', ...shards.map((s) => s.out)],
-      g.env,
-    );
+    const again = await runInProcess(backfillMerge, ['--content', g.content, '--commit', ...shards.map((s) => s.out)], {
+      env: g.env,
+    });
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('Nothing new to commit.\n');
   });
@@ -130,7 +121,7 @@ describe('the backfill: plan, shards, merge', () => {
     try {
       const out = path.join(tempDir(), 'shard');
       const args = ['--from', '2026-07-01', '--to', '2026-07-03', '--out', out, '--base-url', replay.url, ...FAST];
-      const result = await script('backfill-shard', args);
+      const result = await runInProcess(backfillShard, args);
       expect(result.code).toBe(1);
       const ledger = await readLedger(out);
       expect(Object.fromEntries(Object.entries(ledger.days).map(([d, e]) => [d, e.status]))).toEqual({
@@ -144,16 +135,16 @@ describe('the backfill: plan, shards, merge', () => {
   });
 
   it('refuses a reversed range, one over the bound, and scrape options that fight the shard', async () => {
-    const reversed = await script('backfill-plan', ['--from', '2026-08-07', '--to', '2026-06-15']);
+    const reversed = await runInProcess(backfillPlan, ['--from', '2026-08-07', '--to', '2026-06-15']);
     expect(reversed).toMatchObject({
       code: 2,
       stdout: '',
       stderr:
         "backfill-plan: --from 2026-08-07 is after --to 2026-06-15\nRun 'node scripts/ci/backfill-plan.ts --help' for usage.\n",
     });
-    const long = await script('backfill-plan', ['--from', '2023-05-04', '--to', '2028-06-01']);
+    const long = await runInProcess(backfillPlan, ['--from', '2023-05-04', '--to', '2028-06-01']);
     expect(long.code).toBe(2);
-    const shard = await script('backfill-shard', [
+    const shard = await runInProcess(backfillShard, [
       '--from',
       '2026-07-01',
       '--to',
@@ -165,7 +156,7 @@ describe('the backfill: plan, shards, merge', () => {
     ]);
     expect(shard.code).toBe(2);
     expect(shard.stderr).toContain('backfill-shard: --last is not for a shard');
-    const merge = await script('backfill-merge', ['--push', tempDir()]);
+    const merge = await runInProcess(backfillMerge, ['--push', tempDir()]);
     expect(merge.stderr).toContain('backfill-merge: --push needs --commit');
   });
 });

@@ -141,7 +141,9 @@ describe('day files: every string survives write → read', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 writes and reads of a real file: seconds on a machine busy with the other tiers and
+    // the checks (npm test runs them side by side). A bound for a hang, not a speed target.
+  }, 30_000);
 
   it('keeps a 100 KB abstract and 500 authors whole', async () => {
     const dir = tempDir();
