@@ -2,6 +2,7 @@
 // (site/lib/options.ts): PAPERS_CONTENT, PAPERS_SITE_URL, PAPERS_BASE.
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { incrementalBuild } from './site/integrations/incremental-build.ts';
 import { pagefindIndex } from './site/integrations/pagefind.ts';
 import { siteOptions } from './site/lib/options.ts';
 
@@ -25,9 +26,14 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
+  experimental: {
+    // Pages whose code and data are unchanged are copied from the last build's cache in
+    // cacheDir instead of rendered (site/integrations/incremental-build.ts gives each page its key).
+    incrementalBuild: true,
+  },
   vite: {
     // The theme toggle's script as one cached file, not a copy inlined in every page.
     build: { assetsInlineLimit: 0 },
   },
-  integrations: [sitemap(), pagefindIndex()],
+  integrations: [incrementalBuild(), sitemap(), pagefindIndex()],
 });

@@ -1,13 +1,20 @@
 // `npm run bench`: speed measurements, as medians of several runs (the machines are noisy).
 // Targets live here, never in timed tests.
-import { spawnSync } from 'node:child_process';
+//
+//   npm run bench [-- import|scrape|site|tests …] [--runs 3] [--corpus DIR] [--scales 1,2,3]
+//
+// --corpus names the corpus (a folder of API answers, or an archive folder) for `import` and
+// `site`; without it `site` benches the bundled archive (content/) and says so, `import` the
+// fixture days. `site` writes bench/RESULTS.md.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
 import { FIXTURE_DAYS_DIR, fixtureDates } from '../fixtures/hf-days.ts';
 import { benchImport } from './import-bench.ts';
+import { resultsMarkdown } from './results-md.ts';
 import { benchScrape } from './scrape-bench.ts';
+import { benchSite } from './site-bench.ts';
 import { formatTable, type Measure } from './stats.ts';
 import { benchTestTiers } from './test-tiers.ts';
 
@@ -17,6 +24,7 @@ const { values, positionals } = parseArgs({
   options: {
     runs: { type: 'string', default: '3' },
     corpus: { type: 'string' },
+    scales: { type: 'string', default: '1,2,3' },
   },
   allowPositionals: true,
 });
@@ -45,17 +53,18 @@ if (suites.includes('scrape')) {
 }
 
 if (suites.includes('site')) {
-  // The site's own measurements (build time, pages, sizes, first search), of the bundled archive
-  // unless $PAPERS_CONTENT names another; it builds into dist/.
-  process.stdout.write('\nsite (scripts/site/bench.ts)\n');
-  const run = spawnSync(process.execPath, [path.join(ROOT, 'scripts/site/bench.ts'), '--runs', String(runs)], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    encoding: 'utf8',
-  });
-  process.stdout.write(run.stdout);
-  if (run.status !== 0) process.exitCode = 1;
-  results['site'] = run.stdout.trim().split('\n');
+  // Full, nightly and 2×/3× builds of the corpus given (else the bundled archive), under
+  // .cache/bench/site/; the report is bench/RESULTS.md (scripts/bench/site-bench.ts).
+  if (values.corpus === undefined) {
+    process.stdout.write('\nsite: no --corpus given: benching the bundled archive (content/)\n');
+  }
+  const scales = values.scales.split(',').map(Number);
+  const report = await benchSite({ corpus: values.corpus, runs, scales });
+  const command = `npm run bench -- site${values.corpus ? ` --corpus ${values.corpus}` : ''}`;
+  mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), resultsMarkdown(report, command));
+  process.stdout.write(`\nsite: written to bench/RESULTS.md\n`);
+  results['site'] = report;
 }
 
 if (suites.includes('tests')) {

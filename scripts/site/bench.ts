@@ -1,8 +1,10 @@
 // Measures the site for an archive folder: build time (median of --runs real `astro build`s),
 // pages built, dist/ size, the size of a day page and of a paper page, and the bytes a first
-// search transfers in Chromium. Speed is measured here, never asserted in tests.
+// search transfers in Chromium. Speed is measured here, never asserted in tests. With --no-build
+// it measures a site already built (--dist, default dist/): `npm run bench -- site` builds its
+// own (scripts/bench/site-bench.ts) and hands it here for the sizes and the first search.
 //
-//   node scripts/site/bench.ts [--content DIR] [--runs 3] [--query agent] [--no-build]
+//   node scripts/site/bench.ts [--content DIR] [--runs 3] [--query agent] [--no-build] [--dist DIR]
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -12,7 +14,7 @@ import { launchChromium } from '../../scraper/fetch/chromium.ts';
 import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
 import { serveStatic } from './serve.ts';
 
-const DIST = path.join(ROOT, 'dist');
+let DIST = path.join(ROOT, 'dist');
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 type BuildRun = { seconds: number; pages: number };
@@ -106,10 +108,15 @@ async function main(): Promise<void> {
       runs: { type: 'string', default: '3' },
       query: { type: 'string', default: 'agent' },
       'no-build': { type: 'boolean', default: false },
+      dist: { type: 'string' },
     },
   });
+  if (values.dist) {
+    if (!values['no-build']) throw new Error('--dist measures a site already built: give --no-build too');
+    DIST = path.resolve(values.dist);
+  }
   const content = path.resolve(values.content);
-  const report: string[] = [`archive: ${content}`];
+  const report: string[] = values['no-build'] ? [`site: ${DIST}`] : [`archive: ${content}`];
   if (!values['no-build']) {
     const runs: BuildRun[] = [];
     for (let i = 0; i < Number(values.runs); i++) {

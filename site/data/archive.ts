@@ -1,11 +1,16 @@
-// The archive, loaded from the content collections once per build and indexed (see
-// lib/archive-index.ts). Every page asks this module; none walks the collection itself.
-import { getCollection } from 'astro:content';
+// The archive, read once per build (read-archive.ts) and indexed (lib/archive-index.ts). Every
+// page asks this module; none reads the archive itself. Loading it also publishes what each page
+// shows, as keys, to the incremental build (page-keys.ts). The folder is $PAPERS_CONTENT, else
+// ./content, as for the `papers` command (lib/options.ts).
+
 import type { Ledger } from '../../scraper/archive/index.ts';
 import { type ArchiveIndex, buildArchiveIndex } from '../lib/archive-index.ts';
 import { buildCalendar, type CalendarYear } from '../lib/calendar.ts';
+import { siteOptions } from '../lib/options.ts';
 import { type SearchFacets, searchFacets } from '../lib/search-facets.ts';
 import { lastUpdated } from '../lib/staleness.ts';
+import { pageKeys, publishPageKeys } from './page-keys.ts';
+import { archiveFingerprint, readSiteArchive } from './read-archive.ts';
 
 export type SiteData = ArchiveIndex & {
   ledger: Ledger;
@@ -15,12 +20,11 @@ export type SiteData = ArchiveIndex & {
   updatedAt: string | null;
 };
 
-let loaded: Promise<SiteData> | undefined;
-
-async function load(): Promise<SiteData> {
-  const [dayEntries, ledgerEntries] = await Promise.all([getCollection('days'), getCollection('ledger')]);
-  const index = buildArchiveIndex(dayEntries.map((e) => e.data));
-  const ledger: Ledger = { format: 1, days: Object.fromEntries(ledgerEntries.map((e) => [e.id, e.data])) };
+async function load(contentDir: string): Promise<SiteData> {
+  const { days, ledger } = await readSiteArchive(contentDir);
+  const index = buildArchiveIndex(days);
+  let keys: Map<string, string> | undefined;
+  publishPageKeys(() => (keys ??= pageKeys(index)));
   const calendar = buildCalendar(
     index.days.map((d) => ({ date: d.date, status: d.status, papers: d.papers.length })),
     ledger,
@@ -32,7 +36,12 @@ async function load(): Promise<SiteData> {
   return { ...index, ledger, calendar, facets: searchFacets(index), updatedAt };
 }
 
-export function siteData(): Promise<SiteData> {
-  loaded ??= load();
-  return loaded;
+let loaded: { data: Promise<SiteData>; fingerprint: string | null } | undefined;
+
+export async function siteData(): Promise<SiteData> {
+  const { contentDir } = siteOptions();
+  // The dev server lives on while the archive changes under it: it reads again when a file did.
+  const fingerprint = import.meta.env.DEV ? await archiveFingerprint(contentDir) : null;
+  if (!loaded || loaded.fingerprint !== fingerprint) loaded = { data: load(contentDir), fingerprint };
+  return loaded.data;
 }

@@ -1,11 +1,9 @@
-// A content file that fails the schema fails `npm run build` (`astro build`): exit 1, no site,
-// and the error names the file and the field, as `papers status` does. One real build of a
-// broken copy of the fixture archive proves the wiring ($PAPERS_CONTENT → content.config.ts →
-// the loaders, through Astro's own glob loader → Astro's error output and exit status); every
-// other broken archive, and each message, is checked in process by
-// tests/unit/site/lib/loaders.test.ts, a content folder that does not exist included (an error
-// the same loader throws, which reaches Astro's output by the same way: a second build would
-// prove no wiring this one does not).
+// A content file that fails the schema fails `npm run build` (`astro build`): exit 1, and the
+// error names the file and the field, as `papers status` does. One real build of a broken copy
+// of the fixture archive proves the wiring (site/data/read-archive.ts → Astro's error output);
+// every other broken file, and each message, is checked in process by
+// tests/unit/site/data/read-archive.test.ts, a content folder
+// that does not exist included.
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,0 +1,153 @@
+// `npm run bench -- site [--corpus DIR]`: the site's builds on an archive and on 2× and 3× of it
+// (site-builds.ts), what dist/ weighs by year of archive (dist-stats.ts), the page sizes and the
+// first search (scripts/site/bench.ts), and the search author's own benchmark when the
+// repository has it (scripts/bench/search-bench.ts, given the built site as --dist). Everything
+// is built under .cache/bench/site/, never into dist/ or .cache/astro/.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../../scraper/repo.ts';
+import { archiveFacts, archiveOf, syntheticOf, withoutNewestDay } from './archives.ts';
+import { type Growth, growth, listFiles } from './dist-stats.ts';
+import { type BuildRun, fullBuild, type NightlyRun, nightlyRun, type Summary, summarize } from './site-builds.ts';
+
+export const SEARCH_BENCH = path.join(REPO_ROOT, 'scripts/bench/search-bench.ts');
+
+export type ScaleRow = {
+  times: number;
+  days: number;
+  papers: number;
+  summary: Summary;
+  dist: { bytes: number; files: number };
+};
+
+export type SiteReport = {
+  at: string;
+  machine: { cpu: string; cores: number; memoryBytes: number; os: string; node: string };
+  load: { start: number[]; end: number[] };
+  corpus: { path: string; bundled: boolean; days: number; papers: number; first: string; last: string };
+  full: ScaleRow;
+  nightly: { summary: Summary; seed: Summary; addedDay: string; identical: boolean; differences: string[] };
+  scale: ScaleRow[];
+  growth: Growth;
+  pages: string[];
+  search: string[] | null;
+};
+
+function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}
+
+function describeRun(what: string, r: BuildRun): string {
+  const pf = r.pagefindSeconds === null ? '' : `, Pagefind ${r.pagefindSeconds.toFixed(1)} s`;
+  return `${what}: ${r.seconds.toFixed(1)} s${pf}, CPU ${r.cpuSeconds?.toFixed(1) ?? '?'} s, ${r.rendered} pages rendered, ${r.carried} carried over`;
+}
+
+async function distTotals(dir: string): Promise<{ bytes: number; files: number }> {
+  const files = await listFiles(dir);
+  return { bytes: files.reduce((n, f) => n + f.size, 0), files: files.length };
+}
+
+/** Lines of a script's output, or why it did not run. */
+function script(file: string, args: string[]): string[] {
+  const run = spawnSync(process.execPath, [file, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = run.stdout.trim().split('\n').filter(Boolean);
+  return run.status === 0 ? lines : [...lines, `(exited ${run.status})`];
+}
+
+export async function benchSite(options: {
+  corpus: string | undefined;
+  runs: number;
+  scales: number[];
+}): Promise<SiteReport> {
+  const work = path.join(REPO_ROOT, '.cache/bench/site');
+  const bundled = options.corpus === undefined;
+  const source = path.resolve(options.corpus ?? path.join(REPO_ROOT, 'content'));
+  const load = { start: os.loadavg(), end: [] as number[] };
+  const archive = await archiveOf(source, work);
+  const facts = await archiveFacts(archive);
+  log(`archive: ${archive} (${facts.days.length} days, ${facts.papers} papers)`);
+
+  const nightlyContent = path.join(work, 'archive-nightly');
+  const runs: NightlyRun[] = [];
+  let addedDay = '';
+  for (let i = 0; i < options.runs; i++) {
+    const { date, addIt } = await withoutNewestDay(archive, nightlyContent);
+    addedDay = date;
+    const run = await nightlyRun(nightlyContent, addIt, archive, work);
+    log(describeRun(`run ${i + 1}, seed`, run.seed));
+    log(describeRun(`run ${i + 1}, nightly (+${date})`, run.nightly));
+    log(describeRun(`run ${i + 1}, full`, run.full));
+    if (!run.identical)
+      log(`the nightly's site differs from the full build's:\n  ${run.differences.slice(0, 20).join('\n  ')}`);
+    runs.push(run);
+  }
+  const fullDist = path.join(work, 'dist-full');
+  const full: ScaleRow = {
+    times: 1,
+    days: facts.days.length,
+    papers: facts.papers,
+    summary: summarize(runs.map((r) => r.full)),
+    dist: await distTotals(fullDist),
+  };
+  const files = await listFiles(fullDist);
+
+  const scale: ScaleRow[] = [full];
+  for (const times of options.scales.filter((t) => t > 1)) {
+    const dir = await syntheticOf(archive, times, work);
+    const f = await archiveFacts(dir);
+    const builds: BuildRun[] = [];
+    for (let i = 0; i < options.runs; i++) {
+      builds.push(await fullBuild(dir, work, `${times}x`));
+      log(describeRun(`${times}×, run ${i + 1}`, builds.at(-1)!));
+    }
+    scale.push({
+      times,
+      days: f.days.length,
+      papers: f.papers,
+      summary: summarize(builds),
+      dist: await distTotals(path.join(work, `dist-${times}x`)),
+    });
+  }
+
+  const pages = script(path.join(REPO_ROOT, 'scripts/site/bench.ts'), ['--no-build', '--dist', fullDist]);
+  const search = existsSync(SEARCH_BENCH) ? script(SEARCH_BENCH, ['--dist', fullDist]) : null;
+  load.end = os.loadavg();
+  const cpus = os.cpus();
+  return {
+    at: new Date().toISOString(),
+    machine: {
+      cpu: cpus[0]?.model ?? 'unknown',
+      cores: cpus.length,
+      memoryBytes: os.totalmem(),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+    },
+    load,
+    corpus: {
+      path: source,
+      bundled,
+      days: facts.days.length,
+      papers: facts.papers,
+      first: facts.first,
+      last: facts.last,
+    },
+    full,
+    nightly: {
+      summary: summarize(runs.map((r) => r.nightly)),
+      seed: summarize(runs.map((r) => r.seed)),
+      addedDay,
+      identical: runs.every((r) => r.identical),
+      differences: runs.flatMap((r) => r.differences).slice(0, 20),
+    },
+    scale,
+    growth: growth(files, facts.days),
+    pages,
+    search,
+  };
+}

@@ -1,0 +1,138 @@
+// The site's build benchmarks, each as a median of several runs (npm run bench -- site):
+//   full     `astro build` from nothing (no dist/, no cache), as CI and a fresh clone build:
+//            wall and CPU time, the Astro and Pagefind parts, the largest process's peak memory
+//   nightly  the archive without its newest day is built (which leaves Astro's cache), the day
+//            is added, dist/ removed (a workflow run starts without one) and the site built
+//            again with the cache kept: its time as a share of the full build's, the pages
+//            rendered and carried over, and whether it came out the same, byte for byte, as
+//            the full build of the same archive
+//   scale    full builds of the synthetic 2× and 3× archives (synthetic-corpus.ts)
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../../scraper/repo.ts';
+import { compareDirs } from './dist-stats.ts';
+import { runMeasured } from './measured.ts';
+import { median } from './stats.ts';
+
+const BUILD = path.join(REPO_ROOT, 'scripts/bench/astro-build.ts');
+
+export type BuildRun = {
+  seconds: number;
+  cpuSeconds: number | null;
+  /** The largest process's peak resident bytes, and which process it was. */
+  peakBytes: number | null;
+  peakProcess: string | null;
+  /** Seconds Pagefind took (its own log line); the rest of `seconds` is Astro's. */
+  pagefindSeconds: number | null;
+  rendered: number;
+  carried: number;
+};
+
+/** What a build's log says: Pagefind's time, pages rendered and pages carried over. */
+export function readBuildLog(log: string): Pick<BuildRun, 'pagefindSeconds' | 'rendered' | 'carried'> {
+  const pagefind = /indexed \d+ paper pages in ([\d.]+) s/.exec(log);
+  let rendered = 0;
+  let carried = 0;
+  for (const line of log.split('\n')) {
+    if (!/[├└]─ \//.test(line)) continue;
+    if (/\((restored|cached)\)/.test(line)) carried++;
+    else rendered++;
+  }
+  return { pagefindSeconds: pagefind ? Number(pagefind[1]) : null, rendered, carried };
+}
+
+export async function buildSite(content: string, out: string, cache: string): Promise<BuildRun> {
+  const run = await runMeasured(process.execPath, [BUILD, '--out', out, '--cache', cache], {
+    cwd: REPO_ROOT,
+    env: { PAPERS_CONTENT: content },
+  });
+  return {
+    seconds: run.seconds,
+    cpuSeconds: run.cost.cpuSeconds,
+    peakBytes: run.cost.peakBytes,
+    peakProcess: run.cost.peakProcess,
+    ...readBuildLog(run.output),
+  };
+}
+
+const clean = (...dirs: string[]) => Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true })));
+
+/** A full build from nothing: no dist/, no cache. */
+export async function fullBuild(content: string, work: string, name: string): Promise<BuildRun> {
+  const out = path.join(work, `dist-${name}`);
+  const cache = path.join(work, `cache-${name}`);
+  await clean(out, cache);
+  return buildSite(content, out, cache);
+}
+
+export type NightlyRun = {
+  seed: BuildRun;
+  nightly: BuildRun;
+  full: BuildRun;
+  identical: boolean;
+  differences: string[];
+};
+
+/**
+ * One nightly: `before` (the archive without its newest day, in the folder the nightly builds
+ * from) is built from nothing, leaving the cache; `addDay` adds the day; dist/ goes, the cache
+ * stays, and the site is built again. Then `archive` (the same days) is built from nothing, and
+ * the two sites compared.
+ */
+export async function nightlyRun(
+  content: string,
+  addDay: () => Promise<void>,
+  archive: string,
+  work: string,
+): Promise<NightlyRun> {
+  const out = path.join(work, 'dist-nightly');
+  const cache = path.join(work, 'cache-nightly');
+  await clean(out, cache);
+  const seed = await buildSite(content, out, cache);
+  await addDay();
+  await clean(out);
+  const nightly = await buildSite(content, out, cache);
+  const full = await fullBuild(archive, work, 'full');
+  const diff = await compareDirs(out, path.join(work, 'dist-full'));
+  const differences = [
+    ...diff.onlyA.map((f) => `only in the nightly: ${f}`),
+    ...diff.onlyB.map((f) => `only in the full build: ${f}`),
+    ...diff.differ.map((f) => `differs: ${f}`),
+  ];
+  return { seed, nightly, full, identical: differences.length === 0, differences };
+}
+
+export type Summary = {
+  runs: number;
+  seconds: number;
+  cpuSeconds: number | null;
+  peakBytes: number | null;
+  peakProcess: string | null;
+  pagefindSeconds: number | null;
+  astroSeconds: number | null;
+  rendered: number;
+  carried: number;
+  all: number[];
+};
+
+const nullableMedian = (xs: (number | null)[]): number | null =>
+  xs.some((x) => x === null) ? null : median(xs as number[]);
+
+/** Medians of several runs of the same build. */
+export function summarize(runs: readonly BuildRun[]): Summary {
+  const peak = nullableMedian(runs.map((r) => r.peakBytes));
+  const pagefind = nullableMedian(runs.map((r) => r.pagefindSeconds));
+  const seconds = median(runs.map((r) => r.seconds));
+  return {
+    runs: runs.length,
+    seconds,
+    cpuSeconds: nullableMedian(runs.map((r) => r.cpuSeconds)),
+    peakBytes: peak,
+    peakProcess: runs.at(-1)?.peakProcess ?? null,
+    pagefindSeconds: pagefind,
+    astroSeconds: nullableMedian(runs.map((r) => (r.pagefindSeconds === null ? null : r.seconds - r.pagefindSeconds))),
+    rendered: median(runs.map((r) => r.rendered)),
+    carried: median(runs.map((r) => r.carried)),
+    all: runs.map((r) => r.seconds),
+  };
+}

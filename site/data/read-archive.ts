@@ -1,0 +1,59 @@
+// The archive as the site's build reads it: every day file and the ledger, through the archive's
+// own reader (scraper/archive), which checks each against the schema and names a bad file and
+// field in the words `papers status` uses. The build fails on any problem, listing them all: a
+// site is never published from an archive that `papers status` would refuse.
+//
+// Read directly rather than through Astro's content layer: on the full archive (815 days, 28 MB
+// of data) the content layer cost about 12 s of CPU a build (its data store written to disk with
+// devalue, 6 s, then compiled back as one 28 MB JavaScript module, 3 s, and every file hashed
+// and parsed), against 1.5 s to read and parse every day file here. Its one saving, not parsing
+// days unchanged since the last build, is worth less than what it costs to keep (measured in
+// bench/RESULTS.md; the README's "Benchmarks").
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  type Day,
+  DayFileError,
+  dayFileProblems,
+  InputError,
+  LEDGER_FILE,
+  type Ledger,
+  listDayFiles,
+  readArchive,
+  readLedger,
+} from '../../scraper/archive/index.ts';
+
+export type SiteArchive = { days: Day[]; ledger: Ledger };
+
+/** A path from the working folder where it is under it (`content/days/…`, as `npm run build` runs). */
+function shown(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}
+
+function describe(error: Error): string {
+  if (error instanceof DayFileError && error.message.startsWith(`${error.file}: `)) {
+    return `${shown(error.file)}: ${error.message.slice(error.file.length + 2)}`;
+  }
+  return error.message;
+}
+
+/** Every day (oldest first) and the ledger; any problem with any file throws, naming them all. */
+export async function readSiteArchive(contentDir: string): Promise<SiteArchive> {
+  // Refused before a file is parsed: no archive there, days out of place, folders or oversized files.
+  const problems = await dayFileProblems(contentDir);
+  if (problems.length > 0) throw new InputError(problems.map(describe).join('\n'));
+  const { days, errors } = await readArchive(contentDir);
+  if (errors.length > 0) throw new InputError(errors.map(describe).join('\n'));
+  return { days, ledger: await readLedger(contentDir) };
+}
+
+/**
+ * What the archive folder holds, cheaply: each day file's and the ledger's name, size and time.
+ * The dev server re-reads the archive when it changes; a build reads it once.
+ */
+export async function archiveFingerprint(contentDir: string): Promise<string> {
+  const files = [...(await listDayFiles(contentDir)).map((r) => r.file), path.join(contentDir, LEDGER_FILE)];
+  const stats = await Promise.all(files.map((f) => fs.stat(f).catch(() => null)));
+  return files.map((f, i) => `${f} ${stats[i]?.size ?? '-'} ${stats[i]?.mtimeMs ?? '-'}`).join('\n');
+}

@@ -1,0 +1,50 @@
+// Incremental builds: a page whose code and data did not change since the last build is copied
+// from that build instead of being rendered again. Astro does the work (experimental
+// `incrementalBuild`, turned on in astro.config.mjs): it keeps a copy of every page it renders,
+// with a manifest, in its cacheDir (.cache/astro/, which the nightly workflow keeps), and skips a
+// page when the site's configuration, the lockfile, every module the page's code is built from
+// (components, CSS, scripts, the data modules) and the page's `cacheKey` are all as before. The
+// key is what this integration adds: Astro takes it from each route's getStaticPaths(), and
+// here it comes from one place instead, the digest of the archive data each page shows
+// (data/page-keys.ts), set on every path Astro is about to generate. A path with no key (the
+// home page, the archive calendar, search, the feeds: pages that read the whole archive) is
+// rendered every time. A build with no usable cache (or `astro build --force`) renders every
+// page, and leaves a cache for the next.
+// Equivalence with a full build is what tests/e2e/site/incremental.test.ts proves, byte for byte.
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import { clearPublishedPageKeys, normalizePathname, publishedPageKeys } from '../data/page-keys.ts';
+
+/** Sets each path's cacheKey from the keys the site's bundle published while it listed them. */
+export function keyedPrerenderer(defaults: AstroPrerenderer): AstroPrerenderer {
+  return {
+    name: 'papers-incremental',
+    // Methods, not a spread: Astro's own prerenderer keeps its state on itself.
+    setup: () => defaults.setup?.() ?? Promise.resolve(),
+    getStaticPaths: async () => {
+      const paths = await defaults.getStaticPaths();
+      // Listing the paths ran the routes' getStaticPaths, which loaded the archive.
+      const keys = publishedPageKeys();
+      if (!keys) return paths;
+      return paths.map((p) => {
+        const cacheKey = p.route.params.length > 0 ? keys.get(normalizePathname(p.pathname)) : undefined;
+        return cacheKey === undefined ? p : { ...p, cacheKey };
+      });
+    },
+    render: (request, options) => defaults.render(request, options),
+    teardown: () => defaults.teardown?.() ?? Promise.resolve(),
+    ...(defaults.collectStaticImages ? { collectStaticImages: () => defaults.collectStaticImages!() } : {}),
+  };
+}
+
+export function incrementalBuild(): AstroIntegration {
+  return {
+    name: 'papers-incremental-build',
+    hooks: {
+      'astro:build:start': ({ setPrerenderer }) => {
+        // A process that builds twice (the tests) must not key a build with the last one's data.
+        clearPublishedPageKeys();
+        setPrerenderer(keyedPrerenderer);
+      },
+    },
+  };
+}

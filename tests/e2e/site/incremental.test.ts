@@ -1,0 +1,129 @@
+// Incremental builds (site/integrations/incremental-build.ts, site/data/page-keys.ts) make the
+// same site as a full build: after a nightly adds a day, and after it changes one day's votes,
+// a build that carries unchanged pages over from the last build's cache has the same files,
+// byte for byte, as a build from nothing; and a change to the site's code renders every page
+// again. Five builds of the test archive, in this process, each into its own folder: the first
+// seeds the cache, each full build's cache seeds the next incremental one (a full build leaves a
+// cache as any build does). The code change is made by a Vite plugin that rewrites a module as it
+// is compiled, so no file of the site is touched.
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { build } from 'astro';
+import type { Plugin } from 'vite';
+import { afterAll, beforeAll, expect, test, vi } from 'vitest';
+import { entryForHeldDay, readDay, readLedger, writeDay, writeLedger } from '../../../scraper/archive/index.ts';
+import { REPO_ROOT } from '../../../scraper/repo.ts';
+import { compareDirs, listFiles } from '../../../scripts/bench/dist-stats.ts';
+import { dayRecord, paperRecord } from '../../../scripts/fixtures/records.ts';
+import { buildDir, SITE_FIXTURE, TEST_BASE, TEST_SITE_URL } from './fixture.ts';
+
+let dir: string;
+let content: string;
+
+type Built = { out: string; cache: string; rendered: number; carried: number; carriedPaths: string[] };
+
+/**
+ * `astro build` of the archive in `content` into `<name>/dist`, with the cache of `from` (copied,
+ * so that each build's cache stays as it left it) or none. Astro's per-page lines say which
+ * pages were rendered and which carried over; they are counted, not printed.
+ */
+async function buildSite(name: string, from: Built | null, plugins: Plugin[] = []): Promise<Built> {
+  const out = path.join(dir, name, 'dist');
+  const cache = path.join(dir, name, 'cache');
+  if (from) await cp(from.cache, cache, { recursive: true });
+  const env = { PAPERS_CONTENT: content, PAPERS_BASE: TEST_BASE, PAPERS_SITE_URL: TEST_SITE_URL };
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  let log = '';
+  const capture = (chunk: unknown): boolean => {
+    log += String(chunk);
+    return true;
+  };
+  const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+  try {
+    await build({ root: REPO_ROOT, outDir: out, cacheDir: cache, logLevel: 'info', vite: { plugins } });
+  } finally {
+    stdout.mockRestore();
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+  const pages = log.split('\n').filter((l) => /[├└]─ \//.test(l));
+  const carriedPaths = pages.filter((l) => /\((restored|cached)\)/.test(l)).map((l) => /─ (\S+)/.exec(l)![1]!);
+  return { out, cache, rendered: pages.length - carriedPaths.length, carried: carriedPaths.length, carriedPaths };
+}
+
+async function expectSameSite(incremental: Built, full: Built): Promise<void> {
+  expect(await compareDirs(incremental.out, full.out)).toEqual({ onlyA: [], onlyB: [], differ: [] });
+  expect(incremental.rendered + incremental.carried).toBe(full.rendered);
+}
+
+let seed: Built;
+
+beforeAll(async () => {
+  dir = buildDir();
+  content = await mkdtemp(path.join(dir, 'archive-'));
+  await cp(SITE_FIXTURE, content, { recursive: true });
+  seed = await buildSite('seed', null);
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+let dayAdded: { incremental: Built; full: Built };
+
+test('a day added: the incremental build is the full build, and carries most pages over', async () => {
+  // A new newest day: two new papers and one featured before (its page changes too).
+  const day = dayRecord('2026-08-06', [
+    paperRecord('2608.07001', { title: 'A new paper', upvotes: 3 }),
+    paperRecord('2608.05987', { title: 'Featured again', upvotes: 40 }),
+    paperRecord('2608.07002', { upvotes: 1 }),
+  ]);
+  await writeDay(content, day);
+  const ledger = await readLedger(content);
+  await writeLedger(content, { ...ledger, days: { ...ledger.days, [day.date]: entryForHeldDay(day, day.fetchedAt) } });
+
+  const incremental = await buildSite('day-added', seed);
+  const full = await buildSite('day-added-full', null);
+  await expectSameSite(incremental, full);
+  expect(incremental.carried).toBeGreaterThan(incremental.rendered);
+  dayAdded = { incremental, full };
+});
+
+test("one day's votes changed: the incremental build is the full build", async () => {
+  const day = (await readDay(content, '2026-07-29'))!;
+  await writeDay(content, {
+    ...day,
+    fetchedAt: '2026-08-07T01:00:00.000Z',
+    papers: day.papers.map((p, i) => (i === 1 ? { ...p, upvotes: p.upvotes + 25 } : p)),
+  });
+
+  // The last full build's cache is as good a start as any build's.
+  const incremental = await buildSite('votes', dayAdded.full);
+  const full = await buildSite('votes-full', null);
+  await expectSameSite(incremental, full);
+  expect(incremental.carried).toBeGreaterThan(incremental.rendered);
+
+  // A change to the site's code: every page built from it renders again, with the new code;
+  // only the day JSON files, which do not use the layout, are carried over.
+  const MARK = 'data-code-changed';
+  const changeLayout: Plugin = {
+    name: 'test:change-the-layout',
+    enforce: 'post',
+    transform(code, id) {
+      // Page.astro, compiled: every HTML page's <body> gets the attribute.
+      if (!id.endsWith('/site/layouts/Page.astro')) return null;
+      return code.replace('<body', `<body ${MARK}`);
+    },
+  };
+  const changed = await buildSite('code-changed', full, [changeLayout]);
+  expect(changed.carriedPaths.length).toBeGreaterThan(0);
+  for (const p of changed.carriedPaths) expect(p).toMatch(/^\/days\/\d{4}-\d{2}-\d{2}\.json$/);
+  const pages = (await listFiles(changed.out)).filter((f) => f.rel.endsWith('.html'));
+  expect(pages.length).toBeGreaterThan(20);
+  for (const page of pages) {
+    expect(await readFile(path.join(changed.out, page.rel), 'utf8'), page.rel).toContain(MARK);
+  }
+  expect(await readdir(changed.out)).toEqual(await readdir(full.out));
+});

@@ -1,0 +1,133 @@
+// The keys by which an incremental build carries a page over (site/data/page-keys.ts): every
+// generated page has one, and it moves exactly when the data the page shows moves. A key that
+// stays put while its page's data changed would leave a stale page; the e2e test
+// (tests/e2e/site/incremental.test.ts) checks whole builds, these check each page's inputs.
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Day, Paper } from '../../../../scraper/archive/index.ts';
+import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
+import {
+  canonicalJson,
+  clearPublishedPageKeys,
+  normalizePathname,
+  pageKeys,
+  publishedPageKeys,
+  publishPageKeys,
+} from '../../../../site/data/page-keys.ts';
+import { buildArchiveIndex } from '../../../../site/lib/archive-index.ts';
+
+const paper = (id: string, upvotes = 1): Paper => paperRecord(id, { upvotes });
+const ARCHIVE: Day[] = [
+  dayRecord('2026-07-30', [paper('2607.00001'), paper('2607.00002')]),
+  dayRecord('2026-07-31', [paper('2607.00003')]),
+  dayRecord('2026-08-03', [paper('2608.00001'), paper('2607.00002')]),
+];
+const keysOf = (days: Day[]) => pageKeys(buildArchiveIndex(days));
+
+/** The pages whose key differs between two archives, new and removed pages included. */
+function changed(before: Map<string, string>, after: Map<string, string>): string[] {
+  const paths = new Set([...before.keys(), ...after.keys()]);
+  return [...paths].filter((p) => before.get(p) !== after.get(p)).sort();
+}
+
+describe('canonicalJson', () => {
+  test('the same data gives the same text whatever the order of its fields', () => {
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: null } })).toBe(
+      canonicalJson({ a: { c: null, d: [2, { e: 0, f: 1 }] }, b: 1 }),
+    );
+    expect(canonicalJson([2, 1])).not.toBe(canonicalJson([1, 2]));
+  });
+});
+
+describe('pageKeys', () => {
+  test('every page of a route with parameters has a key; the pages that read the whole archive have none', () => {
+    expect([...keysOf(ARCHIVE).keys()].sort()).toEqual([
+      '/days/2026-07-30',
+      '/days/2026-07-30.json',
+      '/days/2026-07-31',
+      '/days/2026-07-31.json',
+      '/days/2026-08-03',
+      '/days/2026-08-03.json',
+      '/months/2026-07',
+      '/months/2026-08',
+      '/papers/2607.00001',
+      '/papers/2607.00002',
+      '/papers/2607.00003',
+      '/papers/2608.00001',
+      '/weeks/2026-W31',
+      '/weeks/2026-W32',
+    ]);
+  });
+
+  test('the same archive, read in another order or with its fields in another order, gives the same keys', () => {
+    const reordered = [...ARCHIVE].reverse().map((d) => JSON.parse(canonicalJson(d)) as Day);
+    expect(changed(keysOf(ARCHIVE), keysOf(reordered))).toEqual([]);
+  });
+
+  test('a day added: its pages, its papers, the day before it (its "next" link), its week and month', () => {
+    const added = [...ARCHIVE, dayRecord('2026-08-04', [paper('2608.00002'), paper('2607.00001', 9)])];
+    expect(changed(keysOf(ARCHIVE), keysOf(added))).toEqual([
+      '/days/2026-08-03', // its next day is now 2026-08-04
+      '/days/2026-08-04',
+      '/days/2026-08-04.json',
+      '/months/2026-07', // 2607.00001 is ranked there with its newest record (9 upvotes)
+      '/months/2026-08',
+      '/papers/2607.00001', // featured again: its days and its counts
+      '/papers/2608.00002',
+      '/weeks/2026-W31',
+      '/weeks/2026-W32',
+    ]);
+  });
+
+  test("one day's votes changed: that day's pages, its papers, and the week and month that rank them", () => {
+    const voted = ARCHIVE.map((d) =>
+      d.date === '2026-07-31' ? { ...d, papers: d.papers.map((p) => ({ ...p, upvotes: p.upvotes + 10 })) } : d,
+    );
+    expect(changed(keysOf(ARCHIVE), keysOf(voted))).toEqual([
+      '/days/2026-07-31',
+      '/days/2026-07-31.json',
+      '/months/2026-07',
+      '/papers/2607.00003',
+      '/weeks/2026-W31',
+    ]);
+  });
+
+  test('any field of a record, however deep, moves the keys of the pages that show it', () => {
+    const edits: ((p: Paper) => Paper)[] = [
+      (p) => ({ ...p, submitter: { handle: 'ada', name: 'Ada' } }),
+      (p) => ({ ...p, organization: { handle: 'org', name: 'Org' } }),
+      (p) => ({ ...p, aiKeywords: ['a keyword'] }),
+      (p) => ({ ...p, abstract: `${p.abstract} More.` }),
+    ];
+    const base = keysOf(ARCHIVE);
+    for (const edit of edits) {
+      const edited = ARCHIVE.map((d) => (d.date === '2026-07-31' ? { ...d, papers: d.papers.map(edit) } : d));
+      expect(changed(base, keysOf(edited))).toEqual(expect.arrayContaining(['/papers/2607.00003', '/days/2026-07-31']));
+    }
+  });
+
+  test('a week gaining its first day changes the weeks either side (their pagers)', () => {
+    const later = [...ARCHIVE, dayRecord('2026-08-10', [paper('2608.00009')])];
+    expect(changed(keysOf(ARCHIVE), keysOf(later))).toEqual(
+      expect.arrayContaining(['/weeks/2026-W32', '/weeks/2026-W33', '/days/2026-08-03']),
+    );
+    expect(changed(keysOf(ARCHIVE), keysOf(later))).not.toContain('/weeks/2026-W31');
+  });
+});
+
+test('normalizePathname: a leading slash, no trailing one', () => {
+  expect(normalizePathname('/days/2026-08-03/')).toBe('/days/2026-08-03');
+  expect(normalizePathname('papers/2608.00001')).toBe('/papers/2608.00001');
+  expect(normalizePathname('/days/2026-08-03.json')).toBe('/days/2026-08-03.json');
+});
+
+describe('the channel from the site bundle to the build', () => {
+  afterEach(clearPublishedPageKeys);
+
+  test('what the bundle publishes, the build reads, until cleared', () => {
+    expect(publishedPageKeys()).toBeNull();
+    publishPageKeys(() => new Map([['/days/2026-08-03', 'k']]));
+    expect(publishedPageKeys()?.get('/days/2026-08-03')).toBe('k');
+    clearPublishedPageKeys();
+    expect(publishedPageKeys()).toBeNull();
+  });
+});
