@@ -28,17 +28,16 @@ export type BuildRun = {
   carried: number;
 };
 
-/** What a build's log says: Pagefind's time, pages rendered and pages carried over. */
+/**
+ * What a build's log says: Pagefind's time, pages rendered and pages carried over. Astro prints
+ * a page's path and, when it is done, "(restored)" or its time: with pages rendered a few at a
+ * time the two halves of a line interleave, so they are counted, not read line by line.
+ */
 export function readBuildLog(log: string): Pick<BuildRun, 'pagefindSeconds' | 'rendered' | 'carried'> {
   const pagefind = /indexed \d+ paper pages in ([\d.]+) s/.exec(log);
-  let rendered = 0;
-  let carried = 0;
-  for (const line of log.split('\n')) {
-    if (!/[├└]─ \//.test(line)) continue;
-    if (/\((restored|cached)\)/.test(line)) carried++;
-    else rendered++;
-  }
-  return { pagefindSeconds: pagefind ? Number(pagefind[1]) : null, rendered, carried };
+  const pages = log.match(/[├└]─ \//g)?.length ?? 0;
+  const carried = log.match(/\((restored|cached)\)/g)?.length ?? 0;
+  return { pagefindSeconds: pagefind ? Number(pagefind[1]) : null, rendered: pages - carried, carried };
 }
 
 export async function buildSite(content: string, out: string, cache: string): Promise<BuildRun> {
