@@ -33,8 +33,10 @@ export default defineConfig({
           // replay server, the archive) holds no state between files.
           isolate: false,
           include: ['tests/integration/**/*.test.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // A timeout catches a hang, not slowness: a run of git, a scrape and a merge takes 5 s
+          // on a quiet machine and over 30 s on one busy with other builds.
+          testTimeout: 90_000,
+          hookTimeout: 90_000,
         },
       },
       {

@@ -36,7 +36,7 @@ async function archiveData(content: string) {
 }
 
 describe('the backfill: plan, shards, merge', () => {
-  it('gives the archive one sequential scrape of the range gives, in one commit, pushed', async () => {
+  it('gives the archive what one sequential scrape of the range gives, in one commit, pushed', async () => {
     const outputFile = path.join(tempDir(), 'github-output');
     writeFileSync(outputFile, 'earlier=1\n');
     const plan = await runScript(
