@@ -1,68 +1,135 @@
-// Builds the search index when Astro has written the site: Pagefind's Node API over dist/, in
-// this process, into dist/pagefind/ (the standard place, which `papers search` and the offline
-// copy read). Only paper pages carry `data-pagefind-body`, so only they are indexed.
-// The hook only wires buildSearchIndex() to Astro; the function takes Pagefind as an argument so
-// that a unit test can hand it a stand-in (tests/unit/site/integrations/pagefind.test.ts).
-import { readFileSync } from 'node:fs';
+// Builds the search index when Astro has written the site: Pagefind's Node API, in this process,
+// over records made from the archive itself (site/lib/search-records.ts), never from the
+// rendered pages, into dist/pagefind/ (the standard place, which the offline copy reads); and,
+// beside the search page, the paper table the sorts and date filters read, the suggestions for
+// the organization and keyword fields and the words offered when nothing is found
+// (dist/search/). The archive is read once, from the folder the build read
+// (site/lib/options.ts), so the index holds every paper whichever pages Astro rendered.
+// Three parts: readPapers (the archive in), writeSearchIndex / writeSearchFiles (files out; they
+// take Pagefind as an argument so that a unit test hands them a stand-in,
+// tests/unit/site/integrations/pagefind.test.ts), and the hook that wires them to Astro.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
+import { InputError, readArchive } from '../../scraper/archive/index.ts';
+import { buildArchiveIndex, type PaperEntry } from '../lib/archive-index.ts';
+import { siteOptions } from '../lib/options.ts';
+import { searchFacets } from '../lib/search-facets.ts';
+import { SEARCH_FILES } from '../lib/search-files.ts';
+import { INDEX_LANGUAGE, indexOrder, paperRecord, type SearchRecord, tableRow } from '../lib/search-records.ts';
+import { encodeTable } from '../lib/search-table.ts';
+import { vocabulary } from '../lib/search-vocabulary.ts';
 
-export const PAPER_PAGES = 'papers/*/index.html';
+/**
+ * Words per index chunk (Pagefind's default: 20,000). A query fetches the chunks its words fall
+ * in; chunks a quarter of the default cost a query on the full archive half the bytes, for 9 KB
+ * more of chunk list in the metadata every search fetches. Pagefind reads it from its
+ * environment, under a name that says it may go: without it, the index is the same, in bigger
+ * chunks.
+ */
+export const INDEX_CHUNK_SIZE = '5000';
 
 /** The part of Pagefind's Node API the index is built with. */
 export type PagefindApi = {
   createIndex: (config: pagefind.PagefindServiceConfig) => Promise<{
     errors: string[];
-    index?: Pick<pagefind.PagefindIndex, 'addDirectory' | 'writeFiles'> | undefined;
+    index?: Pick<pagefind.PagefindIndex, 'addCustomRecord' | 'writeFiles'> | undefined;
   }>;
   close: () => Promise<unknown>;
 };
 
-export type SearchIndexOptions = {
-  /** The built site's folder (Astro's dist/). */
-  site: string;
-  logger: Pick<AstroIntegrationLogger, 'info'>;
-  pagefind?: PagefindApi;
-};
-
-/** Pages in the written index, from its entry file (addDirectory counts files read, not kept). */
-function indexedPages(outputPath: string): number {
-  const entry = JSON.parse(readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+/** Pages in the written index, from its entry file. */
+async function indexedPages(outputPath: string): Promise<number> {
+  const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;
   };
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
-/** Indexes the paper pages of a built site into `<site>/pagefind`; any Pagefind error throws. */
-export async function buildSearchIndex({ site, logger, pagefind: api = pagefind }: SearchIndexOptions): Promise<void> {
-  const started = performance.now();
+/** Every paper of the archive folder, in the order the index numbers them. */
+export async function readPapers(contentDir: string): Promise<PaperEntry[]> {
+  const { days, errors } = await readArchive(contentDir);
+  if (errors.length > 0) throw new InputError(errors.map((e) => e.message).join('; '));
+  return indexOrder(buildArchiveIndex(days).papers.values());
+}
+
+/** Indexes the records, in their order, into `outputPath`; any Pagefind error throws. */
+export async function writeSearchIndex(
+  records: readonly SearchRecord[],
+  outputPath: string,
+  api: PagefindApi = pagefind,
+): Promise<void> {
   const fail = (what: string, errors: string[]): never => {
-    throw new Error(`Pagefind could not ${what} ${site}: ${errors.join('; ')}`);
+    throw new Error(`Pagefind could not ${what} ${outputPath}: ${errors.join('; ')}`);
   };
   try {
-    const { index, errors } = await api.createIndex({ forceLanguage: 'en' });
-    if (!index) return fail('start indexing', errors);
-    // Only paper pages carry `data-pagefind-body`; reading just them spares Pagefind the
-    // parse of every day, week and month page (a third of the HTML on the full archive).
-    const added = await index.addDirectory({ path: site, glob: PAPER_PAGES });
-    if (added.errors.length > 0) fail('index', added.errors);
-    const outputPath = path.join(site, 'pagefind');
+    const saved = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+    // The service is started by this call, with the environment of the moment.
+    process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = saved ?? INDEX_CHUNK_SIZE;
+    const starting = api.createIndex({ forceLanguage: INDEX_LANGUAGE });
+    if (saved === undefined) delete process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
+    const { index, errors } = await starting;
+    if (!index) return fail('start indexing for', errors);
+    // One at a time: Pagefind numbers pages in the order they arrive, and the paper table
+    // relies on that order.
+    for (const record of records) {
+      const added = await index.addCustomRecord(record);
+      if (added.errors.length > 0) fail(`index ${record.url} into`, added.errors);
+    }
     const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) fail('write the index of', written.errors);
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    logger.info(`indexed ${indexedPages(outputPath)} paper pages in ${seconds} s into ${outputPath}`);
+    if (written.errors.length > 0) fail('write', written.errors);
+    const pages = await indexedPages(outputPath);
+    if (pages !== records.length) fail('keep every record in', [`${pages} pages for ${records.length} records`]);
   } finally {
     await api.close();
   }
+}
+
+/** The paper table (gzipped), the field suggestions and the word list, under `<site>/search/`. */
+export async function writeSearchFiles(site: string, papers: readonly PaperEntry[]): Promise<void> {
+  const { organizations, keywords } = searchFacets({ papers: new Map(papers.map((e) => [e.id, e])) });
+  const suggestions = { organization: organizations.map((f) => f.value), keyword: keywords.map((f) => f.value) };
+  await mkdir(path.join(site, 'search'), { recursive: true });
+  await Promise.all([
+    writeFile(path.join(site, SEARCH_FILES.table), gzipSync(encodeTable(papers.map(tableRow)), { level: 9 })),
+    writeFile(path.join(site, SEARCH_FILES.suggestions), JSON.stringify(suggestions)),
+    writeFile(
+      path.join(site, SEARCH_FILES.words),
+      vocabulary(papers)
+        .map((w) => `${w}\n`)
+        .join(''),
+    ),
+  ]);
+}
+
+export type SearchIndexOptions = {
+  /** The built site's folder (Astro's dist/). */
+  site: string;
+  /** The archive folder the site was built from. */
+  contentDir: string;
+  logger: Pick<AstroIntegrationLogger, 'info'>;
+  pagefind?: PagefindApi;
+};
+
+export async function buildSearchIndex({ site, contentDir, logger, pagefind: api }: SearchIndexOptions): Promise<void> {
+  const started = performance.now();
+  const papers = await readPapers(contentDir);
+  const outputPath = path.join(site, 'pagefind');
+  await writeSearchIndex(papers.map(paperRecord), outputPath, api);
+  await writeSearchFiles(site, papers);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  logger.info(`indexed ${papers.length} papers in ${seconds} s into ${outputPath}`);
 }
 
 export function pagefindIndex(): AstroIntegration {
   return {
     name: 'papers-pagefind',
     hooks: {
-      'astro:build:done': ({ dir, logger }) => buildSearchIndex({ site: fileURLToPath(dir), logger }),
+      'astro:build:done': ({ dir, logger }) =>
+        buildSearchIndex({ site: fileURLToPath(dir), contentDir: siteOptions().contentDir, logger }),
     },
   };
 }

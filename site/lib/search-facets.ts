@@ -1,7 +1,8 @@
-// What the search index files each paper under, and the choices the search page offers.
+// The choices the search page offers: years and months (written into the page), organizations
+// and the most common keywords (the suggestions site/integrations/pagefind.ts writes beside it).
 // A paper is filed under the day it was first featured: that is its date for the year and
-// month filters and the date sort, as on the paper page.
-import type { ArchiveIndex, PaperEntry } from './archive-index.ts';
+// month filters and the date sort, as on the paper page and in the search index.
+import type { ArchiveIndex } from './archive-index.ts';
 
 export type Facet = { value: string; count: number };
 
@@ -14,21 +15,6 @@ export type SearchFacets = {
 };
 
 export const KEYWORD_SUGGESTIONS = 300;
-
-/** Filters and sort keys with values of our own making (no commas: Pagefind attribute syntax). */
-export function paperSearchKeys(entry: PaperEntry): {
-  filters: { year: string; month: string; code: 'yes' | 'no' };
-  sort: { upvotes: string; date: string };
-} {
-  return {
-    filters: {
-      year: entry.firstDate.slice(0, 4),
-      month: entry.firstDate.slice(0, 7),
-      code: entry.paper.githubRepo ? 'yes' : 'no',
-    },
-    sort: { upvotes: String(entry.paper.upvotes), date: entry.firstDate },
-  };
-}
 
 function tally(values: Iterable<string>): Map<string, number> {
   const counts = new Map<string, number>();

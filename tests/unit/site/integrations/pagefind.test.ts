@@ -1,70 +1,131 @@
-// The search-index step of the build (site/integrations/pagefind.ts) without a build: what it
-// asks Pagefind for, where the index goes, and how Pagefind's errors reach the build. Pagefind
-// is a stand-in here (its Node API drives a native binary, which a unit test does not start);
-// the real one indexes the fixture site in every e2e run (tests/e2e/site/site.test.ts, search).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// The search-index step of the build (site/integrations/pagefind.ts) without a build: the papers
+// it reads from the archive folder, the records it hands Pagefind and in what order, where the
+// index and the search files go, and how Pagefind's errors reach the build. Pagefind is a
+// stand-in here (its Node API drives a native binary, which a unit test does not start); the
+// real one indexes the fixture archive in every e2e run (tests/e2e/site/search-*.test.ts).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { WriteOptions } from 'pagefind';
+import { gunzipSync } from 'node:zlib';
+import type { CustomRecord, WriteOptions } from 'pagefind';
 import { describe, expect, test, vi } from 'vitest';
-import { buildSearchIndex, PAPER_PAGES, type PagefindApi } from '../../../../site/integrations/pagefind.ts';
+import { dayFilePath, renderDayFile } from '../../../../scraper/archive/index.ts';
+import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
+import {
+  buildSearchIndex,
+  INDEX_CHUNK_SIZE,
+  type PagefindApi,
+  readPapers,
+  writeSearchIndex,
+} from '../../../../site/integrations/pagefind.ts';
+import { SEARCH_FILES } from '../../../../site/lib/search-files.ts';
+import { decodeTable } from '../../../../site/lib/search-table.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
-type Outcome = { start?: string[]; add?: string[]; write?: string[]; pages?: Record<string, number> };
+type Outcome = { start?: string[]; add?: string[]; write?: string[]; kept?: number };
 
 /** A Pagefind that answers as told, and writes an entry file as the real one does. */
-function fakePagefind({ start = [], add = [], write = [], pages = { en: 3 } }: Outcome = {}) {
-  const addDirectory = vi.fn(async () => ({ errors: add, page_count: 40 }));
+function fakePagefind({ start = [], add = [], write = [], kept }: Outcome = {}) {
+  const added: CustomRecord[] = [];
+  const chunkSizes: (string | undefined)[] = [];
+  const addCustomRecord = vi.fn(async (record: CustomRecord) => {
+    added.push(record);
+    return { errors: add, file: { uniqueWords: 1, url: record.url, meta: record.meta ?? {} } };
+  });
   const writeFiles = vi.fn(async (options?: WriteOptions) => {
     const outputPath = options!.outputPath;
     if (write.length === 0) {
       mkdirSync(outputPath, { recursive: true });
-      const languages = Object.fromEntries(Object.entries(pages).map(([l, n]) => [l, { hash: l, page_count: n }]));
-      writeFileSync(path.join(outputPath, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages }));
+      const pages = kept ?? added.length;
+      writeFileSync(
+        path.join(outputPath, 'pagefind-entry.json'),
+        JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_1', page_count: pages } } }),
+      );
     }
     return { errors: write, outputPath };
   });
   const api = {
-    createIndex: vi.fn(async () =>
-      start.length > 0 ? { errors: start } : { errors: [], index: { addDirectory, writeFiles } },
-    ),
+    createIndex: vi.fn(async () => {
+      chunkSizes.push(process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE']);
+      return start.length > 0 ? { errors: start } : { errors: [], index: { addCustomRecord, writeFiles } };
+    }),
     close: vi.fn(async () => null),
   } satisfies PagefindApi;
-  return { api, addDirectory, writeFiles };
+  return { api, added, addCustomRecord, writeFiles, chunkSizes };
+}
+
+/** An archive folder of two days, the second repeating a paper of the first with new counts. */
+function archive(): string {
+  const dir = tempDir('archive-');
+  const days = [
+    dayRecord('2026-08-04', [paperRecord('2608.00002', { upvotes: 3 }), paperRecord('2608.00001')]),
+    dayRecord('2026-08-03', [paperRecord('2608.00001', { upvotes: 9, githubRepo: 'https://github.com/a/b' })]),
+  ];
+  for (const day of days) {
+    const file = dayFilePath(dir, day.date);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, renderDayFile(day));
+  }
+  return dir;
 }
 
 const logger = () => ({ info: vi.fn() });
 
 describe('buildSearchIndex', () => {
-  test('indexes the paper pages only, into <dist>/pagefind, and reports the pages the index holds', async () => {
+  test('indexes every paper of the archive once, oldest first, and writes the table, suggestions and words', async () => {
     const site = tempDir('dist-');
-    const { api, addDirectory, writeFiles } = fakePagefind({ pages: { en: 3, fr: 2 } });
+    const { api, added, writeFiles, chunkSizes } = fakePagefind();
     const log = logger();
-    await buildSearchIndex({ site, logger: log, pagefind: api });
+    await buildSearchIndex({ site, contentDir: archive(), logger: log, pagefind: api });
     expect(api.createIndex).toHaveBeenCalledWith({ forceLanguage: 'en' });
-    expect(PAPER_PAGES).toBe('papers/*/index.html');
-    expect(addDirectory).toHaveBeenCalledWith({ path: site, glob: PAPER_PAGES });
+    expect(chunkSizes).toEqual([INDEX_CHUNK_SIZE]);
+    expect(process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE']).toBeUndefined();
+    expect(added.map((r) => r.url)).toEqual(['/papers/2608.00001/', '/papers/2608.00002/']);
+    expect(added[0]!.filters).toEqual({ day: ['2026-08-03'], upvotes: ['0'] });
     expect(writeFiles).toHaveBeenCalledWith({ outputPath: path.join(site, 'pagefind') });
-    // The count is the entry file's (5), not the files addDirectory read (40).
+
+    const table = decodeTable(gunzipSync(readFileSync(path.join(site, SEARCH_FILES.table))));
+    expect([0, 1].map((i) => [table.day(i), table.upvotes(i), table.hasCode(i)])).toEqual([
+      ['2026-08-03', 0, false],
+      ['2026-08-04', 3, false],
+    ]);
+    expect(JSON.parse(readFileSync(path.join(site, SEARCH_FILES.suggestions), 'utf8'))).toEqual({
+      organization: [],
+      keyword: [],
+    });
+    // Two papers: no word is shared by the three a word needs to be offered.
+    expect(readFileSync(path.join(site, SEARCH_FILES.words), 'utf8')).toBe('');
     expect(log.info).toHaveBeenCalledExactlyOnceWith(
-      expect.stringMatching(new RegExp(`^indexed 5 paper pages in \\d+\\.\\d s into ${path.join(site, 'pagefind')}$`)),
+      expect.stringMatching(new RegExp(`^indexed 2 papers in \\d+\\.\\d s into ${path.join(site, 'pagefind')}$`)),
     );
     expect(api.close).toHaveBeenCalledOnce();
   });
 
+  test('a chunk size set in the environment is left to Pagefind', async () => {
+    const { api, chunkSizes } = fakePagefind();
+    vi.stubEnv('PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE', '777');
+    try {
+      await writeSearchIndex([], path.join(tempDir('dist-'), 'pagefind'), api);
+      expect(chunkSizes).toEqual(['777']);
+      expect(process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE']).toBe('777');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   test.each<[string, Outcome, string, string]>([
-    ['cannot start', { start: ['no binary', 'bad platform'] }, 'start indexing', 'no binary; bad platform'],
-    ['cannot read the pages', { add: ['bad html', 'bad meta'] }, 'index', 'bad html; bad meta'],
-    ['cannot write the index', { write: ['disk full'] }, 'write the index of', 'disk full'],
+    ['cannot start', { start: ['no binary', 'bad platform'] }, 'start indexing for', 'no binary; bad platform'],
+    ['cannot read a record', { add: ['bad meta'] }, 'index /papers/2608.00001/ into', 'bad meta'],
+    ['cannot write the index', { write: ['disk full'] }, 'write', 'disk full'],
+    ['drops a record', { kept: 1 }, 'keep every record in', '1 pages for 2 records'],
   ])(
     'Pagefind that %s fails the build with one error naming the folder, and is closed',
     async (_, outcome, what, errors) => {
       const site = tempDir('dist-');
-      const { api, writeFiles } = fakePagefind(outcome);
+      const { api } = fakePagefind(outcome);
       const log = logger();
-      await expect(buildSearchIndex({ site, logger: log, pagefind: api })).rejects.toThrow(
-        new Error(`Pagefind could not ${what} ${site}: ${errors}`),
+      await expect(buildSearchIndex({ site, contentDir: archive(), logger: log, pagefind: api })).rejects.toThrow(
+        new Error(`Pagefind could not ${what} ${path.join(site, 'pagefind')}: ${errors}`),
       );
-      if ('add' in outcome) expect(writeFiles).not.toHaveBeenCalled();
       expect(log.info).not.toHaveBeenCalled();
       expect(api.close).toHaveBeenCalledOnce();
     },
@@ -73,9 +134,13 @@ describe('buildSearchIndex', () => {
   test('Pagefind is closed even when it throws', async () => {
     const { api } = fakePagefind();
     api.createIndex.mockRejectedValueOnce(new Error('pagefind binary exited'));
-    await expect(buildSearchIndex({ site: tempDir('dist-'), logger: logger(), pagefind: api })).rejects.toThrow(
-      'pagefind binary exited',
-    );
+    await expect(writeSearchIndex([], tempDir('dist-'), api)).rejects.toThrow('pagefind binary exited');
     expect(api.close).toHaveBeenCalledOnce();
+  });
+
+  test('an archive folder with a broken day file fails before Pagefind starts', async () => {
+    const dir = archive();
+    writeFileSync(dayFilePath(dir, '2026-08-05'), '---\nformat: 1\n---\n');
+    await expect(readPapers(dir)).rejects.toThrow(/2026-08-05\.md/);
   });
 });
