@@ -1,7 +1,10 @@
 // Writes the site's test archive, tests/fixtures/site/archive/: a handful of real days from
 // content/ (cut to a few papers each), one hostile day, and a ledger with every calendar status
-// (held, partial, failed, no listing, never tried, weekend). Written with the archive's own
-// writer, so the files are what the scraper would write. Run it again after a format change:
+// (held, partial, failed, no listing, never tried, weekend). One author, Zi-Han Wang, is added
+// to two more papers (once spelt "Zihan Wang"), so that the search has an author with several
+// papers beside others whose authors share the words of the name (Zihan Tang, Yihao Wang).
+// Written with the archive's own writer, so the files are what the scraper would write. Run it
+// again after a format change:
 //   node scripts/site/make-fixture.ts
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -90,6 +93,11 @@ function hostileDay(): Day {
   return day('2026-07-30', [first, second]);
 }
 
+/** The author the search tests look for, on three papers: see the file's opening comment. */
+export const PROLIFIC_AUTHOR = 'Zi-Han Wang';
+
+const withAuthor = (paper: Paper, name: string): Paper => ({ ...paper, authors: [...paper.authors, name] });
+
 export function fixtureDays(): Day[] {
   const d0630 = realDay('2026-06-30');
   const d0701 = realDay('2026-07-01');
@@ -100,11 +108,11 @@ export function fixtureDays(): Day[] {
   const repeated = { ...d0727.papers[0]!, upvotes: d0727.papers[0]!.upvotes + 6 };
   return [
     day('2026-06-30', d0630.papers.slice(0, 4)),
-    day('2026-07-01', d0701.papers.slice(0, 3)),
+    day('2026-07-01', [...d0701.papers.slice(0, 2), withAuthor(d0701.papers[2]!, PROLIFIC_AUTHOR)]),
     day('2026-07-27', d0727.papers.slice(0, 4)),
     day('2026-07-29', [...d0729.papers.slice(0, 3), repeated]),
     hostileDay(),
-    day('2026-07-31', d0731.papers.slice(0, 4), {
+    day('2026-07-31', [...d0731.papers.slice(0, 3), withAuthor(d0731.papers[3]!, 'Zihan Wang')], {
       status: 'partial',
       problems: ['1 record rejected: rank 5: id "../../x" is not an arXiv id'],
     }),

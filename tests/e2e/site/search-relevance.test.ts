@@ -1,0 +1,202 @@
+// What the search finds, on the fixture archive built for this run: the index holds each
+// paper's data and nothing its pages add (site/lib/search-records.ts); an id or a link finds its
+// paper alone; an author's name finds their papers first; the submitter is found; excerpts come
+// from the summary or the abstract; the keyword filter ignores case; a filter or a sort alone
+// lists papers; no results says what to try next. One page for the whole file.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { PROLIFIC_AUTHOR } from '../../../scripts/site/make-fixture.ts';
+import { sameName } from '../../../site/lib/search-keys.ts';
+import { TEST_BASE as BASE } from './fixture.ts';
+import { fixturePapers, resultIds, resultTitles, searched } from './search-helpers.ts';
+import { type ServedSite, serveFixtureSite } from './site-helpers.ts';
+
+let site: ServedSite;
+let page: Page;
+const papers = fixturePapers();
+
+beforeAll(async () => {
+  site = await serveFixtureSite();
+  page = await (await site.browser.newContext()).newPage();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+/** Runs the search of `params` on the search page; returns its status line. */
+async function search(params: Record<string, string>): Promise<string> {
+  const response = await page.goto(site.at(`search/?${new URLSearchParams(params)}`));
+  expect(response?.status()).toBe(200);
+  return searched(page);
+}
+
+const found = (status: string): number => Number(/^([\d,]+) papers? found/.exec(status)?.[1]?.replace(/,/g, '') ?? 0);
+
+describe('what is indexed', () => {
+  // Every paper page says these words (links, headings, counts); the index never saw a page. (A
+  // word no indexed word begins with matches, in Pagefind, the longest indexed word it begins
+  // with: "BibTeX" finds the hostile paper's "b". Hence "few", not "none".)
+  test.each([['arXiv'], ['PDF'], ['Hugging Face'], ['BibTeX'], ['Featured'], ['upvotes'], ['Abstract'], ['Cite']])(
+    'page furniture (“%s”) finds few papers, not all',
+    async (words) => {
+      expect(found(await search({ q: words }))).toBeLessThan(papers.length / 4);
+    },
+  );
+
+  test('excerpts are the summary’s or the abstract’s words, never the title’s or the authors’', async () => {
+    await search({ q: 'agent' });
+    const ids = await resultIds(page);
+    const excerpts = await page.$$eval('#search-results .result-excerpt', (ps) => ps.map((p) => p.textContent ?? ''));
+    expect(ids.length).toBeGreaterThan(3);
+    ids.forEach((id, i) => {
+      const { paper } = papers.find((p) => p.paper.id === id)!;
+      const body = `${paper.aiSummary ?? ''} ${paper.abstract}`.replace(/\s+/g, ' ');
+      expect(body, id).toContain(excerpts[i]!.trim());
+    });
+    // A word of one title only, in no summary or abstract: the excerpt is the start of the summary.
+    const words = (p: (typeof papers)[number]) => p.paper.title.toLowerCase().match(/[a-z]{6,}/g) ?? [];
+    const bodies = papers.map((p) =>
+      `${p.paper.aiSummary ?? ''} ${p.paper.abstract} ${p.paper.aiKeywords}`.toLowerCase(),
+    );
+    const titled = papers.find((p) => p.paper.aiSummary && words(p).some((w) => bodies.every((b) => !b.includes(w))))!;
+    const word = words(titled).find((w) => bodies.every((b) => !b.includes(w)))!;
+    await search({ q: word });
+    expect(await resultTitles(page)).toEqual([titled.paper.title]);
+    const excerpt = (await page.textContent('.result-excerpt'))!;
+    expect(
+      titled.paper.aiSummary!.replace(/\s+/g, ' ').startsWith(excerpt.trim().split(' ').slice(0, 5).join(' ')),
+    ).toBe(true);
+  });
+});
+
+describe('a paper by its id or a link', () => {
+  const paper = papers.find((p) => p.paper.id === '2608.05987')!.paper;
+
+  test.each([
+    '2608.05987',
+    '2608.05987v2',
+    'arXiv:2608.05987',
+    'https://arxiv.org/abs/2608.05987v3',
+    'https://arxiv.org/pdf/2608.05987v1.pdf',
+    'https://arxiv.org/html/2608.05987v2',
+    'https://huggingface.co/papers/2608.05987',
+    'hf.co/papers/2608.05987',
+  ])('%s finds that paper alone', async (q) => {
+    expect(await search({ q })).toBe('1 paper found: arXiv 2608.05987.');
+    expect(await resultTitles(page)).toEqual([paper.title]);
+    expect(await page.getAttribute('.result-title a', 'href')).toBe(`${BASE}papers/2608.05987/`);
+  });
+
+  test('an id the archive does not hold says so, and links to the paper on arXiv and Hugging Face', async () => {
+    expect(await search({ q: 'https://arxiv.org/abs/2608.99999v1' })).toBe(
+      'No paper with arXiv id 2608.99999 in the archive.',
+    );
+    expect(await resultTitles(page)).toEqual([]);
+    expect(await page.$$eval('#search-next a', (as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      'https://arxiv.org/abs/2608.99999',
+      'https://huggingface.co/papers/2608.99999',
+    ]);
+  });
+});
+
+describe('authors and submitters', () => {
+  const theirs = papers.filter((p) => p.paper.authors.some((a) => sameName(a, PROLIFIC_AUTHOR)));
+
+  test.each([PROLIFIC_AUTHOR, 'zihan wang', 'ZiHan Wang'])(
+    'a name (“%s”) finds that author’s papers first, before papers that only share its words',
+    async (q) => {
+      expect(theirs).toHaveLength(3);
+      const status = await search({ q });
+      const ids = await resultIds(page);
+      expect(new Set(ids.slice(0, 3))).toEqual(new Set(theirs.map((p) => p.paper.id)));
+      // Orca lists a Zihan Tang and a Yihao Wang: found, after them.
+      expect(ids.length).toBeGreaterThan(3);
+      expect(status).toContain(`First 3 papers by ${q}.`);
+    },
+  );
+
+  test('an author link on a card and on a paper page leads to their papers, without JavaScript too', async () => {
+    await page.goto(site.at('days/2026-07-31/'));
+    const onCard = page.locator('.card details.authors a', { hasText: 'Zihan Wang' });
+    const href = `${BASE}search/?${new URLSearchParams({ author: 'Zihan Wang' })}`;
+    expect(await onCard.getAttribute('href')).toBe(href);
+    const plain = await page.request.get(site.at(href.slice(BASE.length)));
+    expect(plain.status()).toBe(200);
+    expect(await plain.text()).toContain('<noscript>');
+
+    await page.goto(site.at('papers/2608.05987/'));
+    await page.locator('.page-head .authors a', { hasText: PROLIFIC_AUTHOR }).click();
+    await page.waitForURL(/\/dpa\/search\/\?author=Zi-Han\+Wang$/);
+    expect(await searched(page)).toBe(`3 papers found by ${PROLIFIC_AUTHOR}.`);
+    expect(new Set(await resultIds(page))).toEqual(new Set(theirs.map((p) => p.paper.id)));
+    expect(await page.inputValue('#f-author')).toBe(PROLIFIC_AUTHOR);
+  });
+
+  test('the submitter is searchable, and the paper page links to their submissions', async () => {
+    const submitted = papers.filter((p) => p.paper.submitter?.handle === 'taesiri');
+    expect(submitted.length).toBeGreaterThan(3);
+    expect(found(await search({ q: 'taesiri' }))).toBe(submitted.length);
+    expect(new Set(await resultIds(page))).toEqual(new Set(submitted.map((p) => p.paper.id)));
+    await page.goto(site.at(`papers/${submitted[0]!.paper.id}/`));
+    expect(await page.getAttribute('.details a:text("their submissions here")', 'href')).toBe(
+      `${BASE}search/?q=taesiri`,
+    );
+  });
+});
+
+describe('filters and sorts', () => {
+  test('the keyword filter ignores case and accents', async () => {
+    const lower = found(await search({ keyword: 'supervised fine-tuning' }));
+    expect(lower).toBeGreaterThan(1);
+    const lowerIds = await resultIds(page);
+    expect(found(await search({ keyword: 'SUPERVISED  Fine-Tuning' }))).toBe(lower);
+    expect(await resultIds(page)).toEqual(lowerIds);
+  });
+
+  test('a sort or a filter alone lists papers', async () => {
+    expect(found(await search({ sort: 'newest' }))).toBe(papers.length);
+    const newest = papers.filter((p) => p.first === '2026-08-05').map((p) => p.paper.title);
+    expect(newest).toContain((await resultTitles(page))[0]);
+
+    const withCode = papers.filter((p) => p.paper.githubRepo !== null);
+    expect(found(await search({ code: 'yes' }))).toBe(withCode.length);
+    expect(found(await search({ month: '2026-07', sort: 'upvotes' }))).toBe(
+      papers.filter((p) => p.first.startsWith('2026-07')).length,
+    );
+    const votes = await page.$$eval('.result-meta', (ms) =>
+      ms.map((m) => Number(/(\d+) upvotes?/.exec(m.textContent ?? '')![1])),
+    );
+    expect(votes).toEqual([...votes].sort((a, b) => b - a));
+  });
+
+  test('no results says what to try: each filter dropped, fewer words, the archive', async () => {
+    // The hostile paper's word, with another no paper shares with it, in a month it is not in.
+    const status = await search({ q: 'agent xyzzyhostile', month: '2026-06', code: 'yes' });
+    expect(status).toBe('No paper found for “agent xyzzyhostile”.');
+    const links = await page.$$eval('#search-next a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(links).toEqual([
+      ['Search without “month 2026-06”', `${BASE}search/?q=agent+xyzzyhostile&code=yes`],
+      ['Search without “with code”', `${BASE}search/?q=agent+xyzzyhostile&month=2026-06`],
+      ['agent', `${BASE}search/?q=agent&month=2026-06&code=yes`],
+      ['xyzzyhostile', `${BASE}search/?q=xyzzyhostile&month=2026-06&code=yes`],
+      ['Browse the archive day by day', `${BASE}archive/`],
+    ]);
+    await page.locator('#search-next a', { hasText: /^agent$/ }).click();
+    await page.waitForURL(/\?q=agent&month=2026-06&code=yes$/);
+    expect(found(await searched(page))).toBeGreaterThan(0);
+  });
+
+  test('no results offers the nearest words the archive has for a mistyped one', async () => {
+    // Pagefind matches a word it lacks by the longest indexed word it begins with ("ag", "mod"):
+    // mistyped words find a few papers, none of them in June.
+    expect(await search({ q: 'agnet modles', month: '2026-06' })).toBe('No paper found for “agnet modles”.');
+    const nearest = page.locator('#search-next li', { hasText: 'The nearest words in the archive' });
+    const links = await nearest
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(links).toContainEqual(['agent', `${BASE}search/?q=agent+modles&month=2026-06`]);
+    expect(links).toContainEqual(['models', `${BASE}search/?q=agnet+models&month=2026-06`]);
+    await search({ q: 'agent models', month: '2026-06' });
+    expect(found(await searched(page))).toBeGreaterThan(0);
+  });
+});
