@@ -1,8 +1,9 @@
 // `npm run bench -- site [--corpus DIR]`: the site's builds on an archive and on 2× and 3× of it
 // (site-builds.ts), what dist/ weighs by year of archive (dist-stats.ts), the page sizes and the
 // first search (scripts/site/bench.ts), and the search author's own benchmark when the
-// repository has it (scripts/bench/search-bench.ts, given the built site as --dist). Everything
-// is built under .cache/bench/site/, never into dist/ or .cache/astro/.
+// repository has it (scripts/bench/search-bench.ts, given the built site as --dist and the
+// archive it was built from as --content). Everything is built under .cache/bench/site/, never
+// into dist/ or .cache/astro/.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -116,7 +117,7 @@ export async function benchSite(options: {
   }
 
   const pages = script(path.join(REPO_ROOT, 'scripts/site/bench.ts'), ['--no-build', '--dist', fullDist]);
-  const search = existsSync(SEARCH_BENCH) ? script(SEARCH_BENCH, ['--dist', fullDist]) : null;
+  const search = existsSync(SEARCH_BENCH) ? script(SEARCH_BENCH, ['--dist', fullDist, '--content', archive]) : null;
   load.end = os.loadavg();
   const cpus = os.cpus();
   return {
