@@ -1,5 +1,7 @@
 // The light/dark toggle. The page follows the system setting until the reader chooses; a choice
-// equal to the system setting is forgotten, so the page follows the system again.
+// equal to the system setting is forgotten, so the page follows the system again. The button's
+// name stays "Dark theme" and aria-pressed says whether the dark theme is on (a toggle's name
+// must not change with its state); its title says what a click does now.
 const root = document.documentElement;
 const media = window.matchMedia('(prefers-color-scheme: dark)');
 const button = document.querySelector<HTMLButtonElement>('[data-theme-toggle]');
@@ -20,7 +22,11 @@ function remember(theme: 'light' | 'dark' | null): void {
 }
 
 if (button) {
-  const show = (): void => button.setAttribute('aria-pressed', String(current() === 'dark'));
+  const show = (): void => {
+    const dark = current() === 'dark';
+    button.setAttribute('aria-pressed', String(dark));
+    button.title = dark ? 'Switch to the light theme' : 'Switch to the dark theme';
+  };
   button.hidden = false;
   show();
   button.addEventListener('click', () => {

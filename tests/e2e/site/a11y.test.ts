@@ -28,7 +28,16 @@ const PAGES: [name: string, path: string][] = [
   ['a month', 'months/2026-07/'],
   ['the archive', 'archive/'],
   ['the search page, with results', 'search/?q=model&sort=upvotes'],
+  ['a day without papers', 'days/2026-08-01/'],
+  ['a year’s top papers', 'top/2026/'],
+  ['every day', 'days/'],
+  ['every week', 'weeks/'],
+  ['papers', 'papers/'],
+  ['not found, for a versioned arXiv id', 'papers/2608.05987v2'],
 ];
+
+/** The pages served with status 404: the 404 page, at an address it reads (client/not-found.ts). */
+const NOT_FOUND = new Set(['papers/2608.05987v2']);
 
 /**
  * axe's own run in the page (legacy mode) rather than a run per frame finished in a second,
@@ -54,12 +63,22 @@ async function seriousViolations(page: Page): Promise<string[]> {
 async function show(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
   await page.emulateMedia({ colorScheme });
   const response = await page.goto(site.at(path));
-  expect(response?.status(), path).toBe(200);
+  expect(response?.status(), path).toBe(NOT_FOUND.has(path) ? 404 : 200);
+  if (NOT_FOUND.has(path)) await page.waitForSelector('[data-not-found] .ours');
   return page;
 }
 
-// Dark colours are checked on one page of each layout (cards, paper, calendar, search).
-const DARK = new Set(['', 'papers/2608.05987/', 'archive/', 'search/?q=model&sort=upvotes']);
+// Dark colours are checked on one page of each layout (cards, paper, calendar, search, a day
+// without papers, a ranking with its one-line list, the 404 page).
+const DARK = new Set([
+  '',
+  'papers/2608.05987/',
+  'archive/',
+  'search/?q=model&sort=upvotes',
+  'days/2026-08-01/',
+  'top/2026/',
+  'papers/2608.05987v2',
+]);
 
 describe.each(['light', 'dark'] as const)('axe, %s theme', (colorScheme) => {
   test.each(PAGES.filter(([, p]) => colorScheme === 'light' || DARK.has(p)))(

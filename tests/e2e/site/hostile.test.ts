@@ -1,7 +1,8 @@
 // Scraped text is text wherever it lands. The fixture day 2026-07-30 holds titles, authors,
 // abstracts, keywords, organizations and links made to break out of HTML, attributes, JSON-LD,
-// RSS, BibTeX and YAML. Every page that shows them must show them literally and run nothing:
-// no dialog, no script but the site's own, no request anywhere but the site.
+// RSS, BibTeX, RIS and YAML. Every page that shows them must show them literally and run
+// nothing: no dialog, no script but the site's own, no request anywhere but the site and the
+// thumbnails of other papers on Hugging Face's image host (site/lib/thumbnails.ts).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { HOSTILE } from '../../../scripts/site/make-fixture.ts';
@@ -41,6 +42,11 @@ async function visit(path: string): Promise<Visit> {
   return { page, watched, scriptsAtLoad };
 }
 
+/** The one host other than the site's a page may ask anything of: papers' thumbnails. */
+const THUMBNAILS = 'https://cdn-thumbnails.huggingface.co/';
+/** The one link that is neither http(s) nor the site's: the paper page's RIS download. */
+const RIS_LINK = 'data:application/x-research-info-systems;charset=utf-8,';
+
 /** Everything a page must not have become, whatever the data said. */
 async function expectInert({ page, watched, scriptsAtLoad }: Visit): Promise<void> {
   // Open every <details>, so that nothing folded away escapes the check.
@@ -50,7 +56,7 @@ async function expectInert({ page, watched, scriptsAtLoad }: Visit): Promise<voi
   await page.waitForTimeout(200);
   expect(watched.dialogs).toEqual([]);
   expect(watched.errors).toEqual([]);
-  expect(watched.foreignRequests).toEqual([]);
+  expect(watched.foreignRequests.filter((url) => !url.startsWith(THUMBNAILS))).toEqual([]);
   // Every script element was parsed from the page's own HTML, none added later …
   expect(await page.evaluate(() => document.scripts.length)).toBe(scriptsAtLoad);
   expect(await page.evaluate(() => (window as unknown as { __scripts: number }).__scripts)).toBe(scriptsAtLoad);
@@ -59,7 +65,7 @@ async function expectInert({ page, watched, scriptsAtLoad }: Visit): Promise<voi
     if (s.src) expect(s.src).toMatch(new RegExp(`^${BASE}_astro/[\\w.-]+\\.js$`));
     else expect(s.inline.trim()).toMatch(/^try \{\s+const t = localStorage\.getItem\('theme'\)/);
   }
-  const injected = await page.evaluate(() => {
+  const injected = await page.evaluate((ris) => {
     const all = [...document.querySelectorAll('*')];
     return {
       handlers: all.flatMap((el) =>
@@ -67,15 +73,19 @@ async function expectInert({ page, watched, scriptsAtLoad }: Visit): Promise<voi
       ),
       strayAttributes: all.filter((el) => el.hasAttribute('data-x')).length,
       elements: document.querySelectorAll(
-        'main img, main svg, main iframe, main b, main em, main h1 ~ h1, main script:not([src])',
+        'main img:not(.thumb > img[alt=""]), main svg, main iframe, main b, main em, main h1 ~ h1, main script:not([src])',
       ).length,
       h1: document.querySelectorAll('h1').length,
       badLinks: [...document.querySelectorAll('a[href], link[href], [src]')]
         .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '')
-        .filter((href) => !/^(https?:\/\/|\/|#)/i.test(href.trim())),
+        .filter((href) => !/^(https?:\/\/|\/|#)/i.test(href.trim()))
+        .filter((href) => !href.startsWith(ris)),
+      thumbnails: [...document.querySelectorAll('main img')]
+        .map((img) => img.getAttribute('src') ?? '')
+        .filter((src) => !src.startsWith('https://cdn-thumbnails.huggingface.co/')),
     };
-  });
-  expect(injected).toEqual({ handlers: [], strayAttributes: 0, elements: 0, h1: 1, badLinks: [] });
+  }, RIS_LINK);
+  expect(injected).toEqual({ handlers: [], strayAttributes: 0, elements: 0, h1: 1, badLinks: [], thumbnails: [] });
 }
 
 const text = (page: Page, selector: string) => page.locator(selector).first().textContent();
@@ -97,7 +107,12 @@ describe.concurrent('the hostile day', () => {
       first.authors.join(', '),
     );
     expect(await text(v.page, '.card .org')).toBe(first.organization!.name);
-    expect(await v.page.locator('.card').first().locator('.keywords li').allTextContents()).toEqual(first.aiKeywords);
+    // No other paper shares its keywords: a card shows none (its paper page shows them all).
+    expect(await v.page.locator('.card .keywords').count()).toBe(0);
+    // Its thumbnail is `javascript:`, the other's is missing: both cards show the placeholder.
+    expect(await v.page.locator('.card .thumb').count()).toBe(2);
+    expect(await v.page.locator('.card .thumb img').count()).toBe(0);
+    expect(await text(v.page, '.card .tldr')).toBe(`TL;DR (Hugging Face’s AI summary) ${first.aiSummary}`);
     const abstract = await v.page.locator('.card').first().locator('details.abstract p').allTextContents();
     expect(abstract.join('\n\n')).toBe(first.abstract);
 
@@ -127,6 +142,7 @@ describe.concurrent('the hostile day', () => {
     );
     expect(await page.getAttribute('meta[name=citation_title]', 'content')).toBe(paper.title);
     expect(await page.getAttribute('meta[name=citation_keywords]', 'content')).toBe(paper.aiKeywords.join('; '));
+    expect(await page.locator('.keywords li').allTextContents()).toEqual(paper.aiKeywords);
 
     const ldText = (await page.textContent('script[type="application/ld+json"]'))!;
     expect(ldText).not.toMatch(/<|\u2028|\u2029/);
@@ -156,6 +172,13 @@ describe.concurrent('the hostile day', () => {
       '  url = {https://arxiv.org/abs/2607.99001}',
       '}',
     ]);
+    // The plain reference and the RIS record: one line each value, whatever the data holds.
+    expect(await text(page, 'pre.reference')).toContain(`2026. ${paper.title}. arXiv:2607.99001.`);
+    const ris = decodeURIComponent((await page.getAttribute('a[download]', 'href'))!.slice(RIS_LINK.length));
+    const lines = ris.split('\r\n').slice(0, -1);
+    expect(lines.every((l) => /^[A-Z][A-Z0-9] {2}- /.test(l))).toBe(true);
+    expect(lines).toContain(`TI  - ${paper.title}`);
+    expect(lines.filter((l) => l.startsWith('AU  - '))).toHaveLength(paper.authors.length);
     await expectInert(v);
     await page.context().close();
   });
@@ -173,7 +196,7 @@ describe.concurrent('the hostile day', () => {
   test('the week and month rankings show the titles literally', async () => {
     for (const path of ['weeks/2026-W31/', 'months/2026-07/']) {
       const v = await visit(path);
-      const titles = await v.page.$$eval('.ranked-title', (as) => as.map((a) => a.textContent));
+      const titles = await v.page.$$eval('.card-title a, .ranked-title', (as) => as.map((a) => a.textContent));
       expect(titles).toContain(hostile().papers[0]!.title);
       expect(titles).toContain(hostile().papers[1]!.title);
       await expectInert(v);

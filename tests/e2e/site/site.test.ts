@@ -70,11 +70,15 @@ const texts = (page: Page, selector: string): Promise<string[]> =>
 const upvotesOf = (lines: string[]): number[] =>
   lines.map((l) => Number(/([\d,]+) upvotes?/.exec(l)![1]!.replace(/,/g, '')));
 
+/** A ranking page's papers in order: its first cards, then its one-line list. */
+const rankedItems = (page: Page): Promise<string[]> => texts(page, '.cards > .card, .ranked > li');
+const rankedTitles = (page: Page): Promise<string[]> => texts(page, '.card-title a, .ranked-title');
+
 describe('pages', () => {
   test('the home page shows the newest day, ranked as listed, with links to the day before and the archive', async () => {
     const newest = fixtureDay('2026-08-05');
     const page = await open('');
-    expect(await page.textContent('h1')).toContain('Wednesday, 5 August 2026');
+    expect(await page.textContent('h1')).toContain('Wed 5 Aug 2026 (UTC)');
     expect(await texts(page, '.card-title a')).toEqual(newest.papers.map((p) => p.title));
     const prev = page.locator('.pager').first().locator('a[rel=prev]');
     expect(await prev.getAttribute('href')).toBe(`${BASE}days/2026-07-31/`);
@@ -103,7 +107,7 @@ describe('pages', () => {
 
     await page.locator('.featured a', { hasText: '29 July' }).click();
     await page.waitForURL(site.at('days/2026-07-29/'));
-    expect(await page.textContent('h1')).toContain('29 July 2026');
+    expect(await page.textContent('h1')).toContain('Wed 29 Jul 2026 (UTC)');
   });
 
   test('a card has authors (et al. opens the full list), organization, counts, keywords, links, and a folded abstract, without JavaScript', async () => {
@@ -119,7 +123,8 @@ describe('pages', () => {
 
     expect(await card.locator('.org').innerText()).toBe(paper.organization!.name);
     expect(await card.locator('.facts').innerText()).toContain(`${paper.upvotes} upvotes`);
-    expect(await texts(page, '.card:nth-child(2) .keywords li')).toEqual(paper.aiKeywords);
+    // Of its twelve keywords, only one is another paper's too (tests/e2e/site/reading-cards.test.ts).
+    expect(await texts(page, '.card:nth-child(2) .keywords li')).toEqual(['supervised fine-tuning']);
     const hrefs = await card.locator('.links a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(
       expect.arrayContaining([
@@ -148,7 +153,7 @@ describe('pages', () => {
     const page = await open('weeks/2026-W31/');
     const week = ['2026-07-27', '2026-07-29', '2026-07-30', '2026-07-31'].map((d) => fixtureDay(d));
     const ids = new Set(week.flatMap((d) => d.papers.map((p) => p.id)));
-    const items = await texts(page, '.ranked li');
+    const items = await rankedItems(page);
     expect(items).toHaveLength(ids.size);
     const votes = upvotesOf(items);
     expect(votes).toEqual([...votes].sort((a, b) => b - a));
@@ -166,11 +171,11 @@ describe('pages', () => {
     const page = await open('months/2026-07/');
     const days = ['2026-07-01', '2026-07-27', '2026-07-29', '2026-07-30', '2026-07-31'].map((d) => fixtureDay(d));
     const ids = new Set(days.flatMap((d) => d.papers.map((p) => p.id)));
-    const items = await texts(page, '.ranked li');
+    const items = await rankedItems(page);
     expect(items).toHaveLength(ids.size);
     const votes = upvotesOf(items);
     expect(votes).toEqual([...votes].sort((a, b) => b - a));
-    const titles = await texts(page, '.ranked-title');
+    const titles = await rankedTitles(page);
     const byVotes = [...new Map(days.flatMap((d) => d.papers.map((p) => [p.id, p]))).values()].sort(
       (a, b) => b.upvotes - a.upvotes,
     );
@@ -197,7 +202,7 @@ describe('pages', () => {
     const gaps = page.locator('#m-2026-07 ~ details.gaps, section:has(#m-2026-07) details.gaps');
     await gaps.first().locator('summary').click();
     expect(await page.locator('li[data-date="2026-07-28"]').innerText()).toBe(
-      'Tuesday, 28 July 2026: failed: HTTP 503 from huggingface.co',
+      'Tue 28 Jul 2026: failed: HTTP 503 from huggingface.co',
     );
     expect(await page.locator('h3#m-2026-07 a').getAttribute('href')).toBe(`${BASE}months/2026-07/`);
   });
@@ -424,7 +429,7 @@ describe('feeds, discovery and citations', () => {
     expect(await page.getAttribute('meta[property="og:url"]', 'content')).toBe(
       `${TEST_SITE_URL}${BASE}days/2026-07-29/`,
     );
-    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toContain('29 July 2026');
+    expect(await page.getAttribute('meta[property="og:title"]', 'content')).toContain('Wed 29 Jul 2026 (UTC)');
     expect(await page.locator('link[rel=alternate][type="application/rss+xml"]').count()).toBe(2);
   });
 

@@ -38,7 +38,7 @@ describe.each([true, false])('JavaScript %s', (javaScript) => {
       try {
         // The ledger's newest settled entry (tests/fixtures/site/archive/ledger.json).
         const time = page.locator('.updated time');
-        expect(await page.locator('.updated').innerText()).toBe('Updated 2026-08-06 01:00 UTC');
+        expect(await page.locator('.updated').innerText()).toBe('Updated Thu 6 Aug 2026, 01:00 UTC');
         expect(await time.getAttribute('datetime')).toBe('2026-08-06T01:00:00.000Z');
 
         const notice = page.locator('[data-stale-notice]');
@@ -46,7 +46,7 @@ describe.each([true, false])('JavaScript %s', (javaScript) => {
         expect(await notice.isVisible()).toBe(true);
         expect(await notice.getAttribute('role')).toBe('status');
         expect(await notice.innerText()).toBe(
-          'This archive may have stopped updating. Its newest day is Wednesday, 5 August 2026, though Hugging Face ' +
+          'This archive may have stopped updating. Its newest day is Wed 5 Aug 2026 (UTC), though Hugging Face ' +
             'lists papers every weekday. Newer papers are on Hugging Face’s Daily Papers.',
         );
         expect(await notice.locator('a').getAttribute('href')).toBe('https://huggingface.co/papers');
