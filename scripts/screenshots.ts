@@ -1,0 +1,128 @@
+// `npm run screenshots`: pictures of the site for the README (docs/screenshots/*.png), made from
+// the built site so they show what the code renders today and are remade in one command after
+// a change. A day page (the newest with AI summaries) on a laptop (1280×800) and a phone
+// (390×844), light and dark; `--all` adds every kind of page, for reviewing a change by eye
+// (into --out, not the README's folder).
+// Thumbnails come from Hugging Face's CDN: where it is unreachable, the pictures show the
+// placeholders a reader offline sees.
+//
+//   npm run screenshots [-- --build] [--dist dist] [--out docs/screenshots] [--all] [--day YYYY-MM-DD]
+// The site is served under $PAPERS_BASE (default /), as it was built.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { launchChromium } from '../scraper/fetch/chromium.ts';
+import { REPO_ROOT } from '../scraper/repo.ts';
+import { normalizeBase } from '../site/lib/options.ts';
+import { serveStatic } from './site/serve.ts';
+
+type Shot = { name: string; path: string };
+type Screen = { name: string; width: number; height: number; phone: boolean };
+
+const SCREENS: Screen[] = [
+  { name: 'desktop', width: 1280, height: 800, phone: false },
+  { name: 'phone', width: 390, height: 844, phone: true },
+];
+const SCHEMES = ['light', 'dark'] as const;
+
+/**
+ * The day the README shows: the newest day of the built site whose cards have Hugging Face's AI
+ * summaries (a day's summaries come in after it), so the pictures show every part of a card;
+ * else the newest day.
+ */
+function shownDay(dist: string): string {
+  const days = readdirSync(path.join(dist, 'days'))
+    .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && existsSync(path.join(dist, 'days', d, 'index.html')))
+    .sort()
+    .reverse();
+  const html = (d: string) => readFileSync(path.join(dist, 'days', d, 'index.html'), 'utf8');
+  const withCards = days.filter((d) => html(d).includes('class="card"'));
+  const newest = withCards[0];
+  if (!newest) throw new Error(`${dist} holds no day page with papers: build the site first (--build)`);
+  return withCards.find((d) => html(d).split('class="tldr"').length > 3) ?? newest;
+}
+
+/** A weekend day of the built site's range, for the "no papers" page. */
+function weekendDay(dist: string): string | null {
+  const days = readdirSync(path.join(dist, 'days')).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
+  return days.reverse().find((d) => [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) ?? null;
+}
+
+function shots(dist: string, day: string, all: boolean): Shot[] {
+  const list: Shot[] = [{ name: 'day', path: `days/${day}/` }];
+  if (!all) return list;
+  const weekend = weekendDay(dist);
+  const month = day.slice(0, 7);
+  const paper = readdirSync(path.join(dist, 'papers')).find((p) => /^\d{4}\.\d{4,5}$/.test(p));
+  return [
+    ...list,
+    { name: 'home', path: '' },
+    ...(paper ? [{ name: 'paper', path: `papers/${paper}/` }] : []),
+    ...(weekend ? [{ name: 'no-papers', path: `days/${weekend}/` }] : []),
+    { name: 'month', path: `months/${month}/` },
+    { name: 'top', path: 'top/' },
+    { name: 'archive', path: 'archive/' },
+    { name: 'days', path: 'days/' },
+    { name: 'weeks', path: 'weeks/' },
+    { name: 'not-found', path: 'papers/2608.05987v2' },
+  ];
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      build: { type: 'boolean', default: false },
+      dist: { type: 'string', default: 'dist' },
+      out: { type: 'string' },
+      all: { type: 'boolean', default: false },
+      day: { type: 'string' },
+    },
+  });
+  const dist = path.resolve(REPO_ROOT, values.dist);
+  if (values.build || !existsSync(path.join(dist, 'index.html'))) {
+    const astro = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
+    const built = spawnSync(process.execPath, [astro, 'build', '--outDir', dist], { cwd: REPO_ROOT, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('the site did not build');
+  }
+  const out = path.resolve(REPO_ROOT, values.out ?? 'docs/screenshots');
+  mkdirSync(out, { recursive: true });
+  const base = normalizeBase(process.env['PAPERS_BASE'] || '/');
+  const server = await serveStatic({ root: dist, base, port: 0, host: '127.0.0.1' });
+  const browser = await launchChromium();
+  const written: string[] = [];
+  try {
+    const day = values.day ?? shownDay(dist);
+    for (const screen of SCREENS) {
+      for (const scheme of SCHEMES) {
+        const context = await browser.newContext({
+          viewport: { width: screen.width, height: screen.height },
+          deviceScaleFactor: 1,
+          isMobile: screen.phone,
+          hasTouch: screen.phone,
+          colorScheme: scheme,
+        });
+        const page = await context.newPage();
+        for (const shot of shots(dist, day, values.all)) {
+          await page.goto(`http://127.0.0.1:${server.port}${base}${shot.path}`);
+          // Lazy thumbnails in view load, or fail, before the picture is taken.
+          await page.waitForLoadState('networkidle').catch(() => undefined);
+          const file = path.join(out, `${shot.name}-${screen.name}-${scheme}.png`);
+          await page.screenshot({ path: file });
+          written.push(path.relative(REPO_ROOT, file));
+        }
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  process.stdout.write(`${written.map((f) => `wrote ${f}`).join('\n')}\n`);
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  process.stderr.write(`screenshots: ${error.message}\n`);
+  process.exit(1);
+});
