@@ -73,7 +73,7 @@ async function expectInert({ page, watched, scriptsAtLoad }: Visit): Promise<voi
       ),
       strayAttributes: all.filter((el) => el.hasAttribute('data-x')).length,
       elements: document.querySelectorAll(
-        'main img:not(.thumb > img[alt=""]), main svg, main iframe, main b, main em, main h1 ~ h1, main script:not([src])',
+        'main img:not(.thumb > img[alt^="Thumbnail: "]), main svg, main iframe, main b, main em, main h1 ~ h1, main script:not([src])',
       ).length,
       h1: document.querySelectorAll('h1').length,
       badLinks: [...document.querySelectorAll('a[href], link[href], [src]')]

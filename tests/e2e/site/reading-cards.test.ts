@@ -172,7 +172,7 @@ describe.each(Object.keys(SCREENS) as Screen[])('on a %s screen', (screen) => {
 });
 
 describe('thumbnails', () => {
-  test('load lazily, from Hugging Face’s CDN only, decorative, with their size set so nothing moves', async () => {
+  test('load lazily, from Hugging Face’s CDN only, described, with their size set so nothing moves', async () => {
     cdnUp = false;
     const page = await open('desktop', 'days/2026-06-30/');
     const imgs = await page.$$eval('.card .thumb img', (is) =>
@@ -186,9 +186,11 @@ describe('thumbnails', () => {
         referrer: i.getAttribute('referrerpolicy'),
       })),
     );
-    expect(imgs.map((i) => i.src)).toEqual(fixtureDay('2026-06-30').papers.map((p) => p.thumbnail));
+    const papers = fixtureDay('2026-06-30').papers;
+    expect(imgs.map((i) => i.src)).toEqual(papers.map((p) => p.thumbnail));
+    expect(imgs.map((i) => i.alt)).toEqual(papers.map((p) => `Thumbnail: ${p.title}`));
     for (const img of imgs) {
-      expect(img).toMatchObject({ alt: '', loading: 'lazy', decoding: 'async', width: '160', height: '90' });
+      expect(img).toMatchObject({ loading: 'lazy', decoding: 'async', width: '160', height: '90' });
       expect(img.referrer).toBe('no-referrer');
       expect(img.src!.startsWith(CDN)).toBe(true);
     }
