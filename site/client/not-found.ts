@@ -1,10 +1,11 @@
 // The 404 page's helper, and the only script there: a static page cannot know the address it was
-// served for, so this reads it, and when it holds an arXiv id (Hugging Face's /papers/<id>v2
-// form, say) it offers that paper on arXiv and on Hugging Face, and our page of it when the
-// archive has one (asked of our own site, nothing else). Everything shown is built as DOM text
+// served for, so this reads it, and when it holds an arXiv id it offers that paper on arXiv and on
+// Hugging Face, and our page of it when the archive has one (asked of our own site, nothing
+// else). Hugging Face's own form of a paper's address (/papers/<id>v2) goes on to our page of it,
+// as their day, week and month addresses do (pages/papers/date|week|month). Everything shown is built as DOM text
 // from an id the pattern in lib/not-found.ts has already checked; nothing is parsed as HTML
 // into the page. Without JavaScript the page still offers search and the newest day.
-import { arxivRefInPath } from '../lib/not-found.ts';
+import { arxivRefInPath, isHuggingFacePaperPath } from '../lib/not-found.ts';
 
 const box = document.querySelector<HTMLElement>('[data-not-found]');
 const ref = arxivRefInPath(location.pathname);
@@ -47,6 +48,10 @@ if (box && ref) {
     box.hidden = false;
     const ours = `${base}papers/${ref.id}/`;
     void ourTitle(ours).then((title) => {
+      if (title && isHuggingFacePaperPath(location.pathname, base)) {
+        location.replace(ours);
+        return;
+      }
       const li = title ? item('In this archive', ours, title) : document.createElement('li');
       if (!title) li.textContent = 'This archive does not have it (Hugging Face may not have featured it).';
       li.className = 'ours';

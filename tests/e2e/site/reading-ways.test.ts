@@ -125,9 +125,18 @@ describe('Hugging Face’s addresses lead to ours', () => {
 });
 
 describe('the 404 page', () => {
-  test('for a versioned arXiv id we hold: that paper here, on arXiv and on Hugging Face', async () => {
+  test('Hugging Face’s address of a paper we hold, with its version: on to our page of it', async () => {
     const w = watch(page, new URL(site.at()).origin);
-    await visit('papers/2608.05987v2', 404);
+    await page.goto(site.at('papers/2608.05987v2'));
+    await page.waitForURL(site.at('papers/2608.05987/'));
+    expect(await text('h1')).toBe(fixtureDay('2026-08-05').papers[0]!.title);
+    expect(w.foreignRequests).toEqual([]);
+    expect(w.errors).toEqual([]);
+  });
+
+  test('for another address holding an arXiv id we hold: that paper here, on arXiv and on Hugging Face', async () => {
+    const w = watch(page, new URL(site.at()).origin);
+    await visit('abs/2608.05987v2', 404);
     const paper = fixtureDay('2026-08-05').papers[0]!;
     await page.waitForSelector('[data-not-found] .ours');
     expect(await text('[data-not-found-lead]')).toBe('This address names arXiv paper 2608.05987 (version 2).');
@@ -144,7 +153,7 @@ describe('the 404 page', () => {
   });
 
   test('for an id we do not hold: arXiv and Hugging Face, and says it is not here', async () => {
-    await visit('papers/2101.00001', 404);
+    await visit('papers/2101.00001v3', 404);
     await page.waitForSelector('[data-not-found] .ours');
     expect(await text('[data-not-found] .ours')).toBe(
       'This archive does not have it (Hugging Face may not have featured it).',

@@ -3,7 +3,7 @@
 // (site/lib/nav.ts).
 import { describe, expect, test } from 'vitest';
 import { navCurrent } from '../../../../site/lib/nav.ts';
-import { arxivRefInPath } from '../../../../site/lib/not-found.ts';
+import { arxivRefInPath, isHuggingFacePaperPath } from '../../../../site/lib/not-found.ts';
 import { sitePaths } from '../../../../site/lib/paths.ts';
 import { thumbnailSrc } from '../../../../site/lib/thumbnails.ts';
 
@@ -31,6 +31,22 @@ describe('thumbnails', () => {
 });
 
 describe('the 404 page’s reading of an address', () => {
+  test('Hugging Face’s form of a paper’s address, under the base, is told from other addresses', () => {
+    for (const path of ['/dpa/papers/2608.05987v2', '/dpa/papers/2608.05987v12/', '/dpa/papers/2608.05987']) {
+      expect(isHuggingFacePaperPath(path, '/dpa/'), path).toBe(true);
+    }
+    for (const path of [
+      '/papers/2608.05987v2', // outside the base
+      '/dpa/abs/2608.05987v2',
+      '/dpa/papers/2608.05987v2.pdf',
+      '/dpa/papers/2608.05987v2/extra',
+      '/dpa/papers/x2608.05987',
+      '/dpa/papers/%E0%A4%A',
+    ]) {
+      expect(isHuggingFacePaperPath(path, '/dpa/'), path).toBe(false);
+    }
+  });
+
   test('an arXiv id, with its version, wherever it is in the path', () => {
     expect(arxivRefInPath('/dpa/papers/2608.05987v2')).toEqual({ id: '2608.05987', version: 'v2' });
     expect(arxivRefInPath('/papers/2608.05987')).toEqual({ id: '2608.05987', version: null });
