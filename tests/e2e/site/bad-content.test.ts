@@ -4,43 +4,17 @@
 // every other broken file, and each message, is checked in process by
 // tests/unit/site/data/read-archive.test.ts, a content folder
 // that does not exist included.
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, expect, test } from 'vitest';
 import { REPO_ROOT } from '../../../scraper/repo.ts';
 import { buildDir, SITE_FIXTURE } from './fixture.ts';
+import { astroBuild } from './site-helpers.ts';
 
-const ASTRO = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
 const made: string[] = [];
 afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
-
-type Run = { code: number | null; output: string };
-
-function astroBuild(content: string, outDir: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      PAPERS_CONTENT: content,
-      PAPERS_BASE: '/',
-      NO_COLOR: '1',
-      CI: '1',
-    };
-    delete env['BASE_URL'];
-    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
-      cwd: REPO_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
 
 test('a day file with an id that is not an arXiv id fails the build, naming the file and the field, and writes no site', async () => {
   const dir = buildDir();

@@ -2,6 +2,7 @@
 // setup built for this run (tests/e2e/setup/fixture-site.ts) with the project's static server
 // on a free port, start Chromium, and watch a page for anything the data could make it do
 // (dialogs, requests elsewhere).
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -9,6 +10,7 @@ import { inject } from 'vitest';
 import { parseDayFile } from '../../../scraper/archive/day-file.ts';
 import type { Day } from '../../../scraper/archive/schema.ts';
 import { launchChromium } from '../../../scraper/fetch/chromium.ts';
+import { REPO_ROOT } from '../../../scraper/repo.ts';
 import { type StaticServer, serveStatic } from '../../../scripts/site/serve.ts';
 import { SITE_FIXTURE } from './fixture.ts';
 
@@ -77,4 +79,29 @@ export async function executableScripts(page: Page): Promise<{ src: string; inli
       })
       .map((s) => ({ src: s.getAttribute('src') ?? '', inline: s.src ? '' : (s.textContent ?? '').slice(0, 200) })),
   );
+}
+
+/** A real `astro build` of another archive than the fixture's, for the few tests that need one. */
+export function astroBuild(content: string, outDir: string): Promise<{ code: number | null; output: string }> {
+  const astro = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PAPERS_CONTENT: content,
+      PAPERS_BASE: '/',
+      NO_COLOR: '1',
+      CI: '1',
+    };
+    delete env['BASE_URL'];
+    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
 }

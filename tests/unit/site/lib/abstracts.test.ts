@@ -2,7 +2,7 @@
 // the day's add up to the budget; past it, one common cap that keeps short ones whole, and a cut
 // at a sentence or a word.
 import { describe, expect, test } from 'vitest';
-import { abstractCap, cutAbstract, DAY_ABSTRACT_BUDGET } from '../../../../site/lib/abstracts.ts';
+import { abstractCap, cutAbstract, DAY_ABSTRACT_BUDGET, dayAbstractBudget } from '../../../../site/lib/abstracts.ts';
 
 describe('abstract budget', () => {
   test('a day within the budget keeps every abstract whole', () => {
@@ -34,5 +34,16 @@ describe('abstract budget', () => {
     });
     const emoji = cutAbstract('🚀'.repeat(50), 10).text;
     expect([...emoji.replace(/ …$/, '')].every((c) => c === '🚀')).toBe(true);
+  });
+});
+
+describe('dayAbstractBudget', () => {
+  test('the whole budget for an ordinary day, less for a day of many papers, never nothing', () => {
+    expect(dayAbstractBudget(20)).toBe(DAY_ABSTRACT_BUDGET);
+    expect(dayAbstractBudget(40)).toBe(DAY_ABSTRACT_BUDGET);
+    expect(dayAbstractBudget(82)).toBeLessThan(20_000);
+    expect(dayAbstractBudget(82)).toBeGreaterThan(15_000);
+    expect(dayAbstractBudget(500)).toBe(4_000);
+    for (let n = 1; n < 200; n++) expect(dayAbstractBudget(n + 1)).toBeLessThanOrEqual(dayAbstractBudget(n));
   });
 });
