@@ -55,17 +55,22 @@ function shots(dist: string, day: string, all: boolean): Shot[] {
   const weekend = weekendDay(dist);
   const month = day.slice(0, 7);
   const paper = readdirSync(path.join(dist, 'papers')).find((p) => /^\d{4}\.\d{4,5}$/.test(p));
+  const week = readdirSync(path.join(dist, 'weeks'))
+    .filter((w) => /^\d{4}-W\d{2}$/.test(w))
+    .sort()
+    .at(-1);
   return [
     ...list,
     { name: 'home', path: '' },
     ...(paper ? [{ name: 'paper', path: `papers/${paper}/` }] : []),
     ...(weekend ? [{ name: 'no-papers', path: `days/${weekend}/` }] : []),
+    ...(week ? [{ name: 'week', path: `weeks/${week}/` }] : []),
     { name: 'month', path: `months/${month}/` },
     { name: 'top', path: 'top/' },
     { name: 'archive', path: 'archive/' },
     { name: 'days', path: 'days/' },
     { name: 'weeks', path: 'weeks/' },
-    { name: 'not-found', path: 'papers/2608.05987v2' },
+    { name: 'not-found', path: `abs/${paper ?? '2608.05987'}v2` },
   ];
 }
 
