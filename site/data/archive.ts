@@ -23,12 +23,12 @@ export type SiteData = ArchiveIndex & {
 async function load(contentDir: string): Promise<SiteData> {
   const { days, ledger } = await readSiteArchive(contentDir);
   const index = buildArchiveIndex(days);
-  let keys: Map<string, string> | undefined;
-  publishPageKeys(() => (keys ??= pageKeys(index)));
   const calendar = buildCalendar(
     index.days.map((d) => ({ date: d.date, status: d.status, papers: d.papers.length })),
     ledger,
   );
+  let keys: Map<string, string> | undefined;
+  publishPageKeys(() => (keys ??= pageKeys(index, { ledger, calendar })));
   const updatedAt = lastUpdated(
     Object.values(ledger.days),
     index.days.map((d) => d.fetchedAt),

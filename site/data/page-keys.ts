@@ -8,14 +8,17 @@
 // A path without a key here is rendered every time, so a new route is always safe.
 // Pure: the archive index in, keys out.
 import { createHash } from 'node:crypto';
-import { isoWeekDates } from '../../scraper/archive/index.ts';
+import { isoWeek, isoWeekDates, type Ledger } from '../../scraper/archive/index.ts';
 import { type ArchiveIndex, adjacent, type PaperEntry } from '../lib/archive-index.ts';
+import type { CalendarYear } from '../lib/calendar.ts';
+import { nearestHeld, rangeDays } from '../lib/day-pages.ts';
+import { keywordCounts, keywordKey } from '../lib/keywords.ts';
 
 /**
  * Bumped when what a key covers changes in a way the code's digest cannot see (it can see every
  * page module and this file alike: a change here already re-renders every keyed page).
  */
-const KEY_VERSION = 1;
+const KEY_VERSION = 2;
 
 /** Every property name in `values`, at any depth, sorted. */
 function propertyNames(values: Iterable<unknown>): string[] {
@@ -64,14 +67,23 @@ export function normalizePathname(pathname: string): string {
  * archive, search, feeds) read the whole archive and are few: they have no key and are always
  * rendered.
  */
-export function pageKeys(index: ArchiveIndex): Map<string, string> {
+export function pageKeys(
+  index: ArchiveIndex,
+  { ledger, calendar }: { ledger: Ledger; calendar: readonly CalendarYear[] },
+): Map<string, string> {
   // Each record is serialized once: a paper's digest serves its page, its day's, its week's and
   // its month's. Native JSON.stringify with the property names sorted keeps it to a fraction of
   // a second on the full archive.
   const names = propertyNames([index.days, [...index.papers.values()]]);
   const json = (v: unknown): string => canonicalJson(v, names);
+  // Which of a paper's keywords other papers share: a card shows only those as chips, and the
+  // paper page links only those (lib/keywords.ts). A new day can change it for any paper.
+  const counts = keywordCounts([...index.papers.values()].map((e) => e.paper));
+  const shared = (keywords: readonly string[]): string =>
+    keywords.map((k) => ((counts.get(keywordKey(k)) ?? 0) > 1 ? '1' : '0')).join('');
   const entryDigests = new Map<string, string>();
-  for (const entry of index.papers.values()) entryDigests.set(entry.id, sha('paper', json(entry)));
+  for (const entry of index.papers.values())
+    entryDigests.set(entry.id, sha('paper', json(entry), shared(entry.paper.aiKeywords)));
   const ranked = (entries: readonly PaperEntry[] | undefined): string =>
     (entries ?? []).map((e) => entryDigests.get(e.id)).join(' ');
   const pair = ({ previous, next }: { previous: string | null; next: string | null }): string => `${previous} ${next}`;
@@ -80,7 +92,8 @@ export function pageKeys(index: ArchiveIndex): Map<string, string> {
   for (const day of index.days) {
     const digest = sha('day', json(day));
     // days/[date].astro: the listing, its status and problems, and the days either side.
-    keys.set(`/days/${day.date}`, sha(digest, pair(index.neighbours(day.date))));
+    const chips = day.papers.map((p) => shared(p.aiKeywords)).join(' ');
+    keys.set(`/days/${day.date}`, sha(digest, pair(index.neighbours(day.date)), chips));
     // days/[date].json.ts: the day, as it is.
     keys.set(`/days/${day.date}.json`, digest);
   }
@@ -102,6 +115,32 @@ export function pageKeys(index: ArchiveIndex): Map<string, string> {
       sha('month', ranked(index.months.get(month)), pair(adjacent(index.monthKeys, month)), String(days)),
     );
   }
+  // days/[date].astro for a date without papers: why (its calendar entry, when it was tried)
+  // and the nearest days with papers either side, with their counts, and whether its week and
+  // month have pages.
+  const held = index.days.map((d) => d.date);
+  for (const day of rangeDays(calendar)) {
+    if (index.dayByDate.has(day.date)) continue;
+    const near = nearestHeld(day.date, held);
+    const count = (d: string | null) => (d ? `${d}:${index.dayByDate.get(d)!.papers.length}` : '-');
+    keys.set(
+      `/days/${day.date}`,
+      sha(
+        'missing',
+        json(day),
+        ledger.days[day.date]?.at ?? '-',
+        count(near.previous),
+        count(near.next),
+        String(index.weeks.has(isoWeek(day.date))),
+        String(index.months.has(day.date.slice(0, 7))),
+      ),
+    );
+    // papers/date/[date].astro: a redirect that names its date, nothing else.
+    keys.set(`/papers/date/${day.date}`, sha('redirect', day.date));
+  }
+  for (const date of held) keys.set(`/papers/date/${date}`, sha('redirect', date));
+  for (const week of index.weekKeys) keys.set(`/papers/week/${week}`, sha('redirect', week));
+  for (const month of index.monthKeys) keys.set(`/papers/month/${month}`, sha('redirect', month));
   return keys;
 }
 

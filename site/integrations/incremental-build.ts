@@ -11,8 +11,11 @@
 // rendered every time. A build with no usable cache (or `astro build --force`) renders every
 // page, and leaves a cache for the next.
 // Equivalence with a full build is what tests/e2e/site/incremental.test.ts proves, byte for byte.
+
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { clearPublishedPageKeys, normalizePathname, publishedPageKeys } from '../data/page-keys.ts';
+import { restampSite } from './restamp.ts';
 
 /** Sets each path's cacheKey from the keys the site's bundle published while it listed them. */
 export function keyedPrerenderer(defaults: AstroPrerenderer): AstroPrerenderer {
@@ -44,6 +47,11 @@ export function incrementalBuild(): AstroIntegration {
         // A process that builds twice (the tests) must not key a build with the last one's data.
         clearPublishedPageKeys();
         setPrerenderer(keyedPrerenderer);
+      },
+      // Pages carried over show the last build's "Updated": every page gets this build's.
+      'astro:build:done': async ({ dir, logger }) => {
+        const changed = await restampSite(fileURLToPath(dir));
+        if (changed > 0) logger.info(`footer stamped with this build's update time on ${changed} pages`);
       },
     },
   };

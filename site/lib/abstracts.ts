@@ -4,8 +4,8 @@
 // abstract text; when a day's abstracts add up to more, each is cut to one common length (the
 // longest that fits, so short abstracts stay whole) at a sentence or word, and the card says
 // that the whole abstract is on the paper's page. The rest of a card weighs too (its title,
-// authors, summary, links: about 320 bytes gzipped), so the budget shrinks on a day of many
-// papers: the heaviest day listed (82 papers) keeps about 15,500 characters of abstracts.
+// authors and their search links, summary, links: about 350 bytes gzipped), so the budget shrinks
+// on a day of many papers: the heaviest day listed (82 papers) keeps about 9,900 characters of abstracts.
 // Most days are far under the budget and show every abstract whole. Pure.
 
 /** Characters of abstract one day page holds at most: about 17 KB gzipped. */
@@ -13,12 +13,12 @@ export const DAY_ABSTRACT_BUDGET = 40_000;
 
 /**
  * The abstract budget of a day of `papers` papers: what is left of the page's 40 KB once the
- * cards' other parts and the stylesheet are counted (about 33 KB for cards, 320 bytes a card
+ * cards' other parts and the stylesheet are counted (about 33 KB for cards, 350 bytes a card
  * besides its abstract, 2.3 characters of abstract a gzipped byte), at most DAY_ABSTRACT_BUDGET.
  * tests/e2e/site/reading-weight.test.ts builds the heaviest day and weighs it.
  */
 export function dayAbstractBudget(papers: number): number {
-  return Math.max(4_000, Math.min(DAY_ABSTRACT_BUDGET, Math.floor((33_000 - 320 * papers) * 2.3)));
+  return Math.max(4_000, Math.min(DAY_ABSTRACT_BUDGET, Math.floor((33_000 - 350 * papers) * 2.3)));
 }
 
 /**

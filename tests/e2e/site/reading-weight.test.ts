@@ -1,15 +1,16 @@
 // A day page stays light: its HTML and CSS at most 40 KB gzipped (thumbnails load lazily and are
-// not counted), even on the heaviest day Hugging Face has listed (82 papers), every paper with
-// a long abstract, a dozen authors, an AI summary and its keywords. The fixture's days hold four
-// papers or fewer, so this test builds a copy of the fixture archive with one day made that
-// heavy, from the fixture's own words (shuffled, so gzip finds no more repetition than in real
-// abstracts). The abstracts' budget (site/lib/abstracts.ts) is what keeps such a day in bound.
+// not counted), even on the heaviest day Hugging Face has listed (82 papers). The fixture site's
+// days hold four papers or fewer, so this test builds a copy of it with one day of 82 real papers:
+// the first 82 distinct papers of three real days of the API (tests/fixtures/hf, 2026, with AI
+// summaries and keywords) as one, as the largest real listings are. The abstracts' budget (site/lib/abstracts.ts) keeps it in bound.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, expect, test } from 'vitest';
 import { renderDayFile } from '../../../scraper/archive/day-file.ts';
-import type { Day, Paper } from '../../../scraper/archive/schema.ts';
+import { papersFromItems } from '../../../scraper/archive/from-api.ts';
+import type { Day } from '../../../scraper/archive/schema.ts';
+import { ERA_DAYS, fixtureItems } from '../../../scripts/fixtures/hf-days.ts';
 import { buildDir, SITE_FIXTURE } from './fixture.ts';
 import { astroBuild, fixtureDay } from './site-helpers.ts';
 
@@ -20,43 +21,13 @@ afterAll(() => {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A small seeded generator, so the heavy day is the same on every run. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2 ** 31;
-    return s / 2 ** 31;
-  };
-}
-
 function heavyDay(): Day {
-  const base = fixtureDay(DATE);
-  const papers = ['2026-06-30', '2026-07-01', '2026-07-27', '2026-07-31'].flatMap((d) => fixtureDay(d).papers);
-  const words = papers.flatMap((p) => p.abstract.split(/\s+/));
-  const names = papers.flatMap((p) => p.authors);
-  const keywords = papers.flatMap((p) => p.aiKeywords);
-  const next = random(7);
-  const pick = <T>(from: readonly T[]): T => from[Math.floor(next() * from.length)]!;
-  const text = (chars: number): string => {
-    const out: string[] = [];
-    for (let n = 0; n < chars; ) n += (out[out.push(pick(words)) - 1]!.length ?? 0) + 1;
-    return out.join(' ');
-  };
-  const heavy: Paper[] = Array.from({ length: 82 }, (_, i) => {
-    const template = papers[i % papers.length]!;
-    return {
-      ...template,
-      rank: i + 1,
-      id: `2606.${String(50000 + i)}`,
-      title: text(90),
-      authors: Array.from({ length: 12 }, () => pick(names)),
-      abstract: text(1900),
-      aiSummary: text(240),
-      aiKeywords: Array.from({ length: 10 }, () => pick(keywords)),
-      thumbnail: `https://cdn-thumbnails.huggingface.co/social-thumbnails/papers/2606.${50000 + i}.png`,
-    };
-  });
-  return { ...base, papers: heavy };
+  const items = [ERA_DAYS.cap2026, ERA_DAYS.late2026, '2026-07-10'].flatMap(fixtureItems);
+  const seen = new Set<string>();
+  const distinct = items.filter((i) => !seen.has(i.paper.id) && seen.add(i.paper.id)).slice(0, 82);
+  const { papers } = papersFromItems(distinct);
+  expect(papers).toHaveLength(82);
+  return { ...fixtureDay(DATE), papers };
 }
 
 test('the heaviest day’s page is at most 40 KB of HTML and CSS, gzipped', async () => {

@@ -158,9 +158,9 @@ describe('pages', () => {
     const votes = upvotesOf(items);
     expect(votes).toEqual([...votes].sort((a, b) => b - a));
     expect(votes[0]).toBe(999); // the hostile fixture paper has the most upvotes
-    // Authors link to their papers here too, as on every page.
+    // Authors link to their papers here too, as on every page (the top ten are cards).
     const first = week.flatMap((d) => d.papers).find((p) => p.upvotes === 999)!.authors[0]!;
-    expect(await page.locator('.ranked-authors a').first().getAttribute('href')).toBe(
+    expect(await page.locator('.authors a').first().getAttribute('href')).toBe(
       `${BASE}search/?${new URLSearchParams({ author: first })}`,
     );
     expect(await page.locator('a[rel=prev]').first().getAttribute('href')).toBe(`${BASE}weeks/2026-W27/`);

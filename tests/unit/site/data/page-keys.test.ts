@@ -3,7 +3,7 @@
 // stays put while its page's data changed would leave a stale page; the e2e test
 // (tests/e2e/site/incremental.test.ts) checks whole builds, these check each page's inputs.
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Day, Paper } from '../../../../scraper/archive/index.ts';
+import type { Day, Ledger, Paper } from '../../../../scraper/archive/index.ts';
 import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
 import {
   canonicalJson,
@@ -14,6 +14,7 @@ import {
   publishPageKeys,
 } from '../../../../site/data/page-keys.ts';
 import { buildArchiveIndex } from '../../../../site/lib/archive-index.ts';
+import { buildCalendar } from '../../../../site/lib/calendar.ts';
 
 const paper = (id: string, upvotes = 1): Paper => paperRecord(id, { upvotes });
 const ARCHIVE: Day[] = [
@@ -21,7 +22,12 @@ const ARCHIVE: Day[] = [
   dayRecord('2026-07-31', [paper('2607.00003')]),
   dayRecord('2026-08-03', [paper('2608.00001'), paper('2607.00002')]),
 ];
-const keysOf = (days: Day[]) => pageKeys(buildArchiveIndex(days));
+/** The keys as the build makes them: the archive's index, its calendar and its ledger. */
+function keysOf(days: Day[], ledger: Ledger = { format: 1, days: {} }): Map<string, string> {
+  const index = buildArchiveIndex(days);
+  const held = index.days.map((d) => ({ date: d.date, status: d.status, papers: d.papers.length }));
+  return pageKeys(index, { ledger, calendar: buildCalendar(held, ledger) });
+}
 
 /** The pages whose key differs between two archives, new and removed pages included. */
 function changed(before: Map<string, string>, after: Map<string, string>): string[] {
@@ -45,6 +51,8 @@ describe('pageKeys', () => {
       '/days/2026-07-30.json',
       '/days/2026-07-31',
       '/days/2026-07-31.json',
+      '/days/2026-08-01', // a Saturday: why it has no papers, and the nearest days that have
+      '/days/2026-08-02',
       '/days/2026-08-03',
       '/days/2026-08-03.json',
       '/months/2026-07',
@@ -53,9 +61,40 @@ describe('pageKeys', () => {
       '/papers/2607.00002',
       '/papers/2607.00003',
       '/papers/2608.00001',
+      '/papers/date/2026-07-30', // Hugging Face's addresses, leading to ours
+      '/papers/date/2026-07-31',
+      '/papers/date/2026-08-01',
+      '/papers/date/2026-08-02',
+      '/papers/date/2026-08-03',
+      '/papers/month/2026-07',
+      '/papers/month/2026-08',
+      '/papers/week/2026-W31',
+      '/papers/week/2026-W32',
       '/weeks/2026-W31',
       '/weeks/2026-W32',
     ]);
+  });
+
+  test('a keyword another paper comes to share: the pages that show its chip', () => {
+    const tagged = (days: Day[], id: string) =>
+      days.map((d) => ({ ...d, papers: d.papers.map((p) => (p.id === id ? { ...p, aiKeywords: ['Agents'] } : p)) }));
+    const one = tagged(ARCHIVE, '2607.00003');
+    const two = tagged(one, '2608.00001');
+    expect(changed(keysOf(one), keysOf(two))).toEqual(
+      expect.arrayContaining(['/papers/2607.00003', '/days/2026-07-31', '/weeks/2026-W31', '/months/2026-07']),
+    );
+  });
+
+  test('a date without papers: its page moves with its ledger entry and its nearest days', () => {
+    const tried: Ledger = {
+      format: 1,
+      days: {
+        '2026-08-01': { status: 'no-listing', papers: 0, at: '2026-08-02T01:00:00.000Z', via: 'page', reason: null },
+      },
+    };
+    expect(changed(keysOf(ARCHIVE), keysOf(ARCHIVE, tried))).toContain('/days/2026-08-01');
+    const nearer = [...ARCHIVE, dayRecord('2026-08-04', [paper('2608.00002')])];
+    expect(changed(keysOf(ARCHIVE), keysOf(nearer))).not.toContain('/days/2026-08-01');
   });
 
   test('the same archive, read in another order or with its fields in another order, gives the same keys', () => {
@@ -73,6 +112,7 @@ describe('pageKeys', () => {
       '/months/2026-08',
       '/papers/2607.00001', // featured again: its days and its counts
       '/papers/2608.00002',
+      '/papers/date/2026-08-04', // a new page: Hugging Face's address of the day
       '/weeks/2026-W31',
       '/weeks/2026-W32',
     ]);

@@ -41,8 +41,8 @@ describe('dayAbstractBudget', () => {
   test('the whole budget for an ordinary day, less for a day of many papers, never nothing', () => {
     expect(dayAbstractBudget(20)).toBe(DAY_ABSTRACT_BUDGET);
     expect(dayAbstractBudget(40)).toBe(DAY_ABSTRACT_BUDGET);
-    expect(dayAbstractBudget(82)).toBeLessThan(20_000);
-    expect(dayAbstractBudget(82)).toBeGreaterThan(15_000);
+    expect(dayAbstractBudget(82)).toBeLessThan(12_000);
+    expect(dayAbstractBudget(82)).toBeGreaterThan(8_000);
     expect(dayAbstractBudget(500)).toBe(4_000);
     for (let n = 1; n < 200; n++) expect(dayAbstractBudget(n + 1)).toBeLessThanOrEqual(dayAbstractBudget(n));
   });
