@@ -42,6 +42,7 @@ export {
   hfDayUrl,
   hfPaperUrl,
   isHttpUrl,
+  normalizeBasePath,
 } from './links.ts';
 export {
   type Account,

@@ -24,3 +24,16 @@ export function isHttpUrl(value: string): boolean {
     return false;
   }
 }
+
+/**
+ * A site's base path as "/" or "/a/b/" (leading and trailing slash, no empty, "." or ".."
+ * segments, URL-safe characters only), or null when `raw` is not one. The site's build options
+ * and `papers serve` read base paths alike.
+ */
+export function normalizeBasePath(raw: string): string | null {
+  const trimmed = raw.trim();
+  if (trimmed === '' || trimmed === '/') return '/';
+  const parts = trimmed.split('/').filter(Boolean);
+  const ok = parts.every((part) => /^[A-Za-z0-9._~-]+$/.test(part) && part !== '.' && part !== '..');
+  return ok ? `/${parts.join('/')}/` : null;
+}

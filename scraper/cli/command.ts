@@ -14,6 +14,8 @@ export type Io = {
   stderr: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Ends a command that runs until stopped (`papers serve`): the caller's Ctrl-C, in process. */
+  signal?: AbortSignal;
 };
 
 export type Command<S extends OptionsSchema = OptionsSchema> = {

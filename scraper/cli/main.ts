@@ -10,6 +10,7 @@ import { importCommand } from './commands/import.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { nightlyCommand } from './commands/nightly.ts';
 import { scrapeCommand } from './commands/scrape.ts';
+import { serveCommand } from './commands/serve.ts';
 import { statusCommand } from './commands/status.ts';
 import { helpText, optionRows } from './help.ts';
 import { opt } from './options.ts';
@@ -25,7 +26,14 @@ const FS_PROBLEMS: Record<string, string> = {
   ENOENT: 'no such file or folder',
 };
 
-export const COMMANDS: readonly Command[] = [scrapeCommand, nightlyCommand, importCommand, mergeCommand, statusCommand];
+export const COMMANDS: readonly Command[] = [
+  scrapeCommand,
+  nightlyCommand,
+  importCommand,
+  mergeCommand,
+  statusCommand,
+  serveCommand,
+];
 
 /** What `papers` takes before (instead of) a command. */
 const topOptions = z.object({ version: opt.flag({ short: 'V', help: 'print the version' }) });

@@ -1,14 +1,15 @@
 // `npm start`: builds the archive in $PAPERS_CONTENT (default ./content) into dist/ with Astro,
-// search index included, then serves it on http://localhost:4321 (or --port) and prints the URL.
+// search index included, then serves it with `papers serve` on http://localhost:4321 (or
+// --port) and prints the URL.
 //   node scripts/site/start.ts [--port 4321] [--host 127.0.0.1] [--no-build]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'astro';
-import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
+import { main as papers, quietOnClosedPipe } from '../../scraper/cli/main.ts';
+import { REPO_ROOT } from '../../scraper/repo.ts';
 import { siteOptions } from '../../site/lib/options.ts';
-import { serveFromCommandLine } from './serve.ts';
 
-async function main(): Promise<void> {
+async function start(): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
@@ -20,16 +21,21 @@ async function main(): Promise<void> {
   const options = siteOptions(); // a bad PAPERS_* value stops here, named
   if (!values['no-build']) {
     process.stdout.write(`Building the archive in ${options.contentDir}\n`);
-    await build({ root: ROOT });
+    await build({ root: REPO_ROOT });
   }
-  const args = ['--dir', path.join(ROOT, 'dist')];
+  const args = ['serve', path.join(REPO_ROOT, 'dist')];
   if (values.port) args.push('--port', values.port);
   if (values.host) args.push('--host', values.host);
-  const server = await serveFromCommandLine(args, process.env);
-  process.stdout.write(`\nThe archive is served at ${server.url}  (Ctrl-C to stop)\n`);
+  quietOnClosedPipe();
+  return papers(args, { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
 }
 
-main().catch((e: Error) => {
-  process.stderr.write(`start: ${e.message}\n`);
-  process.exit(1);
-});
+start().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: Error) => {
+    process.stderr.write(`start: ${e.message}\n`);
+    process.exitCode = 1;
+  },
+);

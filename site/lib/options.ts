@@ -5,7 +5,7 @@
 // Read once by astro.config.mjs and by the scripts that serve the build; a bad value is an
 // error that names the variable, never a site with broken links.
 import path from 'node:path';
-import { InputError } from '../../scraper/archive/index.ts';
+import { InputError, normalizeBasePath } from '../../scraper/archive/index.ts';
 
 export const DEFAULT_SITE_URL = 'https://daily-papers-archive.github.io';
 export const DEFAULT_BASE = '/';
@@ -28,18 +28,14 @@ export class SiteOptionsError extends InputError {
 }
 
 export function normalizeBase(raw: string, variable = 'PAPERS_BASE'): string {
-  const trimmed = raw.trim();
-  if (trimmed === '' || trimmed === '/') return '/';
-  const parts = trimmed.split('/').filter(Boolean);
-  for (const part of parts) {
-    if (!/^[A-Za-z0-9._~-]+$/.test(part) || part === '.' || part === '..') {
-      throw new SiteOptionsError(
-        variable,
-        `${JSON.stringify(raw)} is not a URL path such as /daily-papers-archive/ (letters, digits, ". _ ~ -" between slashes)`,
-      );
-    }
+  const base = normalizeBasePath(raw);
+  if (base === null) {
+    throw new SiteOptionsError(
+      variable,
+      `${JSON.stringify(raw)} is not a URL path such as /daily-papers-archive/ (letters, digits, ". _ ~ -" between slashes)`,
+    );
   }
-  return `/${parts.join('/')}/`;
+  return base;
 }
 
 export function normalizeSiteUrl(raw: string, variable = 'PAPERS_SITE_URL'): string {

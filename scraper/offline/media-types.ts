@@ -1,0 +1,32 @@
+// What each file of a built archive is, for the server that serves it: its media type, and
+// whether it is worth compressing on the way out. Pagefind's index files (.pf_meta, .pf_index,
+// .pf_fragment, .pf_filter, the wasm) are compressed already and decoded by Pagefind itself.
+import path from 'node:path';
+
+const TYPES: Record<string, { type: string; compress: boolean }> = {
+  '.html': { type: 'text/html; charset=utf-8', compress: true },
+  '.css': { type: 'text/css; charset=utf-8', compress: true },
+  '.js': { type: 'text/javascript; charset=utf-8', compress: true },
+  '.mjs': { type: 'text/javascript; charset=utf-8', compress: true },
+  '.json': { type: 'application/json; charset=utf-8', compress: true },
+  '.xml': { type: 'application/xml; charset=utf-8', compress: true },
+  '.txt': { type: 'text/plain; charset=utf-8', compress: true },
+  '.ris': { type: 'application/x-research-info-systems; charset=utf-8', compress: true },
+  '.bib': { type: 'application/x-bibtex; charset=utf-8', compress: true },
+  '.svg': { type: 'image/svg+xml', compress: true },
+  '.webmanifest': { type: 'application/manifest+json', compress: true },
+  '.png': { type: 'image/png', compress: false },
+  '.jpg': { type: 'image/jpeg', compress: false },
+  '.webp': { type: 'image/webp', compress: false },
+  '.ico': { type: 'image/x-icon', compress: false },
+  '.woff2': { type: 'font/woff2', compress: false },
+  '.wasm': { type: 'application/wasm', compress: false },
+};
+
+const BLOB = { type: 'application/octet-stream', compress: false };
+
+/** The media type of a file of the site, and whether to compress it. */
+export function mediaType(file: string): { type: string; compress: boolean } {
+  // Pagefind's WebAssembly (wasm.<lang>.pagefind) is gzip data it unpacks itself: a blob.
+  return TYPES[path.extname(file).toLowerCase()] ?? BLOB;
+}

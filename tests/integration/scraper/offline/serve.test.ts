@@ -1,0 +1,125 @@
+// `papers serve` in process over a built site made of every kind of file the archive's site
+// has: each served with its media type, text compressed as the browser asks, binary as it is,
+// under the base path the site was built for; a taken port and a folder with no site are one
+// line each, exit 1.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../../../scraper/cli/main.ts';
+import { captureStream } from '../../../helpers/cli.ts';
+import { tempDir } from '../../../helpers/temp.ts';
+
+const TEXT = 'x'.repeat(4000);
+const FILES: Record<string, [content: string | Buffer, type: string, compressed: boolean]> = {
+  'index.html': [
+    `<html><head><link rel="canonical" href="https://me.github.io/dpa/"></head>${TEXT}</html>`,
+    'text/html; charset=utf-8',
+    true,
+  ],
+  '404.html': ['<html>not here</html>', 'text/html; charset=utf-8', false],
+  'days/2026-08-07/index.html': [`<html>${TEXT}</html>`, 'text/html; charset=utf-8', true],
+  'days/2026-08-07.json': [`{"x":"${TEXT}"}`, 'application/json; charset=utf-8', true],
+  '_astro/site.css': [`body{${TEXT}}`, 'text/css; charset=utf-8', true],
+  '_astro/theme.js': [`let x="${TEXT}"`, 'text/javascript; charset=utf-8', true],
+  'rss.xml': [`<rss>${TEXT}</rss>`, 'application/xml; charset=utf-8', true],
+  'robots.txt': ['User-agent: *\n', 'text/plain; charset=utf-8', false],
+  'favicon.svg': ['<svg xmlns="http://www.w3.org/2000/svg"/>', 'image/svg+xml', false],
+  'papers/2608.05987.ris': [`TY  - JOUR\n${TEXT}\nER  -\n`, 'application/x-research-info-systems; charset=utf-8', true],
+  'thumb.png': [Buffer.alloc(3000, 1), 'image/png', false],
+  'pagefind/pagefind.js': [`export const x="${TEXT}"`, 'text/javascript; charset=utf-8', true],
+  'pagefind/pagefind-entry.json': [`{"languages":{"${TEXT}":1}}`, 'application/json; charset=utf-8', true],
+  'pagefind/wasm.en.pagefind': [zlib.gzipSync(Buffer.alloc(5000, 2)), 'application/octet-stream', false],
+  'pagefind/pagefind.en_1.pf_meta': [zlib.gzipSync(Buffer.alloc(5000, 3)), 'application/octet-stream', false],
+  'pagefind/index/en_1.pf_index': [zlib.gzipSync(Buffer.alloc(5000, 4)), 'application/octet-stream', false],
+  'pagefind/fragment/en_1.pf_fragment': [zlib.gzipSync(Buffer.alloc(5000, 5)), 'application/octet-stream', false],
+  'pagefind/filter/en_1.pf_filter': [zlib.gzipSync(Buffer.alloc(5000, 6)), 'application/octet-stream', false],
+};
+
+let dist: string;
+let url: string;
+const stop = new AbortController();
+let serving: Promise<number>;
+
+type Reply = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+function get(target: string, encoding = 'br, gzip'): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(new URL(target, url), { headers: { 'accept-encoding': encoding } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+  });
+}
+
+beforeAll(async () => {
+  dist = tempDir('dist-');
+  for (const [name, [content]] of Object.entries(FILES)) {
+    mkdirSync(path.dirname(path.join(dist, name)), { recursive: true });
+    writeFileSync(path.join(dist, name), content);
+  }
+  const stdout = captureStream();
+  serving = main(['serve', dist, '--port', '0'], {
+    stdout,
+    stderr: captureStream(),
+    env: {},
+    cwd: dist,
+    signal: stop.signal,
+  });
+  for (let i = 0; i < 200 && !stdout.text(); i++) await new Promise((r) => setTimeout(r, 10));
+  url = /at (http:\/\/\S+)/.exec(stdout.text())![1]!;
+});
+afterAll(async () => {
+  stop.abort();
+  expect(await serving).toBe(0);
+});
+
+describe('papers serve', () => {
+  it('serves under the base path the site was built for, read from its home page', () => {
+    expect(url).toMatch(/^http:\/\/localhost:\d+\/dpa\/$/);
+  });
+
+  it('answers every kind of file with its type; text compressed as asked, binary as it is', async () => {
+    for (const [name, [content, type, compressed]] of Object.entries(FILES)) {
+      if (name === '404.html') continue;
+      const reply = await get(name);
+      expect(reply.status, name).toBe(200);
+      expect(reply.headers['content-type'], name).toBe(type);
+      expect(reply.headers['content-encoding'], name).toBe(compressed ? 'br' : undefined);
+      const body = compressed ? zlib.brotliDecompressSync(reply.body) : reply.body;
+      expect(body.equals(Buffer.from(content)), name).toBe(true);
+    }
+    const gz = await get('_astro/site.css', 'gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.body).toString()).toBe(FILES['_astro/site.css']![0]);
+    const plain = await get('_astro/site.css', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers['content-length']).toBe(String(Buffer.byteLength(FILES['_astro/site.css']![0])));
+  });
+
+  it('serves folders through index.html, and its own 404 page for anything else', async () => {
+    expect((await get('days/2026-08-07/')).status).toBe(200);
+    const missing = await get('nowhere/', 'identity');
+    expect(missing.status).toBe(404);
+    expect(missing.body.toString()).toBe('<html>not here</html>');
+    expect((await get('/', 'identity')).headers['location']).toBe('/dpa/');
+  });
+
+  it('says in one line when the port is taken or the folder holds no site, exit 1', async () => {
+    const port = new URL(url).port;
+    const stderr = captureStream();
+    const taken = await main(['serve', dist, '--port', port], { stdout: captureStream(), stderr, env: {}, cwd: dist });
+    expect(taken).toBe(1);
+    expect(stderr.text()).toBe(
+      `papers serve: port ${port} on 127.0.0.1 is in use (another server?); choose another with --port\n`,
+    );
+    const empty = tempDir();
+    const stderr2 = captureStream();
+    expect(await main(['serve', empty], { stdout: captureStream(), stderr: stderr2, env: {}, cwd: empty })).toBe(1);
+    expect(stderr2.text()).toBe(
+      `papers serve: ${empty} holds no built archive (no index.html): build one with \`npm run build\`\n`,
+    );
+  });
+});
