@@ -20,6 +20,7 @@ export {
 } from './dates.ts';
 export { aliasPath, DayFileError, dayFilePath, MAX_DAY_FILE_BYTES, parseDayFile, renderDayFile } from './day-file.ts';
 export { dayFileProblems } from './day-files.ts';
+export { type ArchiveDigest, archiveDigest } from './fingerprint.ts';
 export { describeRejection, papersFromItems, type Rejection } from './from-api.ts';
 export {
   emptyLedger,

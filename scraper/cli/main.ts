@@ -10,6 +10,7 @@ import { importCommand } from './commands/import.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { nightlyCommand } from './commands/nightly.ts';
 import { scrapeCommand } from './commands/scrape.ts';
+import { packCommand } from './commands/pack.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statusCommand } from './commands/status.ts';
 import { helpText, optionRows } from './help.ts';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   mergeCommand,
   statusCommand,
   serveCommand,
+  packCommand,
 ];
 
 /** What `papers` takes before (instead of) a command. */

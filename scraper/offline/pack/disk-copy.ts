@@ -1,0 +1,116 @@
+// The built site as a copy that works opened straight from disk, file by file, for the pack
+// (pack.ts) to write into one archive file. What changes on the way (everything else is copied
+// byte for byte):
+//   - pages: links relative, folders as their index.html, scripts classic (disk-links.ts);
+//   - the scripts those pages load: each bundled with what it imports into one classic script,
+//     in place, since a module may not be loaded from file://;
+//   - Pagefind's script, also as a classic script (pagefind/pagefind.classic.js) that leaves
+//     Pagefind on `window.papersPagefind`;
+//   - the search's data (the index, the WebAssembly, the paper table): each file as a classic
+//     script that hands its bytes to the shim (_disk/data/<path>.js), instead of the file itself;
+//   - added: the shim (_disk/disk.js, from disk-shim.ts), serve.mjs and README.txt.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+import type { BuiltSite } from '../built-site.ts';
+import type { ArchiveEntry } from './archive-file.ts';
+import { DISK_DIR, diskCss, diskPage } from './disk-links.ts';
+
+/** Folders of the site whose files the search fetches (besides scripts): served from data scripts. */
+export const DATA_PREFIXES = ['pagefind/', 'search/'];
+const NOT_DATA = /\.(html|js|mjs|css)$/;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** Every file under `root`, as paths relative to it with forward slashes, sorted. */
+export async function listFiles(root: string): Promise<string[]> {
+  const entries = await fs.readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+async function classicBundle(entry: string, options: esbuild.BuildOptions = {}): Promise<Uint8Array> {
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    ...options,
+  });
+  return result.outputFiles![0]!.contents;
+}
+
+/** The shim, compiled for the browser with this pack's settings. */
+function shim(): Promise<Uint8Array> {
+  return classicBundle(path.join(here, 'disk-shim.ts'), {
+    define: { DATA_PREFIXES: JSON.stringify(DATA_PREFIXES), DISK_DIR: JSON.stringify(DISK_DIR) },
+  });
+}
+
+/** Pagefind's module as a classic script: its own URL is the script's, read as it starts. */
+function pagefindClassic(file: string): Promise<Uint8Array> {
+  return classicBundle(file, {
+    globalName: 'papersPagefind',
+    define: { 'import.meta.url': 'papersPagefindUrl' },
+    banner: { js: 'var papersPagefindUrl=document.currentScript.src.replace(/\\.classic\\.js$/,".js");' },
+  });
+}
+
+function dataScript(rel: string, bytes: Uint8Array): Uint8Array {
+  return Buffer.from(`papersDiskPut(${JSON.stringify(rel)},"${Buffer.from(bytes).toString('base64')}");\n`);
+}
+
+/** The files of the disk copy, under `top/`, one at a time. */
+export async function* diskCopy(site: BuiltSite, top: string): AsyncGenerator<ArchiveEntry> {
+  const files = await listFiles(site.root);
+  const scripts = new Set<string>();
+  const at = (rel: string) => `${top}/${rel}`;
+  for (const rel of files) {
+    const file = path.join(site.root, rel);
+    if (rel.endsWith('.html')) {
+      const page = diskPage(await fs.readFile(file, 'utf8'), rel, site.base);
+      for (const s of page.scripts) scripts.add(s);
+      yield { path: at(rel), data: Buffer.from(page.html) };
+    } else if (rel.endsWith('.css')) {
+      yield { path: at(rel), data: Buffer.from(diskCss(await fs.readFile(file, 'utf8'), rel, site.base)) };
+    } else if (DATA_PREFIXES.some((p) => rel.startsWith(p)) && !NOT_DATA.test(rel)) {
+      yield { path: at(`${DISK_DIR}/data/${rel}.js`), data: dataScript(rel, await fs.readFile(file)) };
+    } else if (rel === 'pagefind/pagefind.js') {
+      yield { path: at(rel), data: await fs.readFile(file) };
+      yield { path: at('pagefind/pagefind.classic.js'), data: await pagefindClassic(file) };
+    } else if (!/\.(js|mjs)$/.test(rel)) {
+      yield { path: at(rel), data: await fs.readFile(file) };
+    }
+  }
+  // Scripts last: only now is it known which ones pages load as modules.
+  for (const rel of files.filter((f) => /\.(js|mjs)$/.test(f) && f !== 'pagefind/pagefind.js')) {
+    const file = path.join(site.root, rel);
+    yield { path: at(rel), data: scripts.has(rel) ? await classicBundle(file) : await fs.readFile(file) };
+  }
+  yield { path: at(`${DISK_DIR}/disk.js`), data: await shim() };
+  yield { path: at('serve.mjs'), data: await fs.readFile(path.join(here, 'serve-template.mjs')) };
+  yield { path: at('README.txt'), data: Buffer.from(readme(top)) };
+}
+
+function readme(top: string): string {
+  return [
+    'Daily Papers Archive: a copy to keep',
+    '',
+    `Open ${top}/index.html in a browser: every page and the search work from disk,`,
+    'with no network and nothing installed.',
+    '',
+    'To browse it over http instead (some browsers limit pages opened from disk):',
+    '',
+    `    node ${top}/serve.mjs          then open http://127.0.0.1:8000/`,
+    '',
+    'Paper thumbnails come from Hugging Face and show only when online.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,143 @@
+// `papers pack` end to end: the fixture site this run built (tests/e2e/setup/fixture-site.ts),
+// packed as .tar.gz and .zip by the real command, unpacked with the system's tar and unzip
+// into a temporary folder, and used in a real Chromium with every network request blocked:
+// opened from disk (file://) and through the pack's own serve.mjs, it browses (home → day →
+// paper → day) and searches (a query, its results, a result's page), with no script error.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchChromium } from '../../../../scraper/fetch/chromium.ts';
+import { runPapers } from '../../../helpers/cli.ts';
+import { tempDir } from '../../../helpers/temp.ts';
+
+let browser: Browser;
+let dir: string;
+const servers: ChildProcess[] = [];
+
+beforeAll(async () => {
+  dir = tempDir('pack-');
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const s of servers) s.kill();
+  await browser?.close();
+});
+
+/** A context where anything but the copy itself (file:// or the pack's server) fails. */
+async function offlineContext(allowedOrigin: string | null): Promise<{ context: BrowserContext; blocked: string[] }> {
+  const context = await browser.newContext();
+  const blocked: string[] = [];
+  await context.route(/^(https?|wss?):/, (route) => {
+    const url = route.request().url();
+    if (allowedOrigin && url.startsWith(`${allowedOrigin}/`)) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  return { context, blocked };
+}
+
+async function follow(page: Page, selector: string): Promise<string> {
+  const link = page.locator(selector).first();
+  const href = await link.getAttribute('href');
+  await Promise.all([page.waitForLoadState('load'), link.click()]);
+  expect(page.url(), `after following ${href}`).not.toBe('about:blank');
+  return href ?? '';
+}
+
+/** Home → a day → a paper → back to a day, then a search and one of its results. */
+async function browseAndSearch(home: string, allowedOrigin: string | null): Promise<string[]> {
+  const { context, blocked } = await offlineContext(allowedOrigin);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    await page.goto(home);
+    expect(await page.title()).toContain('Daily Papers Archive');
+    // The stylesheet loaded: the page is laid out, not bare HTML.
+    expect(await page.evaluate(() => document.styleSheets.length)).toBeGreaterThan(0);
+
+    await follow(page, 'main a[href*="days/2026-"][href$="index.html"]');
+    expect(page.url()).toMatch(/\/days\/2026-\d\d-\d\d\/(index\.html)?$/);
+    const paper = await follow(page, 'main a[href*="papers/2"][href$="index.html"]');
+    expect(paper).toMatch(/papers\/\d{4}\.\d{4,5}\/index\.html$/);
+    expect(page.url()).toMatch(/\/papers\/\d{4}\.\d{4,5}\/(index\.html)?$/);
+    await follow(page, 'main a[href*="days/2026-"][href$="index.html"]');
+    expect(page.url()).toMatch(/\/days\/2026-\d\d-\d\d\/(index\.html)?$/);
+
+    await follow(page, 'a[href*="search/"]');
+    await page.fill('input[name="q"]', 'video');
+    await page.press('input[name="q"]', 'Enter');
+    const result = page.locator('#search-results li a[href*="papers/"]').first();
+    await result.waitFor({ timeout: 15_000 });
+    expect(await page.locator('#search-results li').count()).toBeGreaterThan(0);
+    const href = (await result.getAttribute('href')) ?? '';
+    await Promise.all([page.waitForLoadState('load'), result.click()]);
+    expect(page.url()).toMatch(/\/papers\/\d{4}\.\d{4,5}\/(index\.html)?$/);
+    expect(href).toMatch(/papers\/\d{4}\.\d{4,5}\/index\.html$/);
+    expect(errors).toEqual([]);
+    return blocked;
+  } finally {
+    await context.close();
+  }
+}
+
+function unpack(file: string, into: string): void {
+  if (file.endsWith('.zip')) execFileSync('unzip', ['-q', file, '-d', into]);
+  else execFileSync('tar', ['-xzf', file, '-C', into]);
+}
+
+describe.each(['archive.tar.gz', 'archive.zip'])('%s', (name) => {
+  let top: string;
+
+  beforeAll(async () => {
+    const { dist } = inject('fixtureSite');
+    const out = path.join(dir, name);
+    const run = await runPapers(['pack', '--site', dist, '--out', out]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Packed ${dist} into ${out}`);
+    const into = path.join(dir, `${name}-unpacked`);
+    execFileSync('mkdir', ['-p', into]);
+    unpack(out, into);
+    top = path.join(into, 'archive');
+    expect(existsSync(path.join(top, 'index.html'))).toBe(true);
+  });
+
+  test('browses and searches opened from disk, with the network blocked', async () => {
+    const blocked = await browseAndSearch(pathToFileURL(path.join(top, 'index.html')).href, null);
+    // Nothing but the thumbnails (Hugging Face's CDN) is asked of any network.
+    for (const url of blocked) expect(url).toMatch(/^https:\/\/[^/]*huggingface\.co\//);
+  });
+
+  test('browses and searches through its serve.mjs', async () => {
+    const server = spawn(process.execPath, [path.join(top, 'serve.mjs'), '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    servers.push(server);
+    const origin = await new Promise<string>((resolve, reject) => {
+      server.stdout!.on('data', (chunk: Buffer) => {
+        const url = /http:\/\/127\.0\.0\.1:\d+/.exec(chunk.toString())?.[0];
+        if (url) resolve(url);
+      });
+      server.on('exit', (code) => reject(new Error(`serve.mjs exited ${code}`)));
+    });
+    const blocked = await browseAndSearch(`${origin}/`, origin);
+    for (const url of blocked) expect(url).toMatch(/^https:\/\/[^/]*huggingface\.co\//);
+  });
+});
+
+test('a file name that is neither .tar.gz nor .zip is a usage error, exit 2', async () => {
+  const run = await runPapers(['pack', '--site', inject('fixtureSite').dist, '--out', path.join(dir, 'x.rar')]);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toBe(
+    'papers pack: --out must end with .tar.gz, .tgz or .zip, not "x.rar"\nRun \'papers pack --help\' for usage.\n',
+  );
+});
+
+test('a folder with no built site is refused in one line that says how to build one, exit 1', async () => {
+  const run = await runPapers(['pack', '--site', dir, '--out', path.join(dir, 'x.zip')]);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toContain('holds no built archive (no index.html): build one with `npm run build`');
+  expect(existsSync(path.join(dir, 'x.zip'))).toBe(false);
+});
