@@ -9,8 +9,9 @@ import { type Command, EXIT_FAILED, EXIT_OK, EXIT_USAGE, type Io, UsageError } f
 import { importCommand } from './commands/import.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { nightlyCommand } from './commands/nightly.ts';
-import { scrapeCommand } from './commands/scrape.ts';
 import { packCommand } from './commands/pack.ts';
+import { scrapeCommand } from './commands/scrape.ts';
+import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
 import { statusCommand } from './commands/status.ts';
 import { helpText, optionRows } from './help.ts';
@@ -33,6 +34,7 @@ export const COMMANDS: readonly Command[] = [
   importCommand,
   mergeCommand,
   statusCommand,
+  searchCommand,
   serveCommand,
   packCommand,
 ];
