@@ -73,6 +73,7 @@ export function formatResults(found: { total: number; results: ResultData[] }, t
     lines.push('');
   }
   const shown = found.results.length;
-  lines.push(shown < found.total ? `${shown} of ${found.total} papers (--limit shows more)` : `${found.total} papers`);
+  const papers = `${found.total} paper${found.total === 1 ? '' : 's'}`;
+  lines.push(shown < found.total ? `${shown} of ${papers} (--limit shows more)` : papers);
   return `${lines.join('\n')}\n`;
 }

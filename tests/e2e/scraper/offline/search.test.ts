@@ -1,0 +1,109 @@
+// `papers search` against the fixture site this run built (tests/e2e/setup/fixture-site.ts):
+// for words, ids, links, names, filters and sorts, the terminal gives the papers the site's
+// search page gives in Chromium, in the same order; an index older than the archive, or none,
+// is one line that says how to build it.
+import { cpSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { runPapers } from '../../../helpers/cli.ts';
+import { tempDir } from '../../../helpers/temp.ts';
+import { fixturePapers, resultIds, searched } from '../../site/search-helpers.ts';
+import { type ServedSite, serveFixtureSite } from '../../site/site-helpers.ts';
+import { SITE_FIXTURE } from '../../site/fixture.ts';
+
+let site: ServedSite;
+beforeAll(async () => {
+  site = await serveFixtureSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+/** What the site's search page lists for a search URL, as paper ids in order. */
+async function browserIds(params: URLSearchParams): Promise<string[]> {
+  const context = await site.browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(site.at(`search/?${params}`));
+    await searched(page);
+    return await resultIds(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/** The same search from the terminal, as ids in order (--json). */
+async function terminalIds(params: URLSearchParams, limit: number): Promise<string[]> {
+  const args = ['search', '--site', inject('fixtureSite').dist, '--content', SITE_FIXTURE, '--json'];
+  args.push('--limit', String(Math.max(limit, 1)));
+  for (const [key, value] of params) {
+    if (key === 'q') args.push(value);
+    else if (key === 'sort') args.push('--sort', value);
+    else args.push('--filter', `${key}=${value}`);
+  }
+  const run = await runPapers(args);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return (JSON.parse(run.stdout) as { results: { id: string }[] }).results.map((r) => r.id);
+}
+
+const papers = fixturePapers();
+const some = papers.find((p) => p.paper.authors.length > 1 && p.paper.aiKeywords.length > 0)!.paper;
+const withOrg = papers.find((p) => p.paper.organization)!.paper;
+const QUERIES: [label: string, params: Record<string, string>][] = [
+  ['a common word', { q: 'model' }],
+  ['two words', { q: 'video generation' }],
+  ['a title', { q: some.title }],
+  ['an arXiv id with its version', { q: `${some.id}v2` }],
+  ['an arXiv PDF link', { q: `https://arxiv.org/pdf/${some.id}` }],
+  ['a Hugging Face paper link', { q: `https://huggingface.co/papers/${some.id}` }],
+  ["an author's name", { q: some.authors[1]! }],
+  ['an author filter', { author: some.authors[0]! }],
+  ['a keyword filter in other case', { keyword: some.aiKeywords[0]!.toUpperCase() }],
+  ['an organization filter and a sort', { organization: withOrg.organization!.name, sort: 'upvotes' }],
+  ['a sort alone', { sort: 'upvotes' }],
+  ['a year and newest first', { year: '2026', sort: 'newest' }],
+  ['words and a month', { q: 'learning', month: '2026-07' }],
+  ['words with code, oldest first', { q: 'model', code: 'yes', sort: 'oldest' }],
+];
+
+describe('the terminal finds what the search page finds, in the same order', () => {
+  test.each(QUERIES)('%s', async (_label, given) => {
+    const params = new URLSearchParams(given);
+    const shown = await browserIds(params);
+    expect(await terminalIds(params, shown.length)).toEqual(shown);
+  });
+
+  test('most of these searches find something', async () => {
+    const found = await Promise.all(QUERIES.map(([, given]) => browserIds(new URLSearchParams(given))));
+    expect(found.filter((ids) => ids.length > 0).length).toBeGreaterThanOrEqual(QUERIES.length - 2);
+  });
+});
+
+test('prints rank, date, votes, title, authors and excerpt; plain text into a pipe', async () => {
+  const run = await runPapers(['search', '--site', inject('fixtureSite').dist, '--limit', '2', some.id]);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain(`  1. ${some.title}`);
+  expect(run.stdout).toContain(some.id);
+  expect(run.stdout).not.toContain('\u001b[');
+  expect(run.stdout.trim().split('\n').at(-1)).toBe('1 paper');
+});
+
+describe('an index it cannot use is one line that says how to build one, exit 1', () => {
+  test('an archive newer than the index', async () => {
+    const content = path.join(tempDir('search-'), 'archive');
+    cpSync(SITE_FIXTURE, content, { recursive: true });
+    writeFileSync(path.join(content, 'days', '2026', '2026-08-05.md'), '\n', { flag: 'a' });
+    const run = await runPapers(['search', '--site', inject('fixtureSite').dist, '--content', content, 'video']);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('the search index is older than the archive');
+    expect(run.stderr).toContain('rebuild it with `npm run build`');
+  });
+
+  test('a folder with no site', async () => {
+    const run = await runPapers(['search', '--site', tempDir('search-'), 'video']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('holds no built archive (no index.html): build one with `npm run build`');
+  });
+});
