@@ -5,10 +5,9 @@
 // archive without being told how to bring it up to date.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { type ArchiveDigest, archiveDigest } from '../../archive/index.ts';
+import { type ArchiveDigest, archiveDigest, SEARCH_BUILT_FROM_FILE } from '../../archive/index.ts';
 import { InputError } from '../../errors.ts';
 import type { BuiltSite } from '../built-site.ts';
-import { BUILT_FROM_FILE } from './site-search.ts';
 
 const REBUILD = 'rebuild it with `npm run build`';
 
@@ -32,7 +31,7 @@ export async function checkIndexAge(site: BuiltSite, contentDir: string, require
   }
   let built: ArchiveDigest;
   try {
-    built = JSON.parse(await fs.readFile(path.join(site.root, BUILT_FROM_FILE), 'utf8')) as ArchiveDigest;
+    built = JSON.parse(await fs.readFile(path.join(site.root, SEARCH_BUILT_FROM_FILE), 'utf8')) as ArchiveDigest;
   } catch {
     throw new InputError(`${site.root} does not say which archive its search index was built from: ${REBUILD}`);
   }

@@ -8,13 +8,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { SEARCH_ENGINE_FILE } from '../../archive/index.ts';
 import { InputError } from '../../errors.ts';
 import type { BuiltSite } from '../built-site.ts';
 import { fileFetch } from './file-fetch.ts';
 
-/** Where the build writes the engine and the record of the archive the index was built from. */
-export const ENGINE_FILE = 'search/engine.mjs';
-export const BUILT_FROM_FILE = 'search/archive.json';
 
 export type ResultData = {
   url: string;
@@ -42,7 +40,7 @@ async function exists(file: string): Promise<boolean> {
 
 /** The engine of a built site, or an InputError that says how to build one. */
 export async function loadEngine(site: BuiltSite): Promise<Engine> {
-  const engine = path.join(site.root, ENGINE_FILE);
+  const engine = path.join(site.root, SEARCH_ENGINE_FILE);
   const pagefind = path.join(site.root, 'pagefind', 'pagefind.js');
   if (!(await exists(engine)) || !(await exists(pagefind))) {
     throw new InputError(`${site.root} holds no search index: build the site with \`npm run build\``);
