@@ -3,6 +3,8 @@
 // its body and title, authors, keywords, organization and submitter as metadata; Pagefind
 // searches both, and boosts a match in a metadata field by that field's weight below.
 
+import { importModule } from './import-module.ts';
+
 export type PagefindResultData = {
   url: string;
   excerpt: string;
@@ -46,10 +48,13 @@ let loading: Promise<Pagefind> | null = null;
 /** Pagefind's script from `<base>pagefind/`, initialised once; a failure may be retried. */
 export function loadPagefind(base: string): Promise<Pagefind> {
   loading ??= (async () => {
-    const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+    const module = (await importModule(`${base}pagefind/pagefind.js`)) as Pagefind;
     // No worker: the worker's script costs 43 KB more, and a search here takes milliseconds.
     await module.options({
-      baseUrl: base,
+      // Results' URLs as the records hold them ("/papers/<id>/"): the page adds its base, which
+      // Pagefind would take only as an absolute path or an http URL, never the relative or file:
+      // base of a copy on disk or of the terminal's search (scraper/offline/).
+      baseUrl: '/',
       excerptLength: EXCERPT_WORDS,
       noWorker: true,
       ranking: { metaWeights: META_WEIGHTS },

@@ -51,8 +51,10 @@ export function resultItem(data: PagefindResultData, base: string, author = ''):
   const li = el('li', 'result');
   const title = el('h2', 'result-title');
   const name = data.meta['title'] ?? data.url;
-  // Pagefind's URLs are the paper pages' own paths under the site's base; nothing else is linked.
-  title.append(data.url.startsWith(base) ? link(data.url, name) : document.createTextNode(name));
+  // Pagefind's URLs are the paper pages' own paths from the site's root ("/papers/<id>/", the
+  // records', site/lib/search-records.ts), put under the base here; nothing else is linked.
+  const own = data.url.startsWith('/') && !data.url.startsWith('//');
+  title.append(own ? link(`${base}${data.url.slice(1)}`, name) : document.createTextNode(name));
   li.append(title);
   const day = data.filters['day']?.[0];
   const upvotes = data.filters['upvotes']?.[0];
