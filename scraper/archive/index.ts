@@ -21,7 +21,6 @@ export {
 export { aliasPath, DayFileError, dayFilePath, MAX_DAY_FILE_BYTES, parseDayFile, renderDayFile } from './day-file.ts';
 export { dayFileProblems } from './day-files.ts';
 export { type ArchiveDigest, archiveDigest } from './fingerprint.ts';
-export { SEARCH_BUILT_FROM_FILE, SEARCH_ENGINE_FILE } from './site-files.ts';
 export { describeRejection, papersFromItems, type Rejection } from './from-api.ts';
 export {
   emptyLedger,
@@ -66,6 +65,7 @@ export {
   VIAS,
   type Via,
 } from './schema.ts';
+export { SEARCH_BUILT_FROM_FILE, SEARCH_ENGINE_FILE } from './site-files.ts';
 export {
   type ArchiveRead,
   type DayFileRef,

@@ -21,7 +21,7 @@ type DiskWindow = Window & {
   const w = window as DiskWindow;
   const script = document.currentScript as HTMLScriptElement | null;
   const root = new URL(script?.dataset['root'] ?? '', location.href);
-  const data = new Map<string, Uint8Array>();
+  const data = new Map<string, Uint8Array<ArrayBuffer>>();
   const loading = new Map<string, Promise<void>>();
 
   w.papersDiskPut = (path, base64) => {

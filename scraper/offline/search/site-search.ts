@@ -13,7 +13,6 @@ import { InputError } from '../../errors.ts';
 import type { BuiltSite } from '../built-site.ts';
 import { fileFetch } from './file-fetch.ts';
 
-
 export type ResultData = {
   url: string;
   excerpt: string;

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { runPapers } from '../../../helpers/cli.ts';
 import { tempDir } from '../../../helpers/temp.ts';
+import { SITE_FIXTURE } from '../../site/fixture.ts';
 import { fixturePapers, resultIds, searched } from '../../site/search-helpers.ts';
 import { type ServedSite, serveFixtureSite } from '../../site/site-helpers.ts';
-import { SITE_FIXTURE } from '../../site/fixture.ts';
 
 let site: ServedSite;
 beforeAll(async () => {
@@ -68,20 +68,24 @@ const QUERIES: [label: string, params: Record<string, string>][] = [
 ];
 
 describe('the terminal finds what the search page finds, in the same order', () => {
+  const found: number[] = [];
   test.each(QUERIES)('%s', async (_label, given) => {
     const params = new URLSearchParams(given);
     const shown = await browserIds(params);
     expect(await terminalIds(params, shown.length)).toEqual(shown);
+    found.push(shown.length);
   });
 
-  test('most of these searches find something', async () => {
-    const found = await Promise.all(QUERIES.map(([, given]) => browserIds(new URLSearchParams(given))));
-    expect(found.filter((ids) => ids.length > 0).length).toBeGreaterThanOrEqual(QUERIES.length - 2);
+  // Equal lists prove little when they are empty: nearly every search above finds papers.
+  test('most of these searches find something', () => {
+    expect(found).toHaveLength(QUERIES.length);
+    expect(found.filter((n) => n > 0).length).toBeGreaterThanOrEqual(QUERIES.length - 2);
   });
 });
 
 test('prints rank, date, votes, title, authors and excerpt; plain text into a pipe', async () => {
-  const run = await runPapers(['search', '--site', inject('fixtureSite').dist, '--limit', '2', some.id]);
+  const site = inject('fixtureSite').dist;
+  const run = await runPapers(['search', '--site', site, '--content', SITE_FIXTURE, '--limit', '2', some.id]);
   expect(run.code).toBe(0);
   expect(run.stdout).toContain(`  1. ${some.title}`);
   expect(run.stdout).toContain(some.id);
