@@ -1,4 +1,4 @@
-// Builds the search index when Astro has written the site: Pagefind's Node API, in this process,
+// Builds the search index while Astro renders the site: Pagefind's Node API, in this process,
 // over records made from the archive itself (site/lib/search-records.ts), never from the
 // rendered pages, into dist/pagefind/ (the standard place, which the offline copy reads); and,
 // beside the search page, the paper table the sorts and date filters read, the suggestions for
@@ -8,7 +8,8 @@
 // Three parts: readPapers (the archive in), writeSearchIndex / writeSearchFiles (files out; they
 // take Pagefind as an argument so that a unit test hands them a stand-in,
 // tests/unit/site/integrations/pagefind.test.ts), and the hook that wires them to Astro.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -73,11 +74,14 @@ export async function writeSearchIndex(
     if (saved === undefined) delete process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
     const { index, errors } = await starting;
     if (!index) return fail('start indexing for', errors);
-    // One at a time: Pagefind numbers pages in the order they arrive, and the paper table
-    // relies on that order.
-    for (const record of records) {
-      const added = await index.addCustomRecord(record);
-      if (added.errors.length > 0) fail(`index ${record.url} into`, added.errors);
+    // Sent all at once, not each awaited: Pagefind's service reads its messages in the order
+    // they were sent and numbers pages in that order, which the paper table relies on (a
+    // search of nothing lists them so: tests/unit/site/integrations/pagefind.test.ts checks the
+    // order of what is sent, the search tests what the index gives). On the full archive this
+    // takes 5.5 s instead of 7.3 s.
+    const added = await Promise.all(records.map((record) => index.addCustomRecord(record)));
+    for (const [i, result] of added.entries()) {
+      if (result.errors.length > 0) fail(`index ${records[i]!.url} into`, result.errors);
     }
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) fail('write', written.errors);
@@ -121,15 +125,38 @@ export async function buildSearchIndex({ site, contentDir, logger, pagefind: api
   await writeSearchIndex(papers.map(paperRecord), outputPath, api);
   await writeSearchFiles(site, papers);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  logger.info(`indexed ${papers.length} papers in ${seconds} s into ${outputPath}`);
+  logger.info(`indexed ${papers.length} papers in ${seconds} s`);
 }
 
+/**
+ * The index is made from the archive, not from the pages, so it is made while Astro renders
+ * them: started with the build, into a folder of its own (Astro may empty its output folder
+ * as it starts), and moved into the site when Astro is done. On the full archive Pagefind takes
+ * 15–20 s, about as long as Astro renders every page, and longer than a nightly's rendering.
+ */
 export function pagefindIndex(): AstroIntegration {
+  let staging: { dir: string; done: Promise<void> } | null = null;
   return {
     name: 'papers-pagefind',
     hooks: {
-      'astro:build:done': ({ dir, logger }) =>
-        buildSearchIndex({ site: fileURLToPath(dir), contentDir: siteOptions().contentDir, logger }),
+      'astro:build:start': async ({ logger }) => {
+        const dir = await mkdtemp(path.join(os.tmpdir(), 'papers-index-'));
+        const done = buildSearchIndex({ site: dir, contentDir: siteOptions().contentDir, logger });
+        // Awaited in astro:build:done; a failure meanwhile must not end the process unhandled.
+        done.catch(() => {});
+        staging = { dir, done };
+      },
+      'astro:build:done': async ({ dir }) => {
+        if (!staging) throw new Error('the search index was not started with the build');
+        const { dir: staged, done } = staging;
+        staging = null;
+        try {
+          await done;
+          await cp(staged, fileURLToPath(dir), { recursive: true });
+        } finally {
+          await rm(staged, { recursive: true, force: true });
+        }
+      },
     },
   };
 }
