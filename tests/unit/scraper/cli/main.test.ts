@@ -38,7 +38,7 @@ describe('papers', () => {
 
   it('tells a usage error in one line, then where help is, exit 2', async () => {
     const cases: [string[], string][] = [
-      [[], usage(null, 'give a command: scrape, nightly, import, merge, status')],
+      [[], usage(null, 'give a command: scrape, nightly, import, merge, status, search, serve, pack')],
       [['scrap'], usage(null, 'unknown command "scrap"; did you mean scrape?')],
       [['stauts'], usage(null, 'unknown command "stauts"; did you mean status?')],
       [['deploy'], usage(null, 'unknown command "deploy"')],

@@ -94,9 +94,7 @@ describe('buildSearchIndex', () => {
     });
     // Two papers: no word is shared by the three a word needs to be offered.
     expect(readFileSync(path.join(site, SEARCH_FILES.words), 'utf8')).toBe('');
-    expect(log.info).toHaveBeenCalledExactlyOnceWith(
-      expect.stringMatching(/^indexed 2 papers in \d+\.\d s$/),
-    );
+    expect(log.info).toHaveBeenCalledExactlyOnceWith(expect.stringMatching(/^indexed 2 papers in \d+\.\d s$/));
     expect(api.close).toHaveBeenCalledOnce();
   });
 
