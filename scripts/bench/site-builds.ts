@@ -34,7 +34,7 @@ export type BuildRun = {
  * time the two halves of a line interleave, so they are counted, not read line by line.
  */
 export function readBuildLog(log: string): Pick<BuildRun, 'pagefindSeconds' | 'rendered' | 'carried'> {
-  const pagefind = /indexed \d+ paper pages in ([\d.]+) s/.exec(log);
+  const pagefind = /indexed \d+ (?:paper pages|papers) in ([\d.]+) s/.exec(log);
   const pages = log.match(/[├└]─ \//g)?.length ?? 0;
   const carried = log.match(/\((restored|cached)\)/g)?.length ?? 0;
   return { pagefindSeconds: pagefind ? Number(pagefind[1]) : null, rendered: pages - carried, carried };
