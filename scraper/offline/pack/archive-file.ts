@@ -4,6 +4,7 @@
 // one at a time from the disk copy (disk-copy.ts), so memory stays one file's worth. The archive
 // is written to a temporary name beside the target and renamed into place once complete: a
 // failed or interrupted pack leaves no half-written file under the name asked for.
+import { once } from 'node:events';
 import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -21,14 +22,9 @@ export function formatOf(file: string): ArchiveFormat | null {
 /** Zip without its 64-bit extension holds at most this many entries. */
 export const ZIP_MAX_ENTRIES = 0xffff;
 
-function write(stream: NodeJS.WritableStream, chunk: Uint8Array): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (stream.write(chunk)) resolve();
-    else {
-      stream.once('drain', resolve);
-      stream.once('error', reject);
-    }
-  });
+/** Writes a chunk, waiting for the stream to drain when it asks to (an error rejects). */
+async function write(stream: NodeJS.WritableStream, chunk: Uint8Array): Promise<void> {
+  if (!stream.write(chunk)) await once(stream as NodeJS.EventEmitter, 'drain');
 }
 
 function octal(value: number, width: number): string {
