@@ -2,8 +2,8 @@
 // no server to map "/base/days/2026-08-07/" to a file: every link, source and form target under
 // the site's base becomes a path relative to the page, and a folder's URL names its index.html.
 // Module scripts become classic deferred scripts (Chromium runs no module script from file://;
-// disk-copy.ts rewrites their files to match), and every page loads the disk shim (disk-shim.ts)
-// first. Pure: a page's HTML and where it sits in, the page's HTML for the disk out.
+// disk-copy.ts rewrites their files to match), preloads go (they could only fail), and every
+// page loads the disk shim (disk-shim.ts) first. Pure: a page's HTML and where it sits in, the page's HTML for the disk out.
 //
 // The pages are our own build's output, with double-quoted attributes throughout (Astro writes
 // them so), which is why a pattern over attributes suffices and keeps every other byte as it was.
@@ -42,6 +42,8 @@ export function diskUrl(url: string, pagePath: string, base: string, folderIndex
 const ATTRIBUTE = new RegExp(`(\\s(${[...LINK_ATTRIBUTES, ...PREFIX_ATTRIBUTES].join('|')})=")([^"]*)(")`, 'g');
 const MODULE_SCRIPT = /<script\b([^>]*)\btype="module"([^>]*)>/g;
 const INLINE_MODULE = /<script\b[^>]*\btype="module"(?![^>]*\bsrc=)[^>]*>/;
+/** Preloads (the search page's, of Pagefind's files): a copy on disk cannot preload, only fail to. */
+const PRELOAD = /<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>/g;
 
 export type DiskPage = { html: string; scripts: string[] };
 
@@ -53,7 +55,7 @@ export type DiskPage = { html: string; scripts: string[] };
 export function diskPage(html: string, pagePath: string, base: string): DiskPage {
   if (INLINE_MODULE.test(html)) throw new Error(`${pagePath}: an inline module script, which a disk copy cannot run`);
   const scripts: string[] = [];
-  let out = html.replace(MODULE_SCRIPT, (_tag, before: string, after: string) => {
+  let out = html.replace(PRELOAD, '').replace(MODULE_SCRIPT, (_tag, before: string, after: string) => {
     const src = /\bsrc="([^"]*)"/.exec(`${before}${after}`)?.[1];
     if (src?.startsWith(base)) scripts.push(src.slice(base.length));
     // Deferred, as a module script is: it runs once the page is parsed, in document order.

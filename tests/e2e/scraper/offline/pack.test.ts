@@ -53,6 +53,11 @@ async function browseAndSearch(home: string, allowedOrigin: string | null): Prom
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
+  // Thumbnails, blocked, are "Failed to load resource"; anything else (a module or a fetch the
+  // browser refused from file://) is a fault of the copy.
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+  });
   try {
     await page.goto(home);
     expect(await page.title()).toContain('Daily Papers Archive');

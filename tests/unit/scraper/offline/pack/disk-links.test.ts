@@ -60,6 +60,17 @@ describe('diskPage', () => {
     );
   });
 
+  test('preloads go: a page on disk could only fail to fetch them', () => {
+    const page = diskPage(
+      '<head><link rel="modulepreload" href="/dpa/pagefind/pagefind.js"><link rel="preload" href="/dpa/pagefind/wasm.en.pagefind" as="fetch" crossorigin><link rel="icon" href="/dpa/favicon.svg"></head>',
+      'search/index.html',
+      '/dpa/',
+    );
+    expect(page.html).toBe(
+      '<head><script src="../_disk/disk.js" data-root="../"></script><link rel="icon" href="../favicon.svg"></head>',
+    );
+  });
+
   test('an ampersand in a query stays escaped', () => {
     const page = diskPage('<head></head><a href="/search/?q=a&amp;sort=upvotes">x</a>', 'index.html', '/');
     expect(page.html).toContain('href="search/index.html?q=a&amp;sort=upvotes"');
