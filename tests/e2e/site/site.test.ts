@@ -235,7 +235,9 @@ describe('search', () => {
     expect(await page.locator('.result-title a').getAttribute('href')).toBe(`${BASE}papers/2608.05987/`);
     expect(await page.locator('.result-meta').innerText()).toContain('featured 2026-08-05');
     expect(await page.locator('.result-excerpt mark').first().innerText()).toMatch(/^ALFWorld/);
-    expect(w.foreignRequests).toEqual([]);
+    // The day page's thumbnails come from Hugging Face's CDN, as cards show them (when they load
+    // depends on scrolling and timing); nothing else may leave the site.
+    expect(w.foreignRequests.filter((u) => !u.startsWith('https://cdn-thumbnails.huggingface.co/'))).toEqual([]);
     expect(w.errors).toEqual([]);
     await page.context().close();
   });

@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../../../scraper/fetch/chromium.ts';
 import { runPapers } from '../../../helpers/cli.ts';
 import { tempDir } from '../../../helpers/temp.ts';
-import { searched } from '../../site/search-helpers.ts';
 
 let browser: Browser;
 let dir: string;
@@ -76,9 +75,10 @@ async function browseAndSearch(home: string, allowedOrigin: string | null): Prom
     await follow(page, 'a[href*="search/"]');
     await page.fill('input[name="q"]', 'video');
     await page.press('input[name="q"]', 'Enter');
-    // The search page says when its search is done (a loaded machine may take a while).
-    await searched(page);
+    // A loaded machine may take a while: the results, not a fixed pause, end the wait.
+    await page.waitForURL(/[?&]q=video/);
     const result = page.locator('#search-results li a[href*="papers/"]').first();
+    await result.waitFor({ timeout: 60_000 });
     expect(await page.locator('#search-results li').count()).toBeGreaterThan(0);
     const href = (await result.getAttribute('href')) ?? '';
     await Promise.all([page.waitForLoadState('load'), result.click()]);
