@@ -63,8 +63,12 @@ export const searchCommand: Command<typeof searchOptions> = {
       if (key !== 'q' && key !== 'sort' && !keys.includes(key))
         throw new UsageError(`--filter ${key}=…: no such filter; the filters are ${keys.join(', ')}`);
     }
-    await checkIndexAge(site, values.content ?? path.resolve(io.cwd, 'content'), values.content !== undefined);
-    const found = await searchSite(site, params, values.limit);
+    // The index's age is checked while it is searched: a stale index throws, and what was found
+    // is never printed.
+    const [, found] = await Promise.all([
+      checkIndexAge(site, values.content ?? path.resolve(io.cwd, 'content'), values.content !== undefined),
+      searchSite(site, params, values.limit),
+    ]);
     if (values.json) {
       const records = found.results.map((r, i) => format.resultRecord(r, i + 1));
       io.stdout.write(`${JSON.stringify({ total: found.total, results: records }, null, 2)}\n`);

@@ -1,11 +1,13 @@
 // `papers search` against the fixture site this run built (tests/e2e/setup/fixture-site.ts):
 // for words, ids, links, names, filters and sorts, the terminal gives the papers the site's
 // search page gives in Chromium, in the same order; an index older than the archive, or none,
-// is one line that says how to build it.
+// is one line that says how to build it. The comparisons run the command in this process
+// (runMain, as the CLI's own tests do); the printed form and the errors through a real `papers`
+// process.
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { runPapers } from '../../../helpers/cli.ts';
+import { runMain, runPapers } from '../../../helpers/cli.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 import { SITE_FIXTURE } from '../../site/fixture.ts';
 import { fixturePapers, resultIds, searched } from '../../site/search-helpers.ts';
@@ -19,7 +21,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-/** What the site's search page lists for a search URL, as paper ids in order. */
+/** What the site's search page lists for a search URL, as paper ids in order (a cold page each). */
 async function browserIds(params: URLSearchParams): Promise<string[]> {
   const context = await site.browser.newContext();
   try {
@@ -41,7 +43,7 @@ async function terminalIds(params: URLSearchParams, limit: number): Promise<stri
     else if (key === 'sort') args.push('--sort', value);
     else args.push('--filter', `${key}=${value}`);
   }
-  const run = await runPapers(args);
+  const run = await runMain(args);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   return (JSON.parse(run.stdout) as { results: { id: string }[] }).results.map((r) => r.id);
