@@ -2,6 +2,8 @@
 // lands in a text node, and Pagefind's excerpt (HTML with <mark>s) is read in an inert document
 // and only its text and marks are copied out. Nothing from the index is ever parsed as HTML in
 // the page, and only paths under the site's base become links.
+
+import { formatDate } from '../lib/format.ts';
 import { sameName } from '../lib/search-keys.ts';
 import { narrowings, requestParams, type SearchRequest } from '../lib/search-request.ts';
 import type { PagefindResultData } from './search-pagefind.ts';
@@ -59,7 +61,7 @@ export function resultItem(data: PagefindResultData, base: string, author = ''):
   const day = data.filters['day']?.[0];
   const upvotes = data.filters['upvotes']?.[0];
   const facts = [
-    day ? `featured ${day}` : null,
+    day ? `featured ${formatDate(day)}` : null,
     upvotes ? `${upvotes} upvote${upvotes === '1' ? '' : 's'}` : null,
     shortAuthors(data.meta['authors'], author),
   ].filter((s): s is string => Boolean(s));
