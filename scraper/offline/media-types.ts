@@ -25,6 +25,11 @@ const TYPES: Record<string, { type: string; compress: boolean }> = {
 
 const BLOB = { type: 'application/octet-stream', compress: false };
 
+/** Extension (".html") → media type: for what serves a copy without this module (the pack's shim and serve.mjs). */
+export function mediaTypeTable(): Record<string, string> {
+  return Object.fromEntries(Object.entries(TYPES).map(([ext, { type }]) => [ext, type]));
+}
+
 /** The media type of a file of the site, and whether to compress it. */
 export function mediaType(file: string): { type: string; compress: boolean } {
   // Pagefind's WebAssembly (wasm.<lang>.pagefind) is gzip data it unpacks itself: a blob.

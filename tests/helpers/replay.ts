@@ -24,6 +24,12 @@ export function replayServer(options: ReplayOptions = {}): { readonly server: Re
   };
 }
 
+/**
+ * The pacing of a run against the replay server, fast: 100 pages and API requests a second, and
+ * retries at once (the replay server's faults, not the clock, are what such tests are about).
+ */
+export const FAST_PACING = ['--rate', '6000', '--api-rate', '6000', '--backoff', '0'] as const;
+
 export async function get(
   url: string,
   init: { cookie?: string; redirect?: RequestRedirect } = {},

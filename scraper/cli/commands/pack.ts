@@ -1,7 +1,7 @@
 // `papers pack [--site dist] [--out FILE]`: the built archive as one .tar.gz or .zip that
 // browses and searches opened straight from disk (scraper/offline/pack/).
 import { z } from 'zod';
-import { type Command, EXIT_OK, UsageError } from '../command.ts';
+import { type Command, EXIT_OK } from '../command.ts';
 import { opt } from '../options.ts';
 
 export const packOptions = z.object({
@@ -28,12 +28,12 @@ export const packCommand: Command<typeof packOptions> = {
     const path = await import('node:path');
     const out =
       values.out ?? path.resolve(io.cwd, `daily-papers-archive-${new Date().toISOString().slice(0, 10)}.tar.gz`);
-    if (!/\.(tar\.gz|tgz|zip)$/i.test(out))
-      throw new UsageError(`--out must end with .tar.gz, .tgz or .zip, not ${JSON.stringify(path.basename(out))}`);
-    const [{ readBuiltSite }, { pack, topFolderOf }] = await Promise.all([
+    const [{ readBuiltSite }, { pack, packFormat, topFolderOf }] = await Promise.all([
       import('../../offline/built-site.ts'),
       import('../../offline/pack/pack.ts'),
     ]);
+    packFormat(out); // a wrong name is told before anything is read
+
     const site = await readBuiltSite(values.site);
     const packed = await pack(site, out);
     const mb = (packed.bytes / 1e6).toFixed(1);

@@ -12,11 +12,13 @@ import zlib from 'node:zlib';
 export type ArchiveEntry = { path: string; data: Uint8Array };
 export type ArchiveFormat = 'tar.gz' | 'zip';
 
+/** The endings a pack's file name may have, and the format each asks for. */
+export const ARCHIVE_ENDING = /\.(tar\.gz|tgz|zip)$/i;
+
 /** The format a file name asks for, or null. */
 export function formatOf(file: string): ArchiveFormat | null {
-  if (/\.(tar\.gz|tgz)$/i.test(file)) return 'tar.gz';
-  if (/\.zip$/i.test(file)) return 'zip';
-  return null;
+  const ending = ARCHIVE_ENDING.exec(file)?.[1]?.toLowerCase();
+  return ending === undefined ? null : ending === 'zip' ? 'zip' : 'tar.gz';
 }
 
 /** Zip without its 64-bit extension holds at most this many entries. */

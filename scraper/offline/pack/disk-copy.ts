@@ -14,6 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import type { BuiltSite } from '../built-site.ts';
+import { mediaTypeTable } from '../media-types.ts';
 import type { ArchiveEntry } from './archive-file.ts';
 import { DISK_DIR, diskCss, diskPage } from './disk-links.ts';
 
@@ -50,7 +51,11 @@ async function classicBundle(entry: string, options: esbuild.BuildOptions = {}):
 /** The shim, compiled for the browser with this pack's settings. */
 function shim(): Promise<Uint8Array> {
   return classicBundle(path.join(here, 'disk-shim.ts'), {
-    define: { DATA_PREFIXES: JSON.stringify(DATA_PREFIXES), DISK_DIR: JSON.stringify(DISK_DIR) },
+    define: {
+      DATA_PREFIXES: JSON.stringify(DATA_PREFIXES),
+      DISK_DIR: JSON.stringify(DISK_DIR),
+      MEDIA_TYPES: JSON.stringify(mediaTypeTable()),
+    },
   });
 }
 
@@ -95,8 +100,16 @@ export async function* diskCopy(site: BuiltSite, top: string): AsyncGenerator<Ar
     yield { path: at(rel), data: scripts.has(rel) ? await classicBundle(file) : await fs.readFile(file) };
   }
   yield { path: at(`${DISK_DIR}/disk.js`), data: await shim() };
-  yield { path: at('serve.mjs'), data: await fs.readFile(path.join(here, 'serve-template.mjs')) };
+  yield { path: at('serve.mjs'), data: Buffer.from(await serveScript()) };
   yield { path: at('README.txt'), data: Buffer.from(readme(top)) };
+}
+
+/** serve.mjs: the template with the archive's media types written in. */
+async function serveScript(): Promise<string> {
+  const template = await fs.readFile(path.join(here, 'serve-template.mjs'), 'utf8');
+  const marker = '/* media types */ {}';
+  if (!template.includes(marker)) throw new Error(`serve-template.mjs has lost its marker ${marker}`);
+  return template.replace(marker, () => JSON.stringify(mediaTypeTable()));
 }
 
 function readme(top: string): string {

@@ -10,6 +10,8 @@
 
 declare const DATA_PREFIXES: string[];
 declare const DISK_DIR: string;
+/** Extension (".json") → media type: scraper/offline/media-types.ts, given by the pack. */
+declare const MEDIA_TYPES: Record<string, string>;
 
 type DiskWindow = Window & {
   papersDiskPut?: (path: string, base64: string) => void;
@@ -46,8 +48,6 @@ type DiskWindow = Window & {
     return pending;
   }
 
-  const TYPES: Record<string, string> = { json: 'application/json', wasm: 'application/wasm', txt: 'text/plain' };
-
   /** The site-root path a URL names when it is one of the pack's data files; else null. */
   function dataPath(url: URL): string | null {
     if (url.origin !== root.origin || !url.pathname.startsWith(root.pathname)) return null;
@@ -63,7 +63,7 @@ type DiskWindow = Window & {
     if (!data.has(path)) await loadScript(new URL(`${DISK_DIR}/data/${path}.js`, root).href).catch(() => {});
     const bytes = data.get(path);
     if (!bytes) return new Response(null, { status: 404, statusText: 'Not in this copy' });
-    const type = TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream';
+    const type = MEDIA_TYPES[`.${path.split('.').pop()}`] ?? 'application/octet-stream';
     return new Response(bytes, { status: 200, headers: { 'content-type': type } });
   };
 

@@ -4,21 +4,28 @@
 // it is unpacked in.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { InputError } from '../../errors.ts';
+import { InputError, UsageError } from '../../errors.ts';
 import type { BuiltSite } from '../built-site.ts';
-import { type ArchiveFormat, formatOf, writeArchiveFile } from './archive-file.ts';
+import { ARCHIVE_ENDING, type ArchiveFormat, formatOf, writeArchiveFile } from './archive-file.ts';
 import { diskCopy } from './disk-copy.ts';
 
 export type PackResult = { file: string; format: ArchiveFormat; files: number; bytes: number };
 
 /** The folder inside the archive: the file's name without its extension. */
 export function topFolderOf(file: string): string {
-  return path.basename(file).replace(/\.(tar\.gz|tgz|zip)$/i, '') || 'daily-papers-archive';
+  return path.basename(file).replace(ARCHIVE_ENDING, '') || 'daily-papers-archive';
+}
+
+/** The format the file name asks for; any other name is a usage error. */
+export function packFormat(out: string): ArchiveFormat {
+  const format = formatOf(out);
+  if (!format)
+    throw new UsageError(`--out must end with .tar.gz, .tgz or .zip, not ${JSON.stringify(path.basename(out))}`);
+  return format;
 }
 
 export async function pack(site: BuiltSite, out: string): Promise<PackResult> {
-  const format = formatOf(out);
-  if (!format) throw new InputError(`${out}: the file name must end with .tar.gz, .tgz or .zip`);
+  const format = packFormat(out);
   try {
     if ((await fs.stat(path.dirname(out))).isDirectory() === false) throw new Error();
   } catch {

@@ -10,21 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const port = Number(process.argv[2] ?? process.env.PORT ?? 8000);
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
+// The archive's media types (scraper/offline/media-types.ts), written in by `papers pack`.
+const TYPES = /* media types */ {};
 
 function fileFor(urlPath) {
   let relative;
@@ -49,7 +36,7 @@ const server = http.createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const file = fileFor(url.pathname);
   if (!file) {
-    response.writeHead(404, { 'content-type': TYPES['.html'] });
+    response.writeHead(404, { 'content-type': TYPES['.html'] ?? 'text/html' });
     createReadStream(path.join(root, '404.html'))
       .on('error', () => response.end('Not found'))
       .pipe(response);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../scraper/repo.ts';
 import { runPapers } from '../../helpers/cli.ts';
-import { replayServer } from '../../helpers/replay.ts';
+import { FAST_PACING, replayServer } from '../../helpers/replay.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 const replay = replayServer({ quota: { pages: 1e9, api: 1e9 } });
@@ -35,12 +35,7 @@ describe('papers nightly with the build', () => {
       replay.url,
       '--source',
       'api',
-      '--rate',
-      '6000',
-      '--api-rate',
-      '6000',
-      '--backoff',
-      '0',
+      ...FAST_PACING,
     ]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(result.stdout).toContain('Nightly 2026-08-06 … 2026-08-07: 2 added, 0 changed');

@@ -13,6 +13,7 @@ import { listDayFiles, readDay } from '../../../scraper/archive/store.ts';
 import { fixtureItems } from '../../../scripts/fixtures/hf-days.ts';
 import { type ReplayServer, startReplayServer } from '../../../scripts/replay/server.ts';
 import { runPapers } from '../../helpers/cli.ts';
+import { FAST_PACING } from '../../helpers/replay.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 let replay: ReplayServer;
@@ -39,12 +40,7 @@ describe('papers scrape through Chromium', () => {
       content,
       '--base-url',
       replay.url,
-      '--rate',
-      '6000',
-      '--api-rate',
-      '6000',
-      '--backoff',
-      '0',
+      ...FAST_PACING,
       '--from',
       '2026-08-03',
       '--to',

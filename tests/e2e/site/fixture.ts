@@ -6,6 +6,16 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../../scraper/repo.ts';
 
 export const SITE_FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/site/archive');
+/** The days the fixture archive holds, oldest first. */
+export const FIXTURE_DATES = [
+  '2026-06-30',
+  '2026-07-01',
+  '2026-07-27',
+  '2026-07-29',
+  '2026-07-30',
+  '2026-07-31',
+  '2026-08-05',
+] as const;
 export const TEST_SITE_URL = 'https://archive.example.org';
 /** A GitHub-Pages-like base: every link the tests follow must carry it. */
 export const TEST_BASE = '/dpa/';

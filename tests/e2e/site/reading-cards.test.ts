@@ -6,18 +6,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { TEST_BASE as BASE } from './fixture.ts';
+import { TEST_BASE as BASE, FIXTURE_DATES } from './fixture.ts';
 import { fixtureDay, type ServedSite, serveFixtureSite } from './site-helpers.ts';
 
-const FIXTURE_DATES = [
-  '2026-06-30',
-  '2026-07-01',
-  '2026-07-27',
-  '2026-07-29',
-  '2026-07-30',
-  '2026-07-31',
-  '2026-08-05',
-];
 const CDN = 'https://cdn-thumbnails.huggingface.co/';
 /** A 4×2 PNG: a thumbnail of another shape than its box, which must not change the box. */
 const PNG = Buffer.from(

@@ -2,17 +2,8 @@
 // archive's papers, and waiting for a search to finish.
 import type { Page } from 'playwright-core';
 import type { Paper } from '../../../scraper/archive/schema.ts';
+import { FIXTURE_DATES } from './fixture.ts';
 import { fixtureDay } from './site-helpers.ts';
-
-export const FIXTURE_DATES = [
-  '2026-06-30',
-  '2026-07-01',
-  '2026-07-27',
-  '2026-07-29',
-  '2026-07-30',
-  '2026-07-31',
-  '2026-08-05',
-] as const;
 
 /** Every fixture paper once (its newest record), with the day it was first featured. */
 export function fixturePapers(): { paper: Paper; first: string }[] {

@@ -6,18 +6,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DaySchema } from '../../../scraper/archive/schema.ts';
-import { TEST_BASE as BASE, TEST_SITE_URL } from './fixture.ts';
+import { TEST_BASE as BASE, FIXTURE_DATES, TEST_SITE_URL } from './fixture.ts';
 import { executableScripts, fixtureDay, type ServedSite, serveFixtureSite, watch } from './site-helpers.ts';
 
-const FIXTURE_DATES = [
-  '2026-06-30',
-  '2026-07-01',
-  '2026-07-27',
-  '2026-07-29',
-  '2026-07-30',
-  '2026-07-31',
-  '2026-08-05',
-];
 let site: ServedSite;
 
 beforeAll(async () => {

@@ -129,6 +129,15 @@ describe.each(['archive.tar.gz', 'archive.zip'])('%s', (name) => {
       });
       server.on('exit', (code) => reject(new Error(`serve.mjs exited ${code}`)));
     });
+    // The archive's own media types (scraper/offline/media-types.ts), written into serve.mjs.
+    for (const [file, type] of [
+      ['index.html', 'text/html; charset=utf-8'],
+      ['_disk/disk.js', 'text/javascript; charset=utf-8'],
+      ['rss.xml', 'application/xml; charset=utf-8'],
+      ['favicon.svg', 'image/svg+xml'],
+    ]) {
+      expect((await fetch(`${origin}/${file}`)).headers.get('content-type'), file).toBe(type);
+    }
     const blocked = await browseAndSearch(`${origin}/`, origin);
     for (const url of blocked) expect(url).toMatch(/^https:\/\/[^/]*huggingface\.co\//);
   });
@@ -140,6 +149,14 @@ test('a file name that is neither .tar.gz nor .zip is a usage error, exit 2', as
   expect(run.stderr).toBe(
     'papers pack: --out must end with .tar.gz, .tgz or .zip, not "x.rar"\nRun \'papers pack --help\' for usage.\n',
   );
+});
+
+test('an output folder that does not exist is one line, exit 1, and nothing is written', async () => {
+  const out = path.join(dir, 'missing', 'x.tar.gz');
+  const run = await runPapers(['pack', '--site', inject('fixtureSite').dist, '--out', out]);
+  expect(run.code).toBe(1);
+  expect(run.stderr).toBe(`papers pack: ${out}: its folder ${path.dirname(out)} does not exist\n`);
+  expect(existsSync(path.dirname(out))).toBe(false);
 });
 
 test('a folder with no built site is refused in one line that says how to build one, exit 1', async () => {

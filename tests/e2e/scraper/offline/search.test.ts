@@ -95,6 +95,21 @@ test('prints rank, date, votes, title, authors and excerpt; plain text into a pi
   expect(run.stdout.trim().split('\n').at(-1)).toBe('1 paper');
 });
 
+test('a filter it does not know, or one without a value, is a usage error naming it, exit 2', async () => {
+  const site = inject('fixtureSite').dist;
+  const unknown = await runMain(['search', '--site', site, '--content', SITE_FIXTURE, '--filter', 'venue=ICLR', 'x']);
+  expect(unknown.code).toBe(2);
+  expect(unknown.stderr).toContain(
+    'papers search: --filter venue=…: no such filter; the filters are author, year, month, organization, keyword, code',
+  );
+  const bare = await runMain(['search', '--site', site, '--filter', 'year']);
+  expect(bare.code).toBe(2);
+  expect(bare.stderr).toContain('papers search: --filter takes KEY=VALUE (e.g. year=2025), not "year"');
+  const nothing = await runMain(['search', '--site', site]);
+  expect(nothing.code).toBe(2);
+  expect(nothing.stderr).toContain('give words to search for, a --filter or a --sort');
+});
+
 describe('an index it cannot use is one line that says how to build one, exit 1', () => {
   test('an archive newer than the index', async () => {
     const content = path.join(tempDir('search-'), 'archive');

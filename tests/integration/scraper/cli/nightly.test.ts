@@ -14,7 +14,7 @@ import { readLedger, writeLedger } from '../../../../scraper/archive/ledger.ts';
 import { listDayFiles } from '../../../../scraper/archive/store.ts';
 import { fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import { runMain, runPapers } from '../../../helpers/cli.ts';
-import { replayServer } from '../../../helpers/replay.ts';
+import { FAST_PACING, replayServer } from '../../../helpers/replay.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 import { type GitSetup, gitSetup, isolatedGitEnv } from './git-helpers.ts';
 
@@ -36,12 +36,7 @@ const nightlyArgs = (g: GitSetup, args: string[]) => [
   replay.url,
   '--source',
   'api',
-  '--rate',
-  '6000',
-  '--api-rate',
-  '6000',
-  '--backoff',
-  '0',
+  ...FAST_PACING,
   '--skip-build',
   ...args,
 ];

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { listDayFiles } from '../../../../scraper/archive/store.ts';
 import { runMain } from '../../../helpers/cli.ts';
-import { replayServer } from '../../../helpers/replay.ts';
+import { FAST_PACING, replayServer } from '../../../helpers/replay.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
 const replay = replayServer({ quota: { pages: 1e9, api: 1e9 } });
@@ -13,7 +13,7 @@ describe('papers scrape --max-page-mb', () => {
     const content = tempDir();
     replay.server.faults.set({ hugePage: { bytes: 3_000_000, paths: 'date=2026-08-05' } });
     try {
-      const args = ['scrape', '--content', content, '--base-url', replay.url, '--source', 'api', '--rate', '6000'];
+      const args = ['scrape', '--content', content, '--base-url', replay.url, '--source', 'api', ...FAST_PACING];
       const result = await runMain([...args, '--from', '2026-08-04', '--to', '2026-08-06', '--max-page-mb', '2']);
       expect(result.code).toBe(1);
       expect(result.stdout).toMatch(/2026-08-05 failed: .*the answer is larger than 2 MB once decoded/);

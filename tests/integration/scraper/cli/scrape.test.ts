@@ -13,7 +13,7 @@ import { readLedger, writeLedger } from '../../../../scraper/archive/ledger.ts';
 import { listDayFiles } from '../../../../scraper/archive/store.ts';
 import { fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import { type CliResult, PAPERS_BIN, runPapers } from '../../../helpers/cli.ts';
-import { replayServer } from '../../../helpers/replay.ts';
+import { FAST_PACING, replayServer } from '../../../helpers/replay.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
 // The RateLimit headers count real requests: quotas this high never pause a run.
@@ -29,10 +29,7 @@ const scrapeArgs = (content: string, ...args: string[]) => [
   replay.url,
   '--source',
   'api',
-  '--rate',
-  '6000',
-  '--backoff',
-  '0',
+  ...FAST_PACING,
   ...args,
 ];
 

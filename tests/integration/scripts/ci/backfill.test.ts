@@ -15,14 +15,12 @@ import { backfillMerge } from '../../../../scripts/ci/backfill-merge.ts';
 import { backfillPlan } from '../../../../scripts/ci/backfill-plan.ts';
 import { backfillShard } from '../../../../scripts/ci/backfill-shard.ts';
 import { runMain } from '../../../helpers/cli.ts';
-import { replayServer } from '../../../helpers/replay.ts';
+import { FAST_PACING, replayServer } from '../../../helpers/replay.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 import { gitSetup } from '../../scraper/cli/git-helpers.ts';
 import { runInProcess, runScript } from './run.ts';
 
 const replay = replayServer({ quota: { pages: 1e9, api: 1e9 } });
-
-const FAST = ['--rate', '6000', '--api-rate', '6000', '--backoff', '0'];
 
 /** An archive as data, fetch times aside: the day files' records and the ledger's entries. */
 async function archiveData(content: string) {
@@ -60,7 +58,7 @@ describe('the backfill: plan, shards, merge', () => {
     const shards = await Promise.all(
       matrix.include.map(async (s) => {
         const out = path.join(shardsDir, s.name);
-        const args = ['--from', s.from, '--to', s.to, '--out', out, '--base-url', replay.url, ...FAST];
+        const args = ['--from', s.from, '--to', s.to, '--out', out, '--base-url', replay.url, ...FAST_PACING];
         return { out, result: await runInProcess(backfillShard, args) };
       }),
     );
@@ -101,7 +99,7 @@ describe('the backfill: plan, shards, merge', () => {
       'api',
       '--base-url',
       replay.url,
-      ...FAST,
+      ...FAST_PACING,
     ]);
     expect(scraped.code).toBe(0);
     const expected = await archiveData(sequential);
@@ -120,7 +118,17 @@ describe('the backfill: plan, shards, merge', () => {
     replay.server.faults.set({ downDays: ['2026-07-02'] });
     try {
       const out = path.join(tempDir(), 'shard');
-      const args = ['--from', '2026-07-01', '--to', '2026-07-03', '--out', out, '--base-url', replay.url, ...FAST];
+      const args = [
+        '--from',
+        '2026-07-01',
+        '--to',
+        '2026-07-03',
+        '--out',
+        out,
+        '--base-url',
+        replay.url,
+        ...FAST_PACING,
+      ];
       const result = await runInProcess(backfillShard, args);
       expect(result.code).toBe(1);
       const ledger = await readLedger(out);

@@ -7,8 +7,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { REPO_ROOT } from '../../../../scraper/repo.ts';
 import { archiveFingerprint, readSiteArchive } from '../../../../site/data/read-archive.ts';
-
-const FIXTURE = path.join(REPO_ROOT, 'tests/fixtures/site/archive');
+import { SITE_FIXTURE as FIXTURE, FIXTURE_DATES } from '../../../e2e/site/fixture.ts';
 
 const made: string[] = [];
 afterEach(() => {
@@ -32,15 +31,7 @@ const edit = (file: string, change: (text: string) => string) =>
 
 test('reads every day, oldest first, and the ledger', async () => {
   const { days, ledger } = await readSiteArchive(FIXTURE);
-  expect(days.map((d) => d.date)).toEqual([
-    '2026-06-30',
-    '2026-07-01',
-    '2026-07-27',
-    '2026-07-29',
-    '2026-07-30',
-    '2026-07-31',
-    '2026-08-05',
-  ]);
+  expect(days.map((d) => d.date)).toEqual(FIXTURE_DATES);
   expect(ledger.days['2026-07-28']).toMatchObject({ status: 'failed', reason: 'HTTP 503 from huggingface.co' });
 });
 
