@@ -2,6 +2,15 @@
 // wants. The index (site/integrations/pagefind.ts) holds each paper's summary and abstract as
 // its body and title, authors, keywords, organization and submitter as metadata; Pagefind
 // searches both, and boosts a match in a metadata field by that field's weight below.
+//
+// The index may come in two parts (site/lib/search-parts.ts says why and how): Pagefind's script
+// then names the recent one, which is merged into the main one with the same options, and the
+// search here answers as one index would. Pagefind drops a query word that no word of an index
+// begins with, or matches it by the longest indexed word it begins with: a part lacking a word
+// the other holds would answer with papers the whole index never gives. So the recent part
+// holds every word of the main part (on one page of its own, never a result): it answers as the
+// whole index does; and a query that page does not match holds a word the main part has not
+// (no paper there can match all the words), so only the recent part is asked.
 
 import { importModule } from './import-module.ts';
 
@@ -17,10 +26,17 @@ export type PagefindResult = {
   data: () => Promise<PagefindResultData>;
 };
 export type PagefindSearch = { results: PagefindResult[] };
+type SearchOptions = { filters?: Record<string, string> };
 export type Pagefind = {
+  search: (term: string | null, o?: SearchOptions) => Promise<PagefindSearch | null>;
+};
+/** The recent part, as the build names it after Pagefind's own script (site/integrations/pagefind.ts). */
+export type RecentPart = { path: string; vocabulary: string };
+type PagefindModule = Pagefind & {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
-  search: (term: string | null, o?: { filters?: Record<string, string> }) => Promise<PagefindSearch | null>;
+  mergeIndex: (path: string, o: Record<string, unknown>) => Promise<void>;
+  papersRecentIndex?: RecentPart | null;
 };
 
 /**
@@ -43,24 +59,46 @@ export const META_WEIGHTS = {
 /** Words of context in an excerpt: about two lines of a result. */
 export const EXCERPT_WORDS = 28;
 
+/** The filter the recent part's pages carry (given when it is merged), which asks it alone. */
+const ONLY_RECENT = { part: 'recent' };
+
+/** Pagefind with its parts merged, searched as one index. */
+function asOneIndex(module: PagefindModule, recent: RecentPart): Pagefind {
+  const withoutVocabulary = (found: PagefindSearch | null): PagefindSearch | null =>
+    found && { ...found, results: found.results.filter((r) => r.id !== recent.vocabulary) };
+  return {
+    async search(term, o = {}) {
+      const found = await module.search(term, o);
+      if (term === null || !found || found.results.some((r) => r.id === recent.vocabulary)) {
+        return withoutVocabulary(found);
+      }
+      return withoutVocabulary(await module.search(term, { ...o, filters: { ...o.filters, ...ONLY_RECENT } }));
+    },
+  };
+}
+
 let loading: Promise<Pagefind> | null = null;
 
 /** Pagefind's script from `<base>pagefind/`, initialised once; a failure may be retried. */
 export function loadPagefind(base: string): Promise<Pagefind> {
   loading ??= (async () => {
-    const module = (await importModule(`${base}pagefind/pagefind.js`)) as Pagefind;
-    // No worker: the worker's script costs 43 KB more, and a search here takes milliseconds.
-    await module.options({
+    const module = (await importModule(`${base}pagefind/pagefind.js`)) as PagefindModule;
+    const options = {
       // Results' URLs as the records hold them ("/papers/<id>/"): the page adds its base, which
       // Pagefind would take only as an absolute path or an http URL, never the relative or file:
       // base of a copy on disk or of the terminal's search (scraper/offline/).
       baseUrl: '/',
       excerptLength: EXCERPT_WORDS,
-      noWorker: true,
       ranking: { metaWeights: META_WEIGHTS },
-    });
+    };
+    // No worker: the worker's script costs 43 KB more, and a search here takes milliseconds.
+    await module.options({ ...options, noWorker: true });
     await module.init();
-    return module;
+    const recent = module.papersRecentIndex;
+    if (!recent) return module;
+    // After init: a merged index waits for the main one's WebAssembly, polling every 50 ms.
+    await module.mergeIndex(`${base}pagefind/${recent.path}`, { ...options, mergeFilter: ONLY_RECENT });
+    return asOneIndex(module, recent);
   })();
   loading.catch(() => {
     loading = null;

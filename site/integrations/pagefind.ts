@@ -4,15 +4,16 @@
 // beside the search page, the paper table the sorts and date filters read, the suggestions for
 // the organization and keyword fields and the words offered when nothing is found
 // (dist/search/). The archive is read once, from the folder the build read
-// (site/lib/options.ts), so the index holds every paper whichever pages Astro rendered.
+// (site/lib/options.ts), so the index holds every paper whichever pages Astro rendered. The
+// index is in two parts (site/lib/search-parts.ts): the main one, copied from the build's cache
+// while its papers are unchanged (search-index-cache.ts), and the recent one, made every time.
 // Three parts: readPapers (the archive in), writeSearchIndex / writeSearchFiles (files out; they
 // take Pagefind as an argument so that a unit test hands them a stand-in,
 // tests/unit/site/integrations/pagefind.test.ts), and the hook that wires them to Astro.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
 import { InputError, readArchive } from '../../scraper/archive/index.ts';
@@ -20,9 +21,11 @@ import { buildArchiveIndex, type PaperEntry } from '../lib/archive-index.ts';
 import { siteOptions } from '../lib/options.ts';
 import { searchFacets } from '../lib/search-facets.ts';
 import { SEARCH_FILES } from '../lib/search-files.ts';
+import { RECENT_PART, splitIndex, VOCABULARY_URL, vocabularyRecord } from '../lib/search-parts.ts';
 import { INDEX_LANGUAGE, indexOrder, paperRecord, type SearchRecord, tableRow } from '../lib/search-records.ts';
 import { encodeTable } from '../lib/search-table.ts';
 import { vocabulary } from '../lib/search-vocabulary.ts';
+import { type IndexCache, indexCache, indexKey, moveInto } from './search-index-cache.ts';
 
 /**
  * Words per index chunk (Pagefind's default: 20,000). A query fetches the chunks its words fall
@@ -109,39 +112,117 @@ export async function writeSearchFiles(site: string, papers: readonly PaperEntry
   ]);
 }
 
+/** Pagefind's script says where the recent part is and which of its pages is no paper (null: no part). */
+export const PARTS_EXPORT = 'papersRecentIndex';
+
+/** Leaves only what a merged index is read from: Pagefind's scripts, styles and WebAssembly come with the main one. */
+async function keepIndexData(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (!/^(pagefind-entry\.json|.*\.pf_meta|index|fragment|filter)$/.test(name)) {
+      await rm(path.join(dir, name), { recursive: true });
+    }
+  }
+}
+
+/** The id Pagefind gave the page of `url` in the index in `dir` (its fragment's name). */
+async function pageId(dir: string, url: string): Promise<string> {
+  const start = `pagefind_dcd{"url":${JSON.stringify(url)},`;
+  for (const name of await readdir(path.join(dir, 'fragment'))) {
+    const head = gunzipSync(await readFile(path.join(dir, 'fragment', name))).subarray(0, 200);
+    if (head.toString('utf8').startsWith(start)) return name.replace(/\.pf_fragment$/, '');
+  }
+  throw new Error(`Pagefind wrote no page ${url} into ${dir}`);
+}
+
 export type SearchIndexOptions = {
-  /** The built site's folder (Astro's dist/). */
+  /** The built site's folder (Astro's dist/), or the folder the index is made in for it. */
   site: string;
   /** The archive folder the site was built from. */
   contentDir: string;
   logger: Pick<AstroIntegrationLogger, 'info'>;
   pagefind?: PagefindApi;
+  /** Where the main index is kept between builds, and what besides its records shapes it. */
+  cache?: { store: IndexCache; shapedBy: Record<string, string> } | undefined;
 };
 
-export async function buildSearchIndex({ site, contentDir, logger, pagefind: api }: SearchIndexOptions): Promise<void> {
+export async function buildSearchIndex({
+  site,
+  contentDir,
+  logger,
+  pagefind: api,
+  cache,
+}: SearchIndexOptions): Promise<void> {
   const started = performance.now();
   const papers = await readPapers(contentDir);
+  const { main, recent } = splitIndex(papers);
   const outputPath = path.join(site, 'pagefind');
-  await writeSearchIndex(papers.map(paperRecord), outputPath, api);
+  const mainRecords = main.map(paperRecord);
+  const key =
+    cache &&
+    indexKey(mainRecords, {
+      ...cache.shapedBy,
+      chunkSize: process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ?? INDEX_CHUNK_SIZE,
+    });
+  const restored = cache && key ? await cache.store.restore(key, outputPath) : false;
+  if (!restored) {
+    await writeSearchIndex(mainRecords, outputPath, api);
+    if (cache && key) await cache.store.store(key, outputPath);
+  }
+  let part: { path: string; vocabulary: string } | null = null;
+  if (recent.length > 0) {
+    const recentPath = path.join(outputPath, RECENT_PART);
+    await writeSearchIndex([...recent.map(paperRecord), vocabularyRecord(mainRecords)], recentPath, api);
+    await keepIndexData(recentPath);
+    part = { path: RECENT_PART, vocabulary: await pageId(recentPath, VOCABULARY_URL) };
+  }
+  await appendFile(path.join(outputPath, 'pagefind.js'), `\nexport const ${PARTS_EXPORT} = ${JSON.stringify(part)};\n`);
   await writeSearchFiles(site, papers);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  logger.info(`indexed ${papers.length} papers in ${seconds} s`);
+  const from = restored ? ` (${main.length} from the cache)` : '';
+  logger.info(`indexed ${papers.length} papers in ${seconds} s${from}`);
+}
+
+/** Pagefind's version, which shapes its files, from the project's node_modules; null if unknown. */
+async function pagefindVersion(root: string): Promise<string | null> {
+  const file = path.join(root, 'node_modules', 'pagefind', 'package.json');
+  return readFile(file, 'utf8').then(
+    (text) => (JSON.parse(text) as { version?: string }).version ?? null,
+    () => null,
+  );
 }
 
 /**
  * The index is made from the archive, not from the pages, so it is made while Astro renders
  * them: started with the build, into a folder of its own (Astro may empty its output folder
  * as it starts), and moved into the site when Astro is done. On the full archive Pagefind takes
- * 15–20 s, about as long as Astro renders every page, and longer than a nightly's rendering.
+ * 15–20 s, about as long as Astro renders every page; a nightly's few new pages take 5 s, and
+ * its index, the cached main part copied and the recent part made, about as long.
  */
+const STAGING = 'search-staging-';
+
 export function pagefindIndex(): AstroIntegration {
   let staging: { dir: string; done: Promise<void> } | null = null;
+  let folders: { root: string; cacheDir: string } | null = null;
   return {
     name: 'papers-pagefind',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        folders = { root: fileURLToPath(config.root), cacheDir: fileURLToPath(config.cacheDir) };
+      },
       'astro:build:start': async ({ logger }) => {
-        const dir = await mkdtemp(path.join(os.tmpdir(), 'papers-index-'));
-        const done = buildSearchIndex({ site: dir, contentDir: siteOptions().contentDir, logger });
+        if (!folders) throw new Error('the search index was not configured');
+        // Beside the cache, so that the finished index is moved into the site, not copied; a
+        // killed build's folder is removed first, not kept with the cache.
+        await mkdir(folders.cacheDir, { recursive: true });
+        for (const old of await readdir(folders.cacheDir)) {
+          if (old.startsWith(STAGING)) await rm(path.join(folders.cacheDir, old), { recursive: true, force: true });
+        }
+        const dir = await mkdtemp(path.join(folders.cacheDir, STAGING));
+        const version = await pagefindVersion(folders.root);
+        const cache = version
+          ? { store: indexCache(path.join(folders.cacheDir, 'search-index')), shapedBy: { pagefind: version } }
+          : undefined;
+        const done = buildSearchIndex({ site: dir, contentDir: siteOptions().contentDir, logger, cache });
         // Awaited in astro:build:done; a failure meanwhile must not end the process unhandled.
         done.catch(() => {});
         staging = { dir, done };
@@ -152,7 +233,7 @@ export function pagefindIndex(): AstroIntegration {
         staging = null;
         try {
           await done;
-          await cp(staged, fileURLToPath(dir), { recursive: true });
+          await moveInto(staged, fileURLToPath(dir));
         } finally {
           await rm(staged, { recursive: true, force: true });
         }

@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROLIFIC_AUTHOR } from '../../../scripts/site/make-fixture.ts';
 import { sameName } from '../../../site/lib/search-keys.ts';
-import { TEST_BASE as BASE } from './fixture.ts';
+import { recentFrom } from '../../../site/lib/search-parts.ts';
+import { TEST_BASE as BASE, FIXTURE_DATES } from './fixture.ts';
 import { fixturePapers, resultIds, resultTitles, searched } from './search-helpers.ts';
 import { type ServedSite, serveFixtureSite } from './site-helpers.ts';
 
@@ -66,6 +67,52 @@ describe('what is indexed', () => {
     expect(
       titled.paper.aiSummary!.replace(/\s+/g, ' ').startsWith(excerpt.trim().split(' ').slice(0, 5).join(' ')),
     ).toBe(true);
+  });
+});
+
+describe('the index in two parts', () => {
+  // The fixture's papers first featured before the month before its newest day's are the main
+  // part, the rest the recent part (site/lib/search-parts.ts). A word only one part holds must
+  // find what one index finds: nothing of the other part (which would otherwise drop the word,
+  // or match it by a shorter word it begins with).
+  const from = recentFrom(FIXTURE_DATES.at(-1)!);
+  const textOf = ({ paper }: (typeof papers)[number]): string =>
+    [paper.title, paper.abstract, paper.aiSummary ?? '', ...paper.authors, ...paper.aiKeywords].join(' ').toLowerCase();
+  const tokens = papers.map((p) => new Set(textOf(p).match(/[a-z]+/g)));
+  /** A long word only papers of one part hold, which no other word of the archive shares five letters with. */
+  const onlyIn = (recent: boolean): string => {
+    const all = new Set(tokens.flatMap((t) => [...t]));
+    const word = [...all].find(
+      (w) =>
+        w.length >= 8 &&
+        [...all].every((other) => other === w || !other.startsWith(w.slice(0, 5))) &&
+        papers.every((p, i) => !tokens[i]!.has(w) || p.first >= from === recent),
+    );
+    if (!word) throw new Error(`no word only the ${recent ? 'recent' : 'main'} part holds`);
+    return word;
+  };
+  const holders = (word: string): string[] =>
+    papers
+      .filter((_, i) => tokens[i]!.has(word))
+      .map((p) => p.paper.id)
+      .sort();
+
+  test('both parts hold papers', () => {
+    expect(papers.some((p) => p.first < from) && papers.some((p) => p.first >= from)).toBe(true);
+  });
+
+  test.each([
+    ['main', false],
+    ['recent', true],
+  ])('a word only the %s part holds finds its papers alone', async (_, recent) => {
+    const word = onlyIn(recent);
+    await search({ q: word });
+    expect((await resultIds(page)).sort()).toEqual(holders(word));
+  });
+
+  test('a word of each part together find nothing, as in one index', async () => {
+    const words = `${onlyIn(false)} ${onlyIn(true)}`;
+    expect(await search({ q: words })).toBe(`No paper found for “${words}”.`);
   });
 });
 
