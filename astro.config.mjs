@@ -15,9 +15,10 @@ export default defineConfig({
   outDir: './dist',
   // Astro's build cache: a copy of every page built and the manifest of what each was built
   // from (the incremental build, below), so that the next build renders only the pages that
-  // changed. Outside node_modules/, because `npm ci` deletes node_modules/ first: the workflows
-  // keep this folder between runs with actions/cache (scripts/ci/astro-cache-key.sh). Ignored
-  // by git, as all of .cache/ is.
+  // changed; and the main part of the search index (site/integrations/search-index-cache.ts).
+  // Outside node_modules/, because `npm ci` deletes node_modules/ first: the workflows keep this
+  // folder between runs with actions/cache (scripts/ci/astro-cache-key.sh). Ignored by git, as
+  // all of .cache/ is.
   cacheDir: './.cache/astro',
   site: options.siteUrl,
   base: options.base,

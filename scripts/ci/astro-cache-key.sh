@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Names Astro's build cache (./.cache/astro, astro.config.mjs `cacheDir`: the content layer's data
-# store, which lets a build skip re-reading day files it has already read) for actions/cache.
+# Names Astro's build cache (./.cache/astro, astro.config.mjs `cacheDir`: the pages of the last
+# build and the main part of the search index, which let a build render and index only what
+# changed) for actions/cache.
 #   prefix  astro-<os>-<lockfile hash>-   an entry from other dependencies is never restored
 #                                         (Astro clears its store on its own version and config
 #                                         changes, not on those of zod or the loaders)

@@ -21,7 +21,7 @@ import { buildArchiveIndex, type PaperEntry } from '../lib/archive-index.ts';
 import { siteOptions } from '../lib/options.ts';
 import { searchFacets } from '../lib/search-facets.ts';
 import { SEARCH_FILES } from '../lib/search-files.ts';
-import { RECENT_PART, splitIndex, VOCABULARY_URL, vocabularyRecord } from '../lib/search-parts.ts';
+import { mainPartWords, RECENT_PART, splitIndex, VOCABULARY_URL, vocabularyRecord } from '../lib/search-parts.ts';
 import { INDEX_LANGUAGE, indexOrder, paperRecord, type SearchRecord, tableRow } from '../lib/search-records.ts';
 import { encodeTable } from '../lib/search-table.ts';
 import { vocabulary } from '../lib/search-vocabulary.ts';
@@ -163,15 +163,17 @@ export async function buildSearchIndex({
       ...cache.shapedBy,
       chunkSize: process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] ?? INDEX_CHUNK_SIZE,
     });
-  const restored = cache && key ? await cache.store.restore(key, outputPath) : false;
+  const cachedWords = cache && key ? await cache.store.restore(key, outputPath) : null;
+  const restored = cachedWords !== null;
+  const words = cachedWords ?? (recent.length > 0 || cache ? mainPartWords(mainRecords) : '');
   if (!restored) {
     await writeSearchIndex(mainRecords, outputPath, api);
-    if (cache && key) await cache.store.store(key, outputPath);
+    if (cache && key) await cache.store.store(key, outputPath, words);
   }
   let part: { path: string; vocabulary: string } | null = null;
   if (recent.length > 0) {
     const recentPath = path.join(outputPath, RECENT_PART);
-    await writeSearchIndex([...recent.map(paperRecord), vocabularyRecord(mainRecords)], recentPath, api);
+    await writeSearchIndex([...recent.map(paperRecord), vocabularyRecord(words)], recentPath, api);
     await keepIndexData(recentPath);
     part = { path: RECENT_PART, vocabulary: await pageId(recentPath, VOCABULARY_URL) };
   }

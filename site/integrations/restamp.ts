@@ -20,21 +20,30 @@ export function restamp(html: string, stamp: string): string {
   return html.replace(UPDATED, () => stamp);
 }
 
+/** Pages read and rewritten at once: one at a time, 13,000 pages took 8 s of a nightly build. */
+const PAGES_AT_ONCE = 16;
+
 /** Stamps every page of the built site in `dir` with the home page's footer; returns how many changed. */
 export async function restampSite(dir: string): Promise<number> {
   const home = await fs.readFile(path.join(dir, 'index.html'), 'utf8').catch(() => null);
   const stamp = home === null ? null : footerOf(home);
   if (stamp === null) return 0;
   const entries = await fs.readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => path.join(e.parentPath, e.name));
   let changed = 0;
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    const html = await fs.readFile(file, 'utf8');
-    const current = footerOf(html);
-    if (current === null || current === stamp) continue;
-    await fs.writeFile(file, restamp(html, stamp));
-    changed++;
-  }
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++]!;
+      const html = await fs.readFile(file, 'utf8');
+      const current = footerOf(html);
+      if (current === null || current === stamp) continue;
+      await fs.writeFile(file, restamp(html, stamp));
+      changed++;
+    }
+  };
+  await Promise.all(Array.from({ length: PAGES_AT_ONCE }, worker));
   return changed;
 }

@@ -1,7 +1,7 @@
 // The main search index kept between builds (site/lib/search-parts.ts says which papers it
 // holds), in Astro's cacheDir, which the nightly workflow keeps: a build whose main part's
 // records are those of the last build copies the index it wrote then instead of asking Pagefind
-// for it again. The key is a hash of the records and of what else shapes the files (Pagefind's
+// for it again, and the words of its papers the recent part needs. The key is a hash of the records and of what else shapes the files (Pagefind's
 // version, the chunk size), so a cached index is the one Pagefind would write, byte for byte.
 // Also the file moves the build needs: Node's fs.cp copies one file at a time (5.5 s for the
 // 12,900 files of the full archive's index here), these copy 16 at once (1.2 s) and move a
@@ -62,11 +62,14 @@ export function indexKey(records: readonly unknown[], shapedBy: Record<string, s
 }
 
 export type IndexCache = {
-  /** Copies the index of `key` into `to` and says so, or says there is none. */
-  restore: (key: string, to: string) => Promise<boolean>;
-  /** Keeps a copy of the index in `from` as `key`, in place of any other. */
-  store: (key: string, from: string) => Promise<void>;
+  /** Copies the index of `key` into `to` and gives the words kept with it, or null when there is none. */
+  restore: (key: string, to: string) => Promise<string | null>;
+  /** Keeps a copy of the index in `from` and `words` as `key`, in place of any other. */
+  store: (key: string, from: string, words: string) => Promise<void>;
 };
+
+/** The words kept with an index: the recent part's page of the main part's words (search-parts.ts). */
+const WORDS_FILE = 'words.txt';
 
 /** The cache in `dir` (made when first stored into): one index at a time. */
 export function indexCache(dir: string): IndexCache {
@@ -74,15 +77,16 @@ export function indexCache(dir: string): IndexCache {
   return {
     async restore(key, to) {
       // A folder appears under its key only once complete (store renames it into place).
-      if (!(await fs.stat(at(key)).catch(() => null))?.isDirectory()) return false;
-      await copyTree(at(key), to);
-      return true;
+      if (!(await fs.stat(at(key)).catch(() => null))?.isDirectory()) return null;
+      await copyTree(path.join(at(key), 'index'), to);
+      return fs.readFile(path.join(at(key), WORDS_FILE), 'utf8');
     },
-    async store(key, from) {
+    async store(key, from, words) {
       await fs.mkdir(dir, { recursive: true });
       const writing = await fs.mkdtemp(path.join(dir, `.${key}-`));
       try {
-        await copyTree(from, writing);
+        await copyTree(from, path.join(writing, 'index'));
+        await fs.writeFile(path.join(writing, WORDS_FILE), words);
         for (const old of await fs.readdir(dir)) {
           if (old !== path.basename(writing)) await fs.rm(path.join(dir, old), { recursive: true, force: true });
         }

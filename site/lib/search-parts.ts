@@ -45,20 +45,32 @@ export function splitIndex(ordered: readonly PaperEntry[]): IndexParts {
 /** The recent part's page of the main part's words: a URL no page of the site has. */
 export const VOCABULARY_URL = '/search/main-part-words/';
 
+/** Punctuation Pagefind drops from a word's ends: the same word without it is the same indexed word. */
+const ENDS = /^[.,;:!?()[\]{}"'“”‘’]+|[.,;:!?()[\]{}"'“”‘’]+$/g;
+
 /**
- * Every word of the main part's records, each once, as one page: in its body, where Pagefind
- * reads them as it read them there (it searches meta fields' words as it searches the body's).
+ * Every word of the main part's records, each once (Pagefind ignores case and the punctuation
+ * around a word), as one line: in the body of the page below, Pagefind reads them as it read
+ * them in those records (it searches meta fields' words as it searches the body's).
  */
-export function vocabularyRecord(main: readonly SearchRecord[]): SearchRecord {
+export function mainPartWords(main: readonly SearchRecord[]): string {
   const words = new Set<string>();
   for (const record of main) {
     for (const text of [record.content, ...Object.values(record.meta)]) {
-      for (const word of text.split(/\s+/)) if (word !== '') words.add(word);
+      for (const word of text.toLowerCase().split(/\s+/)) {
+        const bare = word.replace(ENDS, '');
+        if (bare !== '') words.add(bare);
+      }
     }
   }
+  return [...words].join(' ');
+}
+
+/** The recent part's page of the main part's words (mainPartWords). */
+export function vocabularyRecord(words: string): SearchRecord {
   return {
     url: VOCABULARY_URL,
-    content: inertText([...words].join(' ')),
+    content: inertText(words),
     language: INDEX_LANGUAGE,
     meta: { title: 'words of the main index' },
     filters: {},

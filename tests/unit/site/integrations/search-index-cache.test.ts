@@ -69,31 +69,31 @@ describe('indexCache', () => {
   test('restores nothing it has not stored, and what it stored under its key alone', async () => {
     const cache = indexCache(path.join(tempDir('cache-'), 'search-index'));
     const to = path.join(tempDir('site-'), 'pagefind');
-    expect(await cache.restore('k1', to)).toBe(false);
+    expect(await cache.restore('k1', to)).toBeNull();
     expect(existsSync(to)).toBe(false);
 
-    await cache.store('k1', tree(INDEX));
-    expect(await cache.restore('k2', to)).toBe(false);
-    expect(await cache.restore('k1', to)).toBe(true);
+    await cache.store('k1', tree(INDEX), 'diffusion models');
+    expect(await cache.restore('k2', to)).toBeNull();
+    expect(await cache.restore('k1', to)).toBe('diffusion models');
     expect(read(to)).toEqual(INDEX);
   });
 
   test('keeps one index: storing another removes the last, and a half-written copy is never restored', async () => {
     const dir = path.join(tempDir('cache-'), 'search-index');
     const cache = indexCache(dir);
-    await cache.store('k1', tree(INDEX));
-    await cache.store('k2', tree({ 'pagefind.js': 'new' }));
+    await cache.store('k1', tree(INDEX), 'a');
+    await cache.store('k2', tree({ 'pagefind.js': 'new' }), 'b');
     expect(readdirSync(dir)).toEqual(['k2']);
     // A killed build's copy in progress: under a name no key has.
     mkdirSync(path.join(dir, '.k3-abc'));
-    expect(await cache.restore('k3', path.join(tempDir('site-'), 'pagefind'))).toBe(false);
-    await cache.store('k3', tree(INDEX));
+    expect(await cache.restore('k3', path.join(tempDir('site-'), 'pagefind'))).toBeNull();
+    await cache.store('k3', tree(INDEX), 'c');
     expect(readdirSync(dir)).toEqual(['k3']);
   });
 
   test('what is copied out is the site’s own: changing it leaves the cache as stored', async () => {
     const cache = indexCache(path.join(tempDir('cache-'), 'search-index'));
-    await cache.store('k1', tree(INDEX));
+    await cache.store('k1', tree(INDEX), 'a');
     const to = path.join(tempDir('site-'), 'pagefind');
     await cache.restore('k1', to);
     writeFileSync(path.join(to, 'pagefind.js'), 'js and more');

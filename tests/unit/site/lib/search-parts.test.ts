@@ -5,7 +5,13 @@ import type { Paper } from '../../../../scraper/archive/schema.ts';
 import { dayRecord, paperRecord as paper } from '../../../../scripts/fixtures/records.ts';
 import { buildArchiveIndex } from '../../../../site/lib/archive-index.ts';
 import { nameWord } from '../../../../site/lib/search-keys.ts';
-import { recentFrom, splitIndex, VOCABULARY_URL, vocabularyRecord } from '../../../../site/lib/search-parts.ts';
+import {
+  mainPartWords,
+  recentFrom,
+  splitIndex,
+  VOCABULARY_URL,
+  vocabularyRecord,
+} from '../../../../site/lib/search-parts.ts';
 import { indexOrder, paperRecord } from '../../../../site/lib/search-records.ts';
 
 const ordered = (...days: [string, Paper[]][]) =>
@@ -49,26 +55,31 @@ describe('splitIndex', () => {
   });
 });
 
-describe('vocabularyRecord', () => {
-  test('every word of the main part’s bodies and meta fields, once, on a page no site page has', () => {
+describe('mainPartWords and vocabularyRecord', () => {
+  test('every word of the main part’s bodies and meta fields, once, without case or end punctuation, on a page no site page has', () => {
     const main = ordered([
       '2026-05-04',
       [
-        paper('2605.00001', { title: 'Diffusion Models', abstract: 'Models diffuse.', authors: ['Zi-Han Wang'] }),
-        paper('2605.00002', { title: 'Diffusion again', abstract: '___PAGEFIND_WEIGHT_9 text', authors: [] }),
+        paper('2605.00001', {
+          title: 'Diffusion Models',
+          abstract: 'Models diffuse (fast).',
+          authors: ['Zi-Han Wang'],
+        }),
+        paper('2605.00002', { title: 'Diffusion again', abstract: '___PAGEFIND_WEIGHT_9 “text”', authors: [] }),
       ],
     ]).map(paperRecord);
-    const record = vocabularyRecord(main);
+    const record = vocabularyRecord(mainPartWords(main));
     expect(record.url).toBe(VOCABULARY_URL);
     expect(VOCABULARY_URL.startsWith('/papers/')).toBe(false);
     const words = record.content.split(' ');
     expect(new Set(words).size).toBe(words.length);
     for (const word of [
-      'Diffusion',
-      'Models',
-      'diffuse.',
-      'Zi-Han',
-      'Wang',
+      'diffusion',
+      'models',
+      'diffuse',
+      'fast',
+      'zi-han',
+      'wang',
       nameWord('Zi-Han Wang'),
       '2605.00001',
       'again',
@@ -76,8 +87,9 @@ describe('vocabularyRecord', () => {
     ]) {
       expect(words).toContain(word);
     }
+    expect(words).not.toContain('Diffusion');
     // An instruction to Pagefind in a paper's text stays a word here too.
-    expect(words).toContain('\u200B___PAGEFIND_WEIGHT_9');
+    expect(words).toContain('\u200B___pagefind_weight_9');
     expect(record.filters).toEqual({});
   });
 });
