@@ -10,13 +10,14 @@
 // Three parts: readPapers (the archive in), writeSearchIndex / writeSearchFiles (files out; they
 // take Pagefind as an argument so that a unit test hands them a stand-in,
 // tests/unit/site/integrations/pagefind.test.ts), and the hook that wires them to Astro.
-import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import * as pagefind from 'pagefind';
-import { InputError, readArchive } from '../../scraper/archive/index.ts';
+import { InputError } from '../../scraper/archive/index.ts';
+import { buildRead } from '../data/read-archive.ts';
 import { buildArchiveIndex, type PaperEntry } from '../lib/archive-index.ts';
 import { siteOptions } from '../lib/options.ts';
 import { searchFacets } from '../lib/search-facets.ts';
@@ -55,7 +56,7 @@ async function indexedPages(outputPath: string): Promise<number> {
 
 /** Every paper of the archive folder, in the order the index numbers them. */
 export async function readPapers(contentDir: string): Promise<PaperEntry[]> {
-  const { days, errors } = await readArchive(contentDir);
+  const { days, errors } = await buildRead.of(contentDir);
   if (errors.length > 0) throw new InputError(errors.map((e) => e.message).join('; '));
   return indexOrder(buildArchiveIndex(days).papers.values());
 }
@@ -141,6 +142,8 @@ export type SearchIndexOptions = {
   contentDir: string;
   logger: Pick<AstroIntegrationLogger, 'info'>;
   pagefind?: PagefindApi;
+  /** The fewest papers in the main part for the index to be in two parts (site/lib/options.ts). */
+  splitAt?: number;
   /** Where the main index is kept between builds, and what besides its records shapes it. */
   cache?: { store: IndexCache; shapedBy: Record<string, string> } | undefined;
 };
@@ -150,11 +153,12 @@ export async function buildSearchIndex({
   contentDir,
   logger,
   pagefind: api,
+  splitAt = 1,
   cache,
 }: SearchIndexOptions): Promise<void> {
   const started = performance.now();
   const papers = await readPapers(contentDir);
-  const { main, recent } = splitIndex(papers);
+  const { main, recent } = splitIndex(papers, splitAt);
   const outputPath = path.join(site, 'pagefind');
   const mainRecords = main.map(paperRecord);
   const key =
@@ -177,7 +181,11 @@ export async function buildSearchIndex({
     await keepIndexData(recentPath);
     part = { path: RECENT_PART, vocabulary: await pageId(recentPath, VOCABULARY_URL) };
   }
-  await appendFile(path.join(outputPath, 'pagefind.js'), `\nexport const ${PARTS_EXPORT} = ${JSON.stringify(part)};\n`);
+  // A new file renamed over Pagefind's: the one there may be a hard link into the cache.
+  const script = path.join(outputPath, 'pagefind.js');
+  const declared = `${await readFile(script, 'utf8')}\nexport const ${PARTS_EXPORT} = ${JSON.stringify(part)};\n`;
+  await writeFile(`${script}.part`, declared);
+  await rename(`${script}.part`, script);
   await writeSearchFiles(site, papers);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const from = restored ? ` (${main.length} from the cache)` : '';
@@ -224,7 +232,9 @@ export function pagefindIndex(): AstroIntegration {
         const cache = version
           ? { store: indexCache(path.join(folders.cacheDir, 'search-index')), shapedBy: { pagefind: version } }
           : undefined;
-        const done = buildSearchIndex({ site: dir, contentDir: siteOptions().contentDir, logger, cache });
+        const { contentDir, searchSplitAt } = siteOptions();
+        buildRead.start(contentDir);
+        const done = buildSearchIndex({ site: dir, contentDir, logger, cache, splitAt: searchSplitAt });
         // Awaited in astro:build:done; a failure meanwhile must not end the process unhandled.
         done.catch(() => {});
         staging = { dir, done };
@@ -237,6 +247,7 @@ export function pagefindIndex(): AstroIntegration {
           await done;
           await moveInto(staged, fileURLToPath(dir));
         } finally {
+          buildRead.end();
           await rm(staged, { recursive: true, force: true });
         }
       },

@@ -32,13 +32,16 @@ export function recentFrom(day: string): string {
   return before.toISOString().slice(0, 10);
 }
 
-/** Splits papers given in index order (oldest first) where the recent part begins. */
-export function splitIndex(ordered: readonly PaperEntry[]): IndexParts {
+/**
+ * Splits papers given in index order (oldest first) where the recent part begins, when the main
+ * part would hold at least `splitAt` papers (fewer are quicker indexed again than kept).
+ */
+export function splitIndex(ordered: readonly PaperEntry[], splitAt = 1): IndexParts {
   const newest = ordered.at(-1);
   if (!newest) return { main: [], recent: [], from: '' };
   const from = recentFrom(newest.firstDate);
   const cut = ordered.findIndex((e) => e.firstDate >= from);
-  if (cut <= 0) return { main: [...ordered], recent: [], from };
+  if (cut <= 0 || cut < splitAt) return { main: [...ordered], recent: [], from };
   return { main: ordered.slice(0, cut), recent: ordered.slice(cut), from };
 }
 

@@ -15,6 +15,8 @@ async function buildSite(outDir: string, cacheDir: string): Promise<void> {
     PAPERS_CONTENT: SITE_FIXTURE,
     PAPERS_BASE: TEST_BASE,
     PAPERS_SITE_URL: TEST_SITE_URL,
+    // The search index in two parts, as a full archive's is (the fixture's main part is small).
+    PAPERS_SEARCH_SPLIT_AT: '1',
   };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);

@@ -1,6 +1,6 @@
 // The main search index kept between builds and the file moves the build makes
 // (site/integrations/search-index-cache.ts), on real folders.
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { copyTree, indexCache, indexKey, moveInto } from '../../../../site/integrations/search-index-cache.ts';
@@ -86,17 +86,22 @@ describe('indexCache', () => {
     expect(readdirSync(dir)).toEqual(['k2']);
     // A killed build's copy in progress: under a name no key has.
     mkdirSync(path.join(dir, '.k3-abc'));
+    // A folder under a key in another layout (no words kept with it): no index.
+    mkdirSync(path.join(dir, 'k4', 'index'), { recursive: true });
+    expect(await cache.restore('k4', path.join(tempDir('site-'), 'pagefind'))).toBeNull();
     expect(await cache.restore('k3', path.join(tempDir('site-'), 'pagefind'))).toBeNull();
     await cache.store('k3', tree(INDEX), 'c');
     expect(readdirSync(dir)).toEqual(['k3']);
   });
 
-  test('what is copied out is the site’s own: changing it leaves the cache as stored', async () => {
+  test('the site’s copy shares the cache’s files (hard links): a file replaced in the site leaves the cache as stored', async () => {
     const cache = indexCache(path.join(tempDir('cache-'), 'search-index'));
     await cache.store('k1', tree(INDEX), 'a');
     const to = path.join(tempDir('site-'), 'pagefind');
     await cache.restore('k1', to);
-    writeFileSync(path.join(to, 'pagefind.js'), 'js and more');
+    expect(statSync(path.join(to, 'index', 'a.pf_index')).nlink).toBeGreaterThan(1);
+    writeFileSync(path.join(to, 'pagefind.js.part'), 'js and more');
+    renameSync(path.join(to, 'pagefind.js.part'), path.join(to, 'pagefind.js'));
     const again = path.join(tempDir('site-'), 'pagefind');
     await cache.restore('k1', again);
     expect(readFileSync(path.join(again, 'pagefind.js'), 'utf8')).toBe('js');

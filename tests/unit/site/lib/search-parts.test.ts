@@ -45,6 +45,15 @@ describe('splitIndex', () => {
     expect([...main, ...recent]).toEqual(papers);
   });
 
+  test('a main part of fewer papers than asked for is no part: one index', () => {
+    const papers = ordered(
+      ['2026-08-05', [paper('2608.00002')]],
+      ['2026-05-04', [paper('2605.00001'), paper('2605.00002')]],
+    );
+    expect(splitIndex(papers, 2).main).toHaveLength(2);
+    expect(splitIndex(papers, 3)).toEqual({ main: papers, recent: [], from: '2026-07-01' });
+  });
+
   test('an archive of the last two months is one index: the main part, no recent part', () => {
     const papers = ordered(['2026-08-05', [paper('2608.00002')]], ['2026-07-01', [paper('2607.00001')]]);
     expect(splitIndex(papers)).toEqual({ main: papers, recent: [], from: '2026-07-01' });
