@@ -78,6 +78,7 @@ function asOneIndex(module: PagefindModule, recent: RecentPart): Pagefind {
 }
 
 let loading: Promise<Pagefind> | null = null;
+const merged = new WeakMap<object, Promise<void>>();
 
 /** Pagefind's script from `<base>pagefind/`, initialised once; a failure may be retried. */
 export function loadPagefind(base: string): Promise<Pagefind> {
@@ -93,11 +94,29 @@ export function loadPagefind(base: string): Promise<Pagefind> {
     };
     // No worker: the worker's script costs 43 KB more, and a search here takes milliseconds.
     await module.options({ ...options, noWorker: true });
-    await module.init();
     const recent = module.papersRecentIndex;
-    if (!recent) return module;
-    // After init: a merged index waits for the main one's WebAssembly, polling every 50 ms.
-    await module.mergeIndex(`${base}pagefind/${recent.path}`, { ...options, mergeFilter: ONLY_RECENT });
+    // Once per module, even when a failed start is tried again: a second merge would be a second part.
+    const merge = () => {
+      let merging = merged.get(module);
+      if (!merging) {
+        merging = module.mergeIndex(`${base}pagefind/${recent!.path}`, { ...options, mergeFilter: ONLY_RECENT });
+        merged.set(module, merging);
+      }
+      return merging;
+    };
+    if (!recent) {
+      await module.init();
+      return module;
+    }
+    // In a page, the recent part's files load while the main part's do (two round trips less on
+    // a slow network): Pagefind's merge waits for the main part's WebAssembly, checking every
+    // 50 ms. Elsewhere (Node, papers search) after: should the main part fail to start, that
+    // wait would never end and would keep the process alive.
+    if (typeof window !== 'undefined') await Promise.all([module.init(), merge()]);
+    else {
+      await module.init();
+      await merge();
+    }
     return asOneIndex(module, recent);
   })();
   loading.catch(() => {
