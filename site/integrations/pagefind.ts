@@ -36,6 +36,12 @@ import { type IndexCache, indexCache, indexKey, moveInto } from './search-index-
  * chunks.
  */
 export const INDEX_CHUNK_SIZE = '5000';
+/**
+ * The recent part's chunk size: it holds every word of the main part on one page, in chunks of
+ * few postings each, so smaller chunks cost a query less; measured on the full archive: at 5,000 words a query term
+ * fetches 14.6 KB of it and every search 6.9 KB of its metadata; at 2,000, 6.2 KB and 11.3 KB.
+ */
+export const RECENT_CHUNK_SIZE = '2000';
 
 /** The part of Pagefind's Node API the index is built with. */
 export type PagefindApi = {
@@ -66,6 +72,7 @@ export async function writeSearchIndex(
   records: readonly SearchRecord[],
   outputPath: string,
   api: PagefindApi = pagefind,
+  chunkSize = INDEX_CHUNK_SIZE,
 ): Promise<void> {
   const fail = (what: string, errors: string[]): never => {
     throw new Error(`Pagefind could not ${what} ${outputPath}: ${errors.join('; ')}`);
@@ -73,7 +80,7 @@ export async function writeSearchIndex(
   try {
     const saved = process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
     // The service is started by this call, with the environment of the moment.
-    process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = saved ?? INDEX_CHUNK_SIZE;
+    process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'] = saved ?? chunkSize;
     const starting = api.createIndex({ forceLanguage: INDEX_LANGUAGE });
     if (saved === undefined) delete process.env['PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE'];
     const { index, errors } = await starting;
@@ -177,7 +184,7 @@ export async function buildSearchIndex({
   let part: { path: string; vocabulary: string } | null = null;
   if (recent.length > 0) {
     const recentPath = path.join(outputPath, RECENT_PART);
-    await writeSearchIndex([...recent.map(paperRecord), vocabularyRecord(words)], recentPath, api);
+    await writeSearchIndex([...recent.map(paperRecord), vocabularyRecord(words)], recentPath, api, RECENT_CHUNK_SIZE);
     await keepIndexData(recentPath);
     part = { path: RECENT_PART, vocabulary: await pageId(recentPath, VOCABULARY_URL) };
   }

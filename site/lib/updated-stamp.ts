@@ -11,12 +11,12 @@ export const STAMP_BYTES = 160;
 /** The element, in any page's footer. */
 export const STAMP = /<p class="updated">[\s\S]*?<\/p>/;
 
-const escape = (text: string): string =>
+const escapeHtml = (text: string): string =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** The element for a time (ISO 8601, as the ledger writes it), padded to STAMP_BYTES. */
 export function updatedStamp(updatedAt: string): string {
-  const element = `<p class="updated">Updated <time datetime="${escape(updatedAt)}">${escape(formatTime(updatedAt))}</time>`;
+  const element = `<p class="updated">Updated <time datetime="${escapeHtml(updatedAt)}">${escapeHtml(formatTime(updatedAt))}</time>`;
   const bytes = new TextEncoder().encode(element).length + '</p>'.length;
   return `${element}${' '.repeat(Math.max(0, STAMP_BYTES - bytes))}</p>`;
 }

@@ -14,6 +14,7 @@ import {
   buildSearchIndex,
   INDEX_CHUNK_SIZE,
   type PagefindApi,
+  RECENT_CHUNK_SIZE,
   readPapers,
   writeSearchIndex,
 } from '../../../../site/integrations/pagefind.ts';
@@ -187,8 +188,9 @@ describe('the index in two parts', () => {
 
   test('older papers make the main index, newer ones the recent part with a page of the main part’s words', async () => {
     const site = tempDir('dist-');
-    const { api, added, writeFiles } = fakePagefind();
+    const { api, added, writeFiles, chunkSizes } = fakePagefind();
     await buildSearchIndex({ site, contentDir: threeMonths(), logger: logger(), pagefind: api });
+    expect(chunkSizes).toEqual([INDEX_CHUNK_SIZE, RECENT_CHUNK_SIZE]);
     expect(writeFiles.mock.calls.map(([o]) => o!.outputPath)).toEqual([
       path.join(site, 'pagefind'),
       path.join(site, 'pagefind', RECENT_PART),
