@@ -10,7 +10,7 @@
 // Three parts: readPapers (the archive in), writeSearchIndex / writeSearchFiles (files out; they
 // take Pagefind as an argument so that a unit test hands them a stand-in,
 // tests/unit/site/integrations/pagefind.test.ts), and the hook that wires them to Astro.
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -26,7 +26,7 @@ import { mainPartWords, RECENT_PART, splitIndex, VOCABULARY_URL, vocabularyRecor
 import { INDEX_LANGUAGE, indexOrder, paperRecord, type SearchRecord, tableRow } from '../lib/search-records.ts';
 import { encodeTable } from '../lib/search-table.ts';
 import { vocabulary } from '../lib/search-vocabulary.ts';
-import { type IndexCache, indexCache, indexKey, moveInto } from './search-index-cache.ts';
+import { type IndexCache, indexCache, indexKey, moveInto, ownFolder } from './search-index-cache.ts';
 
 /**
  * Words per index chunk (Pagefind's default: 20,000). A query fetches the chunks its words fall
@@ -229,12 +229,8 @@ export function pagefindIndex(): AstroIntegration {
       'astro:build:start': async ({ logger }) => {
         if (!folders) throw new Error('the search index was not configured');
         // Beside the cache, so that the finished index is moved into the site, not copied; a
-        // killed build's folder is removed first, not kept with the cache.
-        await mkdir(folders.cacheDir, { recursive: true });
-        for (const old of await readdir(folders.cacheDir)) {
-          if (old.startsWith(STAGING)) await rm(path.join(folders.cacheDir, old), { recursive: true, force: true });
-        }
-        const dir = await mkdtemp(path.join(folders.cacheDir, STAGING));
+        // killed build's folder is removed, not kept with the cache.
+        const dir = await ownFolder(folders.cacheDir, STAGING);
         const version = await pagefindVersion(folders.root);
         const cache = version
           ? { store: indexCache(path.join(folders.cacheDir, 'search-index')), shapedBy: { pagefind: version } }

@@ -71,6 +71,30 @@ export async function moveInto(from: string, to: string): Promise<void> {
   }
 }
 
+/** Whether the process `pid` still runs (on this machine). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * A folder of this process's own under `dir`, named `<prefix><pid>-…`; folders of that prefix
+ * that a process no longer running left (a killed build) are removed first. Another build
+ * running at the same time, with the same cache folder, keeps its own.
+ */
+export async function ownFolder(dir: string, prefix: string): Promise<string> {
+  await fs.mkdir(dir, { recursive: true });
+  for (const name of await fs.readdir(dir)) {
+    const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : Number.NaN;
+    if (Number.isInteger(pid) && !running(pid)) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+  }
+  return fs.mkdtemp(path.join(dir, `${prefix}${process.pid}-`));
+}
+
 /** What identifies an index: its records in order and what else shapes Pagefind's files. */
 export function indexKey(records: readonly unknown[], shapedBy: Record<string, string>): string {
   const hash = createHash('sha256');
@@ -88,6 +112,8 @@ export type IndexCache = {
 
 /** The words kept with an index: the recent part's page of the main part's words (search-parts.ts). */
 const WORDS_FILE = 'words.txt';
+/** A copy being stored: never an index to restore. */
+const WRITING = '.writing-';
 
 /** The cache in `dir` (made when first stored into): one index at a time. */
 export function indexCache(dir: string): IndexCache {
@@ -98,19 +124,29 @@ export function indexCache(dir: string): IndexCache {
       // in another layout, or damaged, is no index.
       const words = await fs.readFile(path.join(at(key), WORDS_FILE), 'utf8').catch(() => null);
       if (words === null || !(await fs.stat(path.join(at(key), 'index')).catch(() => null))?.isDirectory()) return null;
-      await copyTree(path.join(at(key), 'index'), to, { link: true });
+      try {
+        await copyTree(path.join(at(key), 'index'), to, { link: true });
+      } catch (error) {
+        // Replaced meanwhile by another build's store: none of it is kept, the index is made.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        await fs.rm(to, { recursive: true, force: true });
+        return null;
+      }
       return words;
     },
     async store(key, from, words) {
-      await fs.mkdir(dir, { recursive: true });
-      const writing = await fs.mkdtemp(path.join(dir, `.${key}-`));
+      const writing = await ownFolder(dir, WRITING);
       try {
         await copyTree(from, path.join(writing, 'index'), { link: true });
         await fs.writeFile(path.join(writing, WORDS_FILE), words);
+        // Other indexes go; another build's copy in progress stays (its own store replaces this one).
         for (const old of await fs.readdir(dir)) {
-          if (old !== path.basename(writing)) await fs.rm(path.join(dir, old), { recursive: true, force: true });
+          if (!old.startsWith(WRITING)) await fs.rm(path.join(dir, old), { recursive: true, force: true });
         }
-        await fs.rename(writing, at(key));
+        await fs.rename(writing, at(key)).catch(async (error: NodeJS.ErrnoException) => {
+          // Another build stored the same index first: theirs is as good.
+          if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
+        });
       } finally {
         await fs.rm(writing, { recursive: true, force: true });
       }

@@ -3,7 +3,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { copyTree, indexCache, indexKey, moveInto } from '../../../../site/integrations/search-index-cache.ts';
+import {
+  copyTree,
+  indexCache,
+  indexKey,
+  moveInto,
+  ownFolder,
+} from '../../../../site/integrations/search-index-cache.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
 /** A folder shaped like an index: files at the top and in subfolders. */
@@ -105,5 +111,18 @@ describe('indexCache', () => {
     const again = path.join(tempDir('site-'), 'pagefind');
     await cache.restore('k1', again);
     expect(readFileSync(path.join(again, 'pagefind.js'), 'utf8')).toBe('js');
+  });
+});
+
+describe('ownFolder', () => {
+  test('a killed build’s folder is removed, a running one’s is kept, and this process gets its own', async () => {
+    const dir = tempDir('cache-');
+    const dead = path.join(dir, 'search-staging-2147483000-abc');
+    const alive = path.join(dir, `search-staging-${process.ppid}-abc`);
+    const other = path.join(dir, 'search-index');
+    for (const d of [dead, alive, other]) mkdirSync(d);
+    const own = await ownFolder(dir, 'search-staging-');
+    expect(path.basename(own)).toMatch(new RegExp(`^search-staging-${process.pid}-`));
+    expect(readdirSync(dir).sort()).toEqual([path.basename(alive), path.basename(own), 'search-index'].sort());
   });
 });
