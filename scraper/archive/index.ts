@@ -4,6 +4,7 @@
 // what lies behind this file can change without touching them.
 export { InputError, UsageError } from '../errors.ts';
 export { type ArchiveDayOptions, archiveDay, type DayOutcome, type DayReport } from './archive-day.ts';
+export { isAlive } from './atomic-write.ts';
 export { type Coverage, computeCoverage, type HeldDay, heldDay, type MissingWhy } from './coverage.ts';
 export {
   addDays,

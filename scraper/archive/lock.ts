@@ -9,7 +9,7 @@ import { promises as fs, readFileSync, unlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
-import { removeStaleTempFilesUnder } from './atomic-write.ts';
+import { isAlive, removeStaleTempFilesUnder } from './atomic-write.ts';
 
 export const LOCK_FILE = '.papers.lock';
 
@@ -51,15 +51,6 @@ export function processStart(pid: number): string | null {
     return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
   } catch {
     return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

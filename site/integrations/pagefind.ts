@@ -37,9 +37,10 @@ import { type IndexCache, indexCache, indexKey, moveInto, ownFolder } from './se
  */
 export const INDEX_CHUNK_SIZE = '5000';
 /**
- * The recent part's chunk size: it holds every word of the main part on one page, in chunks of
- * few postings each, so smaller chunks cost a query less; measured on the full archive: at 5,000 words a query term
- * fetches 14.6 KB of it and every search 6.9 KB of its metadata; at 2,000, 6.2 KB and 11.3 KB.
+ * The recent part's chunk size: it holds every word of the main part on one page, so its chunks
+ * are many words of few postings, and smaller ones cost a query less. On the full archive, at
+ * 5,000 words a query word fetches 14.6 KB of it and every search 6.9 KB of its metadata; at
+ * 2,000, 6.2 KB and 11.3 KB.
  */
 export const RECENT_CHUNK_SIZE = '2000';
 

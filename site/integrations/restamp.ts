@@ -8,6 +8,7 @@
 // Pure parts (footerOf, restamp) apart from the walk over the files (restampSite).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { eachAtOnce } from '../lib/at-once.ts';
 import { STAMP as UPDATED } from '../lib/updated-stamp.ts';
 
 /** The footer's "Updated" element of a page, or null when it has none. */
@@ -61,12 +62,8 @@ export async function restampSite(dir: string): Promise<number> {
     .filter((e) => e.isFile() && e.name.endsWith('.html'))
     .map((e) => path.join(e.parentPath, e.name));
   let changed = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      if (await restampFile(files[next++]!, stamp)) changed++;
-    }
-  };
-  await Promise.all(Array.from({ length: PAGES_AT_ONCE }, worker));
+  await eachAtOnce(files, PAGES_AT_ONCE, async (file) => {
+    if (await restampFile(file, stamp)) changed++;
+  });
   return changed;
 }

@@ -1,14 +1,17 @@
 // The main search index kept between builds (site/lib/search-parts.ts says which papers it
 // holds), in Astro's cacheDir, which the nightly workflow keeps: a build whose main part's
-// records are those of the last build copies the index it wrote then instead of asking Pagefind
-// for it again, and the words of its papers the recent part needs. The key is a hash of the records and of what else shapes the files (Pagefind's
-// version, the chunk size), so a cached index is the one Pagefind would write, byte for byte.
+// records are those of the last build copies the index it wrote then, and the words of its
+// papers the recent part needs, instead of asking Pagefind for it again. The key is a hash of
+// the records and of what else shapes the files (Pagefind's version, the chunk size), so a
+// cached index is the one Pagefind would write, byte for byte.
 // The cache and the site share the index's files as hard links where they can (a copy of the
 // 12,900 files of the full archive's index takes 1.2 s, 16 at once; Node's fs.cp, one at a time,
 // 5.5 s); a folder is moved into the site by renaming it.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isAlive } from '../../scraper/archive/index.ts';
+import { eachAtOnce } from '../lib/at-once.ts';
 
 const COPIES_AT_ONCE = 16;
 
@@ -25,26 +28,20 @@ export async function copyTree(from: string, to: string, { link = false } = {}):
   for (const e of entries) if (e.isDirectory()) await fs.mkdir(path.join(to, rel(e)), { recursive: true });
   const files = entries.filter((e) => e.isFile()).map(rel);
   let linking = link;
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const file = files[next++]!;
-      const [source, target] = [path.join(from, file), path.join(to, file)];
-      if (linking) {
-        try {
-          await fs.link(source, target);
-          continue;
-        } catch (error) {
-          // Another file system, or one without hard links: copy this file and the rest.
-          if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? ''))
-            throw error;
-          linking = false;
-        }
+  await eachAtOnce(files, COPIES_AT_ONCE, async (file) => {
+    const [source, target] = [path.join(from, file), path.join(to, file)];
+    if (linking) {
+      try {
+        await fs.link(source, target);
+        return;
+      } catch (error) {
+        // Another file system, or one without hard links: copy this file and the rest.
+        if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        linking = false;
       }
-      await fs.copyFile(source, target);
     }
-  };
-  await Promise.all(Array.from({ length: COPIES_AT_ONCE }, worker));
+    await fs.copyFile(source, target);
+  });
 }
 
 /**
@@ -71,16 +68,6 @@ export async function moveInto(from: string, to: string): Promise<void> {
   }
 }
 
-/** Whether the process `pid` still runs (on this machine). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 /**
  * A folder of this process's own under `dir`, named `<prefix><pid>-…`; folders of that prefix
  * that a process no longer running left (a killed build) are removed first. Another build
@@ -90,7 +77,7 @@ export async function ownFolder(dir: string, prefix: string): Promise<string> {
   await fs.mkdir(dir, { recursive: true });
   for (const name of await fs.readdir(dir)) {
     const pid = name.startsWith(prefix) ? Number(/^(\d+)-/.exec(name.slice(prefix.length))?.[1]) : Number.NaN;
-    if (Number.isInteger(pid) && !running(pid)) await fs.rm(path.join(dir, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && !isAlive(pid)) await fs.rm(path.join(dir, name), { recursive: true, force: true });
   }
   return fs.mkdtemp(path.join(dir, `${prefix}${process.pid}-`));
 }
@@ -143,7 +130,7 @@ export function indexCache(dir: string): IndexCache {
         for (const old of await fs.readdir(dir)) {
           if (!old.startsWith(WRITING)) await fs.rm(path.join(dir, old), { recursive: true, force: true });
         }
-        await fs.rename(writing, at(key)).catch(async (error: NodeJS.ErrnoException) => {
+        await fs.rename(writing, at(key)).catch((error: NodeJS.ErrnoException) => {
           // Another build stored the same index first: theirs is as good.
           if (error.code !== 'ENOTEMPTY' && error.code !== 'EEXIST') throw error;
         });

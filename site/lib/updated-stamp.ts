@@ -3,6 +3,7 @@
 // of bytes, padded with spaces (which HTML shows as nothing), so that the restamp overwrites it in
 // place near the end of each file instead of reading and writing 13,000 whole pages: in a
 // nightly build, 4 s of the pages' 300 MB read and written become a few kilobytes per page.
+import { htmlText } from './feeds.ts';
 import { formatTime } from './format.ts';
 
 /** Bytes of the element: room for any time the ledger writes, and its form for people. */
@@ -11,12 +12,9 @@ export const STAMP_BYTES = 160;
 /** The element, in any page's footer. */
 export const STAMP = /<p class="updated">[\s\S]*?<\/p>/;
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
 /** The element for a time (ISO 8601, as the ledger writes it), padded to STAMP_BYTES. */
 export function updatedStamp(updatedAt: string): string {
-  const element = `<p class="updated">Updated <time datetime="${escapeHtml(updatedAt)}">${escapeHtml(formatTime(updatedAt))}</time>`;
+  const element = `<p class="updated">Updated <time datetime="${htmlText(updatedAt)}">${htmlText(formatTime(updatedAt))}</time>`;
   const bytes = new TextEncoder().encode(element).length + '</p>'.length;
   return `${element}${' '.repeat(Math.max(0, STAMP_BYTES - bytes))}</p>`;
 }

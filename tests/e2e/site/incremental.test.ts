@@ -2,7 +2,8 @@
 // same site as a full build: after a nightly adds a day, and after it changes one day's votes,
 // a build that carries unchanged pages over from the last build's cache has the same files,
 // byte for byte, as a build from nothing; and a change to the site's code renders every page
-// again. Five builds of the test archive, in this process, each into its own folder: the first
+// again. The search index is made in two parts, and an incremental build takes the unchanged
+// main part from its cache: the same files again. Five builds of the test archive, in this process, each into its own folder: the first
 // seeds the cache, each full build's cache seeds the next incremental one (a full build leaves a
 // cache as any build does). The code change is made by a Vite plugin that rewrites a module as it
 // is compiled, so no file of the site is touched.
@@ -21,7 +22,8 @@ import { buildDir, SITE_FIXTURE, TEST_BASE, TEST_SITE_URL } from './fixture.ts';
 let dir: string;
 let content: string;
 
-type Built = { out: string; cache: string; rendered: number; carried: number };
+/** What a build made, and whether it took the search index's main part from its cache. */
+type Built = { out: string; cache: string; rendered: number; carried: number; mainFromCache: boolean };
 
 /**
  * `astro build` of the archive in `content` into `<name>/dist`, with the cache of `from` (copied,
@@ -32,7 +34,13 @@ async function buildSite(name: string, from: Built | null, plugins: Plugin[] = [
   const out = path.join(dir, name, 'dist');
   const cache = path.join(dir, name, 'cache');
   if (from) await cp(from.cache, cache, { recursive: true });
-  const env = { PAPERS_CONTENT: content, PAPERS_BASE: TEST_BASE, PAPERS_SITE_URL: TEST_SITE_URL };
+  // The search index in two parts, as a full archive's nightly builds it (site/lib/search-parts.ts).
+  const env = {
+    PAPERS_CONTENT: content,
+    PAPERS_BASE: TEST_BASE,
+    PAPERS_SITE_URL: TEST_SITE_URL,
+    PAPERS_SEARCH_SPLIT_AT: '1',
+  };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   Object.assign(process.env, env);
   let log = '';
@@ -51,7 +59,13 @@ async function buildSite(name: string, from: Built | null, plugins: Plugin[] = [
     }
   }
   const { rendered, carried } = readBuildLog(log);
-  return { out, cache, rendered, carried };
+  return {
+    out,
+    cache,
+    rendered,
+    carried,
+    mainFromCache: /indexed \d+ papers in [\d.]+ s \(\d+ from the cache\)/.test(log),
+  };
 }
 
 async function expectSameSite(incremental: Built, full: Built): Promise<void> {
@@ -88,6 +102,9 @@ test('a day added: the incremental build is the full build, and carries most pag
   const full = await buildSite('day-added-full', null);
   await expectSameSite(incremental, full);
   expect(incremental.carried).toBeGreaterThan(incremental.rendered);
+  // The search index's main part (the papers before July) came from the cache, and is the one
+  // Pagefind writes: the recent part holds the new day.
+  expect([incremental.mainFromCache, full.mainFromCache]).toEqual([true, false]);
   dayAdded = { incremental, full };
 });
 
