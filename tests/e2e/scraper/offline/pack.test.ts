@@ -7,7 +7,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchChromium } from '../../../../scraper/fetch/chromium.ts';
 import { runPapers } from '../../../helpers/cli.ts';
@@ -39,12 +39,16 @@ async function offlineContext(allowedOrigin: string | null): Promise<{ context: 
   return { context, blocked };
 }
 
-async function follow(page: Page, selector: string): Promise<string> {
-  const link = page.locator(selector).first();
-  const href = await link.getAttribute('href');
-  await Promise.all([page.waitForLoadState('load'), link.click()]);
-  expect(page.url(), `after following ${href}`).not.toBe('about:blank');
-  return href ?? '';
+/**
+ * Clicks a link and waits for the page it names to load. (Waiting for 'load' alongside the click
+ * would end at once, on the page already loaded: a loaded machine then typed into that page.)
+ */
+async function follow(page: Page, selector: string | Locator): Promise<string> {
+  const link = typeof selector === 'string' ? page.locator(selector).first() : selector;
+  const href = (await link.getAttribute('href')) ?? '';
+  const target = await link.evaluate((a) => (a as HTMLAnchorElement).href);
+  await Promise.all([page.waitForURL(target, { waitUntil: 'load' }), link.click()]);
+  return href;
 }
 
 /** Home → a day → a paper → back to a day, then a search and one of its results. */
@@ -78,10 +82,15 @@ async function browseAndSearch(home: string, allowedOrigin: string | null): Prom
     // A loaded machine may take a while: the results, not a fixed pause, end the wait.
     await page.waitForURL(/[?&]q=video/);
     const result = page.locator('#search-results li a[href*="papers/"]').first();
-    await result.waitFor({ timeout: 60_000 });
+    // Should no result come, the failure says what the page said instead.
+    await result.waitFor({ timeout: 60_000 }).catch(async (error: Error) => {
+      const status = await page.locator('#search-status').textContent();
+      throw new Error(`no result at ${page.url()}; the page says "${status}"; errors: ${errors.join(' | ')}`, {
+        cause: error,
+      });
+    });
     expect(await page.locator('#search-results li').count()).toBeGreaterThan(0);
-    const href = (await result.getAttribute('href')) ?? '';
-    await Promise.all([page.waitForLoadState('load'), result.click()]);
+    const href = await follow(page, result);
     expect(page.url()).toMatch(/\/papers\/\d{4}\.\d{4,5}\/(index\.html)?$/);
     expect(href).toMatch(/papers\/\d{4}\.\d{4,5}\/index\.html$/);
     expect(errors).toEqual([]);
