@@ -5,7 +5,7 @@
 //
 // --corpus names the corpus (a folder of API answers, or an archive folder) for `import` and
 // `site`; without it `site` benches the bundled archive (content/) and says so, `import` the
-// fixture days. `site` writes bench/RESULTS.md.
+// fixture days. `site` writes bench/RESULTS.md, `tests` bench/TESTS.md.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +16,8 @@ import { resultsMarkdown } from './results-md.ts';
 import { benchScrape } from './scrape-bench.ts';
 import { benchSite } from './site-bench.ts';
 import { formatTable, type Measure } from './stats.ts';
-import { benchTestTiers } from './test-tiers.ts';
+import { benchTestTiers, testsRows } from './test-tiers.ts';
+import { testsMarkdown } from './tests-md.ts';
 
 const SHARED_CORPUS = path.resolve(ROOT, '../shared/corpus/daily_papers');
 
@@ -69,9 +70,12 @@ if (suites.includes('site')) {
 
 if (suites.includes('tests')) {
   // The test suite against `npm run build` in the same run (scripts/bench/test-tiers.ts).
-  const { rows } = await benchTestTiers(runs);
-  print('tests: each tier and the whole npm test, against npm run build', rows);
-  results['tests'] = rows;
+  const report = await benchTestTiers(runs);
+  print('tests: each tier and the whole npm test, against npm run build', testsRows(report));
+  mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
+  writeFileSync(path.join(ROOT, 'bench/TESTS.md'), testsMarkdown(report, `npm run bench -- tests --runs ${runs}`));
+  process.stdout.write(`\ntests: written to bench/TESTS.md\n`);
+  results['tests'] = report;
 }
 
 mkdirSync(path.join(ROOT, '.bench'), { recursive: true });

@@ -1,5 +1,6 @@
 // bench/RESULTS.md from the site benchmark's report (site-bench.ts): the targets the builds are
 // held to and where they stand, then the numbers behind them. Pure: report in, Markdown out.
+import { loads, machineLine } from './machine.ts';
 import type { ScaleRow, SiteReport } from './site-bench.ts';
 
 /** The limits the builds are held to (the issue "builds that scale"). */
@@ -44,8 +45,8 @@ export function resultsMarkdown(r: SiteReport, command: string): string {
     '',
     `Written by \`${command}\` on ${r.at.slice(0, 10)} (${r.at.slice(11, 16)} UTC). Every time is a median of ${full.runs} runs.`,
     '',
-    `- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${(r.machine.memoryBytes / 1024 ** 3).toFixed(0)} GB; ${r.machine.os}; Node.js ${r.machine.node}.`,
-    `- Load average (1, 5, 15 min) at the start: ${r.load.start.map((x) => x.toFixed(1)).join(', ')}; at the end: ${r.load.end.map((x) => x.toFixed(1)).join(', ')}. Wall time moves with the machine's other work; CPU time (every process of the build, Pagefind's included) is the steadier measure.`,
+    machineLine(r.machine),
+    `- Load average (1, 5, 15 min) at the start: ${loads(r.load.start)}; at the end: ${loads(r.load.end)}. Wall time moves with the machine's other work; CPU time (every process of the build, Pagefind's included) is the steadier measure.`,
     `- Archive: ${r.corpus.bundled ? 'the bundled archive (`content/`: no `--corpus` given)' : `\`${r.corpus.path}\``}: ${int(r.corpus.days)} days, ${int(r.corpus.papers)} papers, ${r.corpus.first} to ${r.corpus.last}.`,
     '',
     '## Targets',

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../scraper/repo.ts';
 import { archiveFacts, archiveOf, syntheticOf, withoutNewestDay } from './archives.ts';
 import { type Growth, growth, listFiles } from './dist-stats.ts';
+import { type Machine, machineFacts } from './machine.ts';
 import { type BuildRun, fullBuild, type NightlyRun, nightlyRun, type Summary, summarize } from './site-builds.ts';
 
 export const SEARCH_BENCH = path.join(REPO_ROOT, 'scripts/bench/search-bench.ts');
@@ -25,7 +26,7 @@ export type ScaleRow = {
 
 export type SiteReport = {
   at: string;
-  machine: { cpu: string; cores: number; memoryBytes: number; os: string; node: string };
+  machine: Machine;
   load: { start: number[]; end: number[] };
   corpus: { path: string; bundled: boolean; days: number; papers: number; first: string; last: string };
   full: ScaleRow;
@@ -119,16 +120,9 @@ export async function benchSite(options: {
   const pages = script(path.join(REPO_ROOT, 'scripts/site/bench.ts'), ['--no-build', '--dist', fullDist]);
   const search = existsSync(SEARCH_BENCH) ? script(SEARCH_BENCH, ['--dist', fullDist, '--content', archive]) : null;
   load.end = os.loadavg();
-  const cpus = os.cpus();
   return {
     at: new Date().toISOString(),
-    machine: {
-      cpu: cpus[0]?.model ?? 'unknown',
-      cores: cpus.length,
-      memoryBytes: os.totalmem(),
-      os: `${os.type()} ${os.release()}`,
-      node: process.version,
-    },
+    machine: machineFacts(),
     load,
     corpus: {
       path: source,

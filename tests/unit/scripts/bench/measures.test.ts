@@ -1,12 +1,15 @@
 // The pure parts of the build benchmarks: reading /proc (scripts/bench/proc-tree.ts), a build's
 // log (site-builds.ts), dist/ by year of archive and the year it reaches GitHub Pages' limit
-// (dist-stats.ts), and the "at most linear" check of the 2× and 3× builds (results-md.ts).
+// (dist-stats.ts), the "at most linear" check of the 2× and 3× builds (results-md.ts), and the
+// test suite's results file (tests-md.ts).
 import { describe, expect, test } from 'vitest';
 import { fileDate, firstFeatured, growth, PAGES_LIMIT_BYTES } from '../../../../scripts/bench/dist-stats.ts';
 import { parseHwmKb, parseStat, programName } from '../../../../scripts/bench/proc-tree.ts';
 import { perPaper } from '../../../../scripts/bench/results-md.ts';
 import type { ScaleRow } from '../../../../scripts/bench/site-bench.ts';
 import { readBuildLog, summarize } from '../../../../scripts/bench/site-builds.ts';
+import { type TestsReport, testsRows } from '../../../../scripts/bench/test-tiers.ts';
+import { testsMarkdown } from '../../../../scripts/bench/tests-md.ts';
 import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
 
 describe('/proc', () => {
@@ -96,4 +99,54 @@ test('per paper against 1×: at most 1 is at most linear', () => {
   expect(three!.times).toBe(3);
   expect(three!.time).toBeCloseTo(0.8);
   expect(three!.memory).toBeCloseTo(0.8);
+});
+
+describe("the test suite's results file", () => {
+  const step = (
+    name: string,
+    seconds: number[],
+    cpuSeconds: number[],
+    tests: number | null,
+    failures: string[] = [],
+  ) => ({
+    name,
+    seconds,
+    cpuSeconds,
+    tests,
+    failures,
+  });
+  const report: TestsReport = {
+    at: '2026-11-29T13:30:00.000Z',
+    machine: { cpu: 'Test CPU', cores: 2, memoryBytes: 24 * 1024 ** 3, os: 'Linux 6', node: 'v24.21.0' },
+    load: { start: [1, 2, 3], end: [4, 5, 6] },
+    steps: [
+      step('npm run build', [5, 4, 6], [7, 6, 8], null),
+      step('unit tier', [4, 4, 4], [5, 5, 5], 500),
+      step('npm test (all of it)', [130, 120, 140], [200, 190, 210], 877, ['run 2: 1 failed']),
+    ],
+    ratios: [26, 30, 23.3],
+  };
+
+  test('gives the median ratio against the target, and each step with its runs, CPU, tests and failures', () => {
+    const md = testsMarkdown(report, 'npm run bench -- tests --runs 3');
+    expect(md).toContain(
+      'Written by `npm run bench -- tests --runs 3` on 2026-11-29 (13:30 UTC). Every time is a median of 3 runs.',
+    );
+    expect(md).toContain('- Machine: Test CPU, 2 cores, 24 GB; Linux 6; Node.js v24.21.0.');
+    expect(md).toContain(
+      'at most 8× `npm run build` of the bundled archive, in the same run | 26.0× (runs: 26.0×, 30.0×, 23.3×) | **missed** |',
+    );
+    expect(md).toContain('| npm run build | 5.0 s (5.0, 4.0, 6.0) | 7.0 s |  |');
+    expect(md).toContain(
+      '| npm test (all of it) | 130.0 s (130.0, 120.0, 140.0) | 200.0 s | 877 (failed: run 2: 1 failed) |',
+    );
+    expect(md).toContain("kept 1.54 of the machine's 2 cores busy");
+  });
+
+  test('a ratio within the target is met; rows in the terminal end with the ratio', () => {
+    expect(testsMarkdown({ ...report, ratios: [7.9] }, 'x')).toMatch(/7\.9× \(runs: 7\.9×\) \| met \|/);
+    const rows = testsRows(report);
+    expect(rows.map((r) => r.name).at(-1)).toBe('npm test / npm run build');
+    expect(rows[1]).toMatchObject({ median: 4, note: '500 tests' });
+  });
 });
