@@ -3,7 +3,8 @@
 // the site's base becomes a path relative to the page, and a folder's URL names its index.html.
 // Module scripts become classic deferred scripts (Chromium runs no module script from file://;
 // disk-copy.ts rewrites their files to match), preloads go (they could only fail), and every
-// page loads the disk shim (disk-shim.ts) first. Pure: a page's HTML and where it sits in, the page's HTML for the disk out.
+// page loads the disk shim (disk-shim.ts) first. Pure: a page's HTML and where it sits in, the
+// page's HTML for the disk out.
 //
 // The pages are our own build's output, with double-quoted attributes throughout (Astro writes
 // them so), which is why a pattern over attributes suffices and keeps every other byte as it was.

@@ -3,10 +3,11 @@
 // a build that carries unchanged pages over from the last build's cache has the same files,
 // byte for byte, as a build from nothing; and a change to the site's code renders every page
 // again. The search index is made in two parts, and an incremental build takes the unchanged
-// main part from its cache: the same files again. Five builds of the test archive, in this process, each into its own folder: the first
-// seeds the cache, each full build's cache seeds the next incremental one (a full build leaves a
-// cache as any build does). The code change is made by a Vite plugin that rewrites a module as it
-// is compiled, so no file of the site is touched.
+// main part from its cache: the same files again. Five builds of the test archive, in this
+// process, each into its own folder: the first seeds the cache, each full build's cache seeds
+// the next incremental one (a full build leaves a cache as any build does). The code change is
+// made by a Vite plugin that rewrites a module as it is compiled, so no file of the site is
+// touched.
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'astro';
