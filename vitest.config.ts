@@ -43,8 +43,13 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
-          // Builds the fixture site once per run for every site test (inject('fixtureSite')).
-          globalSetup: ['tests/e2e/setup/fixture-site.ts'],
+          // Each file starts its servers and browser in its hooks, and puts back any environment
+          // it sets; importing Playwright, Astro and the archive once per worker rather than once
+          // per file takes 11% less CPU (measured twice each way: 98 s against 110 s).
+          isolate: false,
+          // Names the browser the tests drive, then builds the fixture site once per run for
+          // every site test (inject('fixtureSite')).
+          globalSetup: ['tests/e2e/setup/browser.ts', 'tests/e2e/setup/fixture-site.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

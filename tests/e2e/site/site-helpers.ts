@@ -1,7 +1,7 @@
 // Shared by the site's browser tests: serve the fixture site that the e2e project's global
 // setup built for this run (tests/e2e/setup/fixture-site.ts) with the project's static server
-// on a free port, start Chromium, and watch a page for anything the data could make it do
-// (dialogs, requests elsewhere).
+// on a free port, start the tests' Chromium (tests/helpers/browser.ts), and watch a page for
+// anything the data could make it do (dialogs, requests elsewhere).
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,9 +9,9 @@ import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { parseDayFile } from '../../../scraper/archive/day-file.ts';
 import type { Day } from '../../../scraper/archive/schema.ts';
-import { launchChromium } from '../../../scraper/fetch/chromium.ts';
 import { REPO_ROOT } from '../../../scraper/repo.ts';
 import { type StaticServer, serveStatic } from '../../../scripts/site/serve.ts';
+import { launchTestChromium } from '../../helpers/browser.ts';
 import { SITE_FIXTURE } from './fixture.ts';
 
 export function fixtureDay(date: string, content = SITE_FIXTURE): Day {
@@ -34,7 +34,7 @@ export type ServedSite = {
 export async function serveFixtureSite(): Promise<ServedSite> {
   const { dist, base } = inject('fixtureSite');
   const server = await serveStatic({ root: dist, base, port: 0, host: '127.0.0.1' });
-  const browser = await launchChromium().catch(async (error: unknown) => {
+  const browser = await launchTestChromium().catch(async (error: unknown) => {
     await server.close();
     throw error;
   });

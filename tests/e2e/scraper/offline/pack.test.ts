@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchChromium } from '../../../../scraper/fetch/chromium.ts';
+import { launchTestChromium } from '../../../helpers/browser.ts';
 import { runPapers } from '../../../helpers/cli.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
@@ -19,7 +19,7 @@ const servers: ChildProcess[] = [];
 
 beforeAll(async () => {
   dir = tempDir('pack-');
-  browser = await launchChromium();
+  browser = await launchTestChromium();
 });
 afterAll(async () => {
   for (const s of servers) s.kill();
