@@ -57,7 +57,8 @@ function playwrightChromium(): string | null {
   }
 }
 
-function onPath(names: readonly string[], envPath: string | undefined): string | null {
+/** The first of these executables on $PATH (outside node_modules), or null. */
+export function onPath(names: readonly string[], envPath: string | undefined): string | null {
   for (const dir of (envPath ?? '').split(path.delimiter).filter(Boolean)) {
     for (const name of names) {
       const candidate = path.join(dir, name);

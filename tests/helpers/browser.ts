@@ -7,11 +7,8 @@
 // system's); $PAPERS_TEST_CHROMIUM names another. The scraper's own browser tests do not come
 // here: what they prove is that the scraper works with the browser it finds.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { launchChromium } from '../../scraper/fetch/chromium.ts';
-
-const SHELL = 'chromium-headless-shell';
+import { launchChromium, onPath } from '../../scraper/fetch/chromium.ts';
 
 /** The executable the browser tests launch, or undefined for the scraper's own choice. */
 export function testChromiumPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -20,11 +17,7 @@ export function testChromiumPath(env: NodeJS.ProcessEnv = process.env): string |
     if (!existsSync(given)) throw new Error(`PAPERS_TEST_CHROMIUM: no browser at ${given}`);
     return given;
   }
-  for (const dir of (env['PATH'] ?? '').split(path.delimiter).filter(Boolean)) {
-    const candidate = path.join(dir, SHELL);
-    if (existsSync(candidate)) return candidate;
-  }
-  return undefined;
+  return onPath(['chromium-headless-shell'], env['PATH']) ?? undefined;
 }
 
 /** A headless Chromium for a browser test: the headless shell when there is one. */
