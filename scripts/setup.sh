@@ -32,7 +32,9 @@ have_shell() { command -v chromium-headless-shell >/dev/null 2>&1; }
 # password would be asked for: setup never stops to prompt for it, and runs again quickly.
 may_add_shell() {
   command -v apt-cache >/dev/null 2>&1 || return 1
-  apt-cache policy chromium-headless-shell 2>/dev/null | grep -q 'Candidate: [0-9]' || return 1
+  local policy
+  policy="$(apt-cache policy chromium-headless-shell 2>/dev/null)" || return 1
+  [[ "$policy" == *"Candidate: "[0-9]* ]] || return 1
   [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null
 }
 
