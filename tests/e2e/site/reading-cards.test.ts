@@ -3,9 +3,9 @@
 // one row, thumbnails that load lazily in a box of fixed size with a placeholder when the CDN is
 // out of reach, at most three keyword chips that all lead to other papers, and no serious axe
 // violation in the phone layout. One browser context per screen size for the whole file.
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { seriousViolations } from './axe.ts';
 import { TEST_BASE as BASE, FIXTURE_DATES } from './fixture.ts';
 import { fixtureDay, type ServedSite, serveFixtureSite } from './site-helpers.ts';
 
@@ -267,12 +267,7 @@ describe('axe, phone layout', () => {
     await page.$$eval('details', (ds) => {
       for (const d of ds) (d as HTMLDetailsElement).open = true;
     });
-    const results = await new AxeBuilder({ page })
-      .setLegacyMode()
-      .options({ resultTypes: ['violations'] })
-      .analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
 });
