@@ -2,14 +2,16 @@
 // paper's data and nothing its pages add (site/lib/search-records.ts); an id or a link finds its
 // paper alone; an author's name finds their papers first; the submitter is found; excerpts come
 // from the summary or the abstract; the keyword filter ignores case; a filter or a sort alone
-// lists papers; no results says what to try next. One page for the whole file.
+// lists papers; no results says what to try next. One page for the whole file: each search runs
+// in the page the last one left, as a reader's searches do (search-helpers.ts, showSearch), and
+// the last test shows that a fresh page finds the same.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROLIFIC_AUTHOR } from '../../../scripts/site/make-fixture.ts';
 import { sameName } from '../../../site/lib/search-keys.ts';
 import { recentFrom } from '../../../site/lib/search-parts.ts';
 import { TEST_BASE as BASE, FIXTURE_DATES } from './fixture.ts';
-import { fixturePapers, resultIds, resultTitles, searched } from './search-helpers.ts';
+import { fixturePapers, resultIds, resultTitles, searched, showSearch } from './search-helpers.ts';
 import { type ServedSite, serveFixtureSite } from './site-helpers.ts';
 
 let site: ServedSite;
@@ -26,9 +28,7 @@ afterAll(async () => {
 
 /** Runs the search of `params` on the search page; returns its status line. */
 async function search(params: Record<string, string>): Promise<string> {
-  const response = await page.goto(site.at(`search/?${new URLSearchParams(params)}`));
-  expect(response?.status()).toBe(200);
-  return searched(page);
+  return showSearch(page, site.at(`search/?${new URLSearchParams(params)}`));
 }
 
 const found = (status: string): number => Number(/^([\d,]+) papers? found/.exec(status)?.[1]?.replace(/,/g, '') ?? 0);
@@ -246,4 +246,20 @@ describe('filters and sorts', () => {
     await search({ q: 'agent models', month: '2026-06' });
     expect(found(await searched(page))).toBeGreaterThan(0);
   });
+});
+
+test('a search in a fresh page finds what it finds in a page that has searched before', async () => {
+  // Every search above ran in one page; this one runs there after all of them, then alone.
+  const params = { q: 'model', code: 'yes', sort: 'upvotes' };
+  const status = await search(params);
+  const ids = await resultIds(page);
+  const fresh = await site.browser.newContext();
+  try {
+    const alone = await fresh.newPage();
+    expect(await showSearch(alone, site.at(`search/?${new URLSearchParams(params)}`))).toBe(status);
+    expect(await resultIds(alone)).toEqual(ids);
+    expect(ids.length).toBeGreaterThan(1);
+  } finally {
+    await fresh.close();
+  }
 });

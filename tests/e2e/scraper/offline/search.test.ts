@@ -6,32 +6,28 @@
 // process.
 import { cpSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { runMain, runPapers } from '../../../helpers/cli.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 import { SITE_FIXTURE } from '../../site/fixture.ts';
-import { fixturePapers, resultIds, searched } from '../../site/search-helpers.ts';
+import { fixturePapers, resultIds, showSearch } from '../../site/search-helpers.ts';
 import { type ServedSite, serveFixtureSite } from '../../site/site-helpers.ts';
 
 let site: ServedSite;
+let page: Page;
 beforeAll(async () => {
   site = await serveFixtureSite();
+  page = await (await site.browser.newContext()).newPage();
 });
 afterAll(async () => {
   await site?.close();
 });
 
-/** What the site's search page lists for a search URL, as paper ids in order (a cold page each). */
+/** What the site's search page lists for a search URL, as paper ids in order (one page for all). */
 async function browserIds(params: URLSearchParams): Promise<string[]> {
-  const context = await site.browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(site.at(`search/?${params}`));
-    await searched(page);
-    return await resultIds(page);
-  } finally {
-    await context.close();
-  }
+  await showSearch(page, site.at(`search/?${params}`));
+  return resultIds(page);
 }
 
 /** The same search from the terminal, as ids in order (--json). */
