@@ -45,9 +45,9 @@ const NOT_FOUND = new Set(['abs/2608.05987v2']);
 /**
  * The rules whose findings depend on colours. The themes differ in colours only (site.css: each
  * colour is one light-dark() pair) and in the theme toggle's pressed state, so the dark theme
- * is checked with these on every page, and with every rule on the home page (the toggle).
- * Colour contrast is two thirds of axe's time on our pages; the other rules would find in the
- * dark theme exactly what they found in the light one.
+ * is checked with these on every page, and with every rule on the home page (the toggle). The
+ * other rules read the document and its layout, which the theme leaves as they were: run again in
+ * the dark theme, they would find what they found in the light one.
  */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
