@@ -28,7 +28,7 @@ export async function searched(page: Page): Promise<string> {
  * reader goes Back (the address changes, then popstate: the page reads it and searches); any
  * other page loads it. Loading the search page again for every search would be most of these
  * tests' time (Pagefind's script, its WebAssembly and the index's entry, each time): measured,
- * the relevance tests took 12.7 s of CPU with a load per search, and 5.9 s this way. That one
+ * the relevance tests took 12.7 s of CPU with a load per search, and 6.7 s this way. That one
  * page finds what a fresh one finds is a test of its own (search-relevance.test.ts).
  */
 export async function showSearch(page: Page, url: string): Promise<string> {
