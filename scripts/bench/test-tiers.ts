@@ -4,9 +4,9 @@
 // `npm test`, with the CPU time of its whole process tree (Chromium's and the builds' included:
 // on a machine of few cores, CPU says what a step costs where wall time says what it waits),
 // and counts the tests each ran; the medians over --runs rounds are returned for `npm run bench`,
-// which writes them to bench/TESTS.md (tests-md.ts). A step that fails (a test that failed on a loaded machine) is
-// still timed, and said: its row notes the failures and the tail of its output goes to stderr,
-// rather than the whole bench being lost to one red test.
+// which writes them to bench/TESTS.md (tests-md.ts). A step that fails (a test that failed on a
+// loaded machine) is still timed, and said: its row notes the failures and the tail of its output
+// goes to stderr, rather than the whole bench being lost to one red test.
 //
 //   node scripts/bench/test-tiers.ts [--runs 3]
 import { spawn } from 'node:child_process';
