@@ -4,6 +4,8 @@
 //   e2e          Astro builds of the fixture archive, and everything that drives Chromium
 // `npm test` runs the type checks, the linter and all three; `npm run test:unit` (and
 // :integration, :e2e) one tier.
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const json = process.env['VITEST_JSON_REPORT'];
@@ -15,6 +17,10 @@ export default defineConfig({
     // integration and e2e time is spent waiting on processes, servers and Chromium, so two
     // workers overlap those waits (measured: npm run bench tests).
     maxWorkers: 2,
+    // Every worker, and every `papers`, astro and node process a test starts, reuses V8's compiled
+    // code from earlier runs, in the directory astro and tsc already use by themselves (Node's
+    // default). A vitest worker imports Playwright, Astro, zod and the archive afresh each run.
+    env: { NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] ?? path.join(os.tmpdir(), 'node-compile-cache') },
     projects: [
       {
         test: {
