@@ -32,7 +32,13 @@ export const ASTRO_CHECK: Step = {
     'hint',
   ],
 };
-export const TSC: Step = { name: 'tsc', command: [process.execPath, bin('typescript', 'bin/tsc'), '-p', '.'] };
+/**
+ * TypeScript 7's tsc, the native compiler (the `typescript-7` alias): the same diagnostics as
+ * TypeScript 6's over this repository, in 1.6 s instead of 5.5 s (2.9 s of CPU instead of 8.4 s).
+ * `astro check` stays on TypeScript 6: its language server needs TypeScript's JavaScript API,
+ * which 7 does not have.
+ */
+export const TSC: Step = { name: 'tsc', command: [process.execPath, bin('typescript-7', 'bin/tsc'), '-p', '.'] };
 export const WORKFLOWS: Step = {
   name: 'workflows',
   command: [process.execPath, path.join(REPO_ROOT, 'scripts/ci/lint-workflows.ts')],
