@@ -18,7 +18,8 @@ export default defineConfig({
     // workers overlap those waits (measured: npm run bench tests).
     maxWorkers: 2,
     // Every worker, and every `papers`, astro and node process a test starts, reuses V8's compiled
-    // code from earlier runs, in the directory astro already uses by itself (Node's default). A vitest worker imports Playwright, Astro, zod and the archive afresh each run.
+    // code from earlier runs, in the directory astro already uses by itself (Node's default): a
+    // vitest worker imports Playwright, Astro, zod and the archive afresh each run.
     env: { NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] ?? path.join(os.tmpdir(), 'node-compile-cache') },
     projects: [
       {
