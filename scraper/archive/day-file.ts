@@ -9,7 +9,21 @@ import { InputError } from '../errors.ts';
 import { renderDigest } from './digest.ts';
 import { type Day, DaySchema, describeIssues, FORMAT_VERSION, type Paper } from './schema.ts';
 
+/** Every front-matter language gray-matter knows besides YAML: refused, never run (its `js` is eval). */
+function refuse(language: string) {
+  return () => {
+    throw new Error(`front matter in ${language} is refused: a day file holds YAML front matter only`);
+  };
+}
+
 const engines = {
+  javascript: refuse('javascript'),
+  js: refuse('js'),
+  coffee: refuse('coffee'),
+  coffeescript: refuse('coffeescript'),
+  cson: refuse('cson'),
+  json: refuse('json'),
+  toml: refuse('toml'),
   yaml: {
     // JSON_SCHEMA would be stricter, but Astro's loader uses the default schema; every value we
     // write is typed so that both read it the same (dates and ids are quoted strings).
@@ -109,6 +123,17 @@ export function aliasPath(data: unknown): string | null {
   return found === null ? null : found.replace(/^\./, '') || '(root)';
 }
 
+/**
+ * The language named after a file's opening `---` ("" for none), as gray-matter reads it, or
+ * null when the file opens with no front matter. gray-matter would hand `---js` to eval.
+ */
+export function frontMatterLanguage(text: string): string | null {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (!body.startsWith('---') || body.charAt(3) === '-') return null;
+  const end = body.indexOf('\n');
+  return (end < 0 ? body.slice(3) : body.slice(3, end)).trim();
+}
+
 /** Parses and validates a day file's text; `file` names it in errors. */
 export function parseDayFile(text: string, file: string): Day {
   const bytes = Buffer.byteLength(text, 'utf8');
@@ -118,9 +143,16 @@ export function parseDayFile(text: string, file: string): Day {
       `is ${(bytes / 1024 / 1024).toFixed(1)} MB, more than a day file may be (${MAX_DAY_FILE_BYTES / 1024 / 1024} MB)`,
     );
   }
+  const language = frontMatterLanguage(text);
+  if (language !== null && !/^(yaml|yml)?$/i.test(language)) {
+    throw new DayFileError(
+      file,
+      `front matter in ${JSON.stringify(language)} is refused: a day file holds YAML front matter only, and nothing else of it is read`,
+    );
+  }
   let data: unknown;
   try {
-    data = matter(text, { engines } as never).data;
+    data = matter(text, { engines, language: 'yaml' } as never).data;
   } catch (e) {
     throw new DayFileError(file, `front matter is not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }

@@ -7,42 +7,37 @@ import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { isTempFile } from './atomic-write.ts';
 import { DayFileError, dayFilePath, MAX_DAY_FILE_BYTES, parseDayFile } from './day-file.ts';
+import { checkInside, InsideFileError, readInside } from './inside-file.ts';
 import type { Day } from './schema.ts';
 
 export type DayFileRef = { date: string; file: string };
 
 const DAY_FILE_NAME = /^(\d{4})-\d{2}-\d{2}\.md$/;
 
-/** A day file's text, or null when there is none; too big, or a folder, is a DayFileError. */
-export async function readDayText(file: string): Promise<string | null> {
-  let handle: fs.FileHandle;
+/**
+ * A day file's text, or null when there is none. It must be a regular file inside the archive
+ * (inside-file.ts: a link out of it, a FIFO or a device is refused before it is opened) and at
+ * most MAX_DAY_FILE_BYTES; anything else is a DayFileError naming it.
+ */
+export async function readDayText(contentDir: string, file: string): Promise<string | null> {
   try {
-    handle = await fs.open(file, 'r');
+    return (await readInside(contentDir, file, MAX_DAY_FILE_BYTES))?.toString('utf8') ?? null;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return null;
-    if (code === 'EISDIR') throw new DayFileError(file, 'is a folder, not a day file');
+    if (e instanceof InsideFileError) throw new DayFileError(file, dayFileProblem(e.problem));
     throw e;
   }
-  try {
-    const stat = await handle.stat();
-    if (stat.isDirectory()) throw new DayFileError(file, 'is a folder, not a day file');
-    if (stat.size > MAX_DAY_FILE_BYTES) {
-      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-      throw new DayFileError(file, `is ${mb(stat.size)}, more than a day file may be (${mb(MAX_DAY_FILE_BYTES)})`);
-    }
-    return await handle.readFile('utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EISDIR') throw new DayFileError(file, 'is a folder, not a day file');
-    throw e;
-  } finally {
-    await handle.close();
-  }
+}
+
+/** A day file's problem in the words `papers status` has always used. */
+function dayFileProblem(problem: string): string {
+  return problem
+    .replace(/^is a folder, not a file$/, 'is a folder, not a day file')
+    .replace('such a file', 'a day file');
 }
 
 export async function readDay(contentDir: string, date: string): Promise<Day | null> {
   const file = dayFilePath(contentDir, date);
-  const text = await readDayText(file);
+  const text = await readDayText(contentDir, file);
   return text === null ? null : parseDayFile(text, file);
 }
 
@@ -97,12 +92,12 @@ export async function dayFileProblems(contentDir: string): Promise<Error[]> {
   const { refs, misplaced } = await scanDayFiles(contentDir);
   const problems: Error[] = [...misplaced];
   for (const ref of refs) {
-    const s = await fs.stat(ref.file);
-    if (s.isDirectory()) problems.push(new DayFileError(ref.file, 'is a folder, not a day file'));
-    else if (s.size > MAX_DAY_FILE_BYTES)
-      problems.push(
-        new DayFileError(ref.file, `is ${(s.size / 1024 / 1024).toFixed(1)} MB, more than a day file may be`),
-      );
+    try {
+      await checkInside(contentDir, ref.file, MAX_DAY_FILE_BYTES);
+    } catch (e) {
+      if (!(e instanceof InsideFileError)) throw e;
+      problems.push(new DayFileError(ref.file, dayFileProblem(e.problem)));
+    }
   }
   if (refs.length === 0 && problems.length === 0) {
     problems.push(
@@ -121,7 +116,7 @@ export async function readArchive(contentDir: string): Promise<ArchiveRead> {
   const errors: DayFileError[] = [...misplaced];
   for (const ref of refs) {
     try {
-      const text = await readDayText(ref.file);
+      const text = await readDayText(contentDir, ref.file);
       if (text !== null) days.push(parseDayFile(text, ref.file));
     } catch (e) {
       errors.push(e instanceof DayFileError ? e : new DayFileError(ref.file, (e as Error).message));

@@ -23,6 +23,7 @@ export { aliasPath, DayFileError, dayFilePath, MAX_DAY_FILE_BYTES, parseDayFile,
 export { dayFileProblems } from './day-files.ts';
 export { type ArchiveDigest, archiveDigest } from './fingerprint.ts';
 export { describeRejection, papersFromItems, type Rejection } from './from-api.ts';
+export { checkInside, type InsideFile, InsideFileError, openInside, readInside } from './inside-file.ts';
 export {
   emptyLedger,
   entryForHeldDay,

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../errors.ts';
 import { writeFileAtomic } from './atomic-write.ts';
+import { InsideFileError, readInside } from './inside-file.ts';
 import {
   type Day,
   describeIssues,
@@ -27,6 +28,12 @@ export class LedgerError extends InputError {
   }
 }
 
+/**
+ * The largest ledger read: a line per date is about 150 bytes, so this is a thousand years of
+ * days; a bigger file was not written by the archive and is refused before it is read.
+ */
+export const MAX_LEDGER_BYTES = 64 * 1024 * 1024;
+
 export const ledgerPath = (contentDir: string): string => path.join(contentDir, LEDGER_FILE);
 
 export const emptyLedger = (): Ledger => ({ format: FORMAT_VERSION, days: {} });
@@ -46,15 +53,17 @@ export function parseLedger(text: string, file: string): Ledger {
 /** A missing ledger is an empty one; an unreadable one is an error, never silently replaced. */
 export async function readLedger(contentDir: string): Promise<Ledger> {
   const file = ledgerPath(contentDir);
-  let text: string;
+  let bytes: Buffer | null;
   try {
-    text = await fs.readFile(file, 'utf8');
+    bytes = await readInside(contentDir, file, MAX_LEDGER_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return emptyLedger();
-    if (code === 'EISDIR') throw new LedgerError(file, 'is a folder, not the ledger file');
+    if (e instanceof InsideFileError) {
+      throw new LedgerError(file, e.problem.replace(/^is a folder, not a file$/, 'is a folder, not the ledger file'));
+    }
     throw e;
   }
+  if (bytes === null) return emptyLedger();
+  const text = bytes.toString('utf8');
   return parseLedger(text, file);
 }
 

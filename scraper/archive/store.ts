@@ -101,7 +101,7 @@ export async function writeDay(
   const file = dayFilePath(contentDir, day.date);
   let existing: { day: Day } | { unreadable: string } | null = null;
   try {
-    const text = await readDayText(file);
+    const text = await readDayText(contentDir, file);
     if (text !== null) existing = { day: parseDayFile(text, file) };
   } catch (e) {
     if (!(e instanceof DayFileError)) throw e;

@@ -4,10 +4,18 @@ import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { isIsoDate } from '../archive/dates.ts';
+import { InsideFileError, readInside } from '../archive/inside-file.ts';
 
 export const DUMP_NAME = /^(\d{4}-\d{2}-\d{2})\.json(\.gz)?$/;
 
-export type DumpFile = { date: string; file: string };
+/** A dump file, and the folder it was found in (it is read only if it lies inside it). */
+export type DumpFile = { date: string; file: string; root: string };
+
+/**
+ * The most a dump file may hold, gzipped or once unzipped: a real day's answer is under 1 MB,
+ * so a bigger one (a gzip bomb, a device named like a day) is refused before it fills memory.
+ */
+export const MAX_DUMP_BYTES = 64 * 1024 * 1024;
 export type InputProblem = { path: string; reason: string };
 
 async function walk(dir: string, out: string[]): Promise<void> {
@@ -25,7 +33,7 @@ async function walk(dir: string, out: string[]): Promise<void> {
  */
 export async function findDumpFiles(inputs: readonly string[]): Promise<{ files: DumpFile[]; errors: InputProblem[] }> {
   const errors: InputProblem[] = [];
-  const byDate = new Map<string, string>();
+  const byDate = new Map<string, { file: string; root: string }>();
   for (const input of inputs) {
     let stat: Stats;
     try {
@@ -35,6 +43,7 @@ export async function findDumpFiles(inputs: readonly string[]): Promise<{ files:
       continue;
     }
     const found: string[] = [];
+    const root = stat.isDirectory() ? input : path.dirname(input);
     if (stat.isDirectory()) {
       await walk(input, found);
       if (found.length === 0) errors.push({ path: input, reason: 'holds no YYYY-MM-DD.json or .json.gz files' });
@@ -47,28 +56,43 @@ export async function findDumpFiles(inputs: readonly string[]): Promise<{ files:
       const date = DUMP_NAME.exec(path.basename(file))![1]!;
       if (!isIsoDate(date)) {
         errors.push({ path: file, reason: `${date} is not a calendar date` });
-      } else if (byDate.has(date) && path.resolve(byDate.get(date)!) !== path.resolve(file)) {
-        errors.push({ path: file, reason: `${date} is also given by ${byDate.get(date)}; import one of them` });
+      } else if (byDate.has(date) && path.resolve(byDate.get(date)!.file) !== path.resolve(file)) {
+        errors.push({ path: file, reason: `${date} is also given by ${byDate.get(date)!.file}; import one of them` });
       } else {
-        byDate.set(date, file);
+        byDate.set(date, { file, root });
       }
     }
   }
-  const files = [...byDate].map(([date, file]) => ({ date, file })).sort((a, b) => a.date.localeCompare(b.date));
+  const files = [...byDate]
+    .map(([date, { file, root }]) => ({ date, file, root }))
+    .sort((a, b) => a.date.localeCompare(b.date));
   return { files, errors };
 }
 
 export class DumpError extends Error {}
 
 /** The array of items in one dump file; throws a DumpError saying what is wrong with it. */
-export async function readDumpFile(file: string): Promise<unknown[]> {
-  let bytes: Buffer = await fs.readFile(file);
+export async function readDumpFile({ file, root }: Pick<DumpFile, 'file' | 'root'>): Promise<unknown[]> {
+  let bytes: Buffer;
+  try {
+    const read = await readInside(root, file, MAX_DUMP_BYTES);
+    if (read === null) throw new DumpError('does not exist');
+    bytes = read;
+  } catch (e) {
+    if (e instanceof InsideFileError) throw new DumpError(e.problem);
+    throw e;
+  }
   // Gzip by content, not by name: a .json that is really gzipped still reads.
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      bytes = gunzipSync(bytes);
+      bytes = gunzipSync(bytes, { maxOutputLength: MAX_DUMP_BYTES });
     } catch (e) {
-      throw new DumpError(`is not a readable gzip file (${(e as Error).message})`);
+      const big = (e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE';
+      throw new DumpError(
+        big
+          ? `unzips to more than ${MAX_DUMP_BYTES / 1024 / 1024} MB, more than a day's answer may be`
+          : `is not a readable gzip file (${(e as Error).message})`,
+      );
     }
   } else if (file.endsWith('.gz')) {
     throw new DumpError('is named .gz but is not gzip data');

@@ -4,7 +4,7 @@
 import { archiveDay, type DayOutcome, type DayReport } from '../archive/archive-day.ts';
 import { mergeIntoLedger, readLedger } from '../archive/ledger.ts';
 import { HF_ORIGIN } from '../archive/links.ts';
-import { DumpError, findDumpFiles, type InputProblem, readDumpFile } from './dump-files.ts';
+import { DumpError, type DumpFile, findDumpFiles, type InputProblem, readDumpFile } from './dump-files.ts';
 
 export type ImportOptions = {
   contentDir: string;
@@ -21,9 +21,9 @@ export type ImportOptions = {
 
 export type ImportResult = { reports: DayReport[]; inputErrors: InputProblem[] };
 
-async function outcomeOf(date: string, file: string, fetchedAt: string): Promise<DayOutcome> {
+async function outcomeOf({ date, file, root }: DumpFile, fetchedAt: string): Promise<DayOutcome> {
   try {
-    const items = await readDumpFile(file);
+    const items = await readDumpFile({ file, root });
     return {
       date,
       kind: 'listing',
@@ -48,8 +48,9 @@ export async function runImport(options: ImportOptions): Promise<ImportResult> {
   let ledger = await readLedger(contentDir);
   options.onStart?.(files.length);
   const reports: DayReport[] = [];
-  for (const [i, { date, file }] of files.entries()) {
-    const outcome = await outcomeOf(date, file, now().toISOString());
+  for (const [i, dump] of files.entries()) {
+    const { date } = dump;
+    const outcome = await outcomeOf(dump, now().toISOString());
     const step = await archiveDay(contentDir, ledger, outcome, { force, now });
     // Written after every day: a run killed midway leaves a ledger that matches the files.
     const entry = step.ledger.days[date];
