@@ -155,22 +155,27 @@ function pathOpt<D extends string | undefined = undefined>(c: Common<D>): z.ZodT
   );
 }
 
+const URL_EXPECTED = 'an http(s) URL without a user name, password, query or fragment';
+
 /** An http(s) URL, without trailing slashes so that paths can be appended. */
 function url<D extends string | undefined = undefined>(c: Common<D>): z.ZodType<Maybe<string, D>> {
   const base = z.string().transform((raw, ctx) => {
     const parsed = URL.canParse(raw) ? new URL(raw) : null;
-    // A user name or password would end up in day files, the ledger and logs: never take one.
+    // A user name, a password or a query (an ?access_token=…) would be sent with every request
+    // and end up in day files, the ledger (which the nightly pushes) and logs: never take one.
     const ok =
-      parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:') && !parsed.username && !parsed.password;
+      parsed &&
+      (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
+      !parsed.username &&
+      !parsed.password &&
+      !parsed.search &&
+      !parsed.hash &&
+      !/[?#]/.test(raw);
     if (ok) return parsed.href.replace(/\/+$/, '');
-    ctx.addIssue({ code: 'custom', message: 'not an http(s) URL without a user name or password' });
+    ctx.addIssue({ code: 'custom', message: `not ${URL_EXPECTED}` });
     return z.NEVER;
   });
-  return finish(
-    base,
-    { arg: 'URL', ...c },
-    { kind: 'value', expects: 'an http(s) URL without a user name or password' },
-  );
+  return finish(base, { arg: 'URL', ...c }, { kind: 'value', expects: URL_EXPECTED });
 }
 
 /** Whole numbers separated by `/` (`2/30`), `parts` of them at most. */

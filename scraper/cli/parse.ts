@@ -108,10 +108,15 @@ export function parseOptions<S extends OptionsSchema>(schema: S, argv: string[],
   return { help: false, values: values as z.output<S>, positionals };
 }
 
-/** A value as an error may repeat it: a password in a URL is never echoed to a log. */
+/**
+ * A value as an error may repeat it: a password in a URL, or its query or fragment (where
+ * tokens are passed), is never echoed to a log.
+ */
 export function shown(value: unknown): unknown {
   if (typeof value !== 'string') return value;
-  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1…@');
+  return value
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, '$1…@')
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/[^?#\s]*)([?#]).+$/is, '$1$2…');
 }
 
 function unknownOption(rawName: string, names: string[]): string {

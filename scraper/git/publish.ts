@@ -5,8 +5,10 @@
 // The repository is opened with the command's environment (io.env), and every git call made on
 // it runs in that one.
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { isTempFile } from '../archive/atomic-write.ts';
 import { type Day, type Ledger, parseDayFile, parseLedger } from '../archive/index.ts';
-import { withArchiveLock } from '../archive/lock.ts';
+import { LOCK_FILE, withArchiveLock } from '../archive/lock.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { type ContentChanges, contentChanges, dayFileDate } from './changes.ts';
 import {
@@ -47,8 +49,30 @@ export type Pushed = {
 /** Tries after the first push when the remote moved on meanwhile. */
 export const PUSH_RETRIES = 3;
 
-/** What an archive's files must never bring into a commit: the lock of a live run, temp files. */
-const EXCLUDES = [':(exclude).papers.lock*', ':(exclude,glob)**/.*.tmp-*'];
+/** What an archive's files must never bring into a commit: the lock of a live run (and its aside copies), temp files. */
+function neverCommitted(relPath: string): boolean {
+  const name = path.posix.basename(relPath);
+  return name.startsWith(LOCK_FILE) || isTempFile(name);
+}
+
+/**
+ * Stages every change under the content folder but the lock and temp files. Git lists the paths
+ * (what .gitignore ignores left out), they are sifted here and handed back as literal paths:
+ * an exclude pathspec naming a file .gitignore ignores fails `git add` on the gits of Ubuntu
+ * 22.04 and Debian 12 ("The following paths are ignored"), as the repository's own .gitignore
+ * ignores the lock.
+ */
+async function stageContent(cwd: string, env: GitEnv): Promise<void> {
+  const list = ['ls-files', '-z', '--others', '--exclude-standard', '--modified', '--deleted', '--', '.'];
+  const listed = (await git(cwd, list, { env })).split('\0');
+  const paths = [...new Set(listed.filter((p) => p !== '' && !neverCommitted(p)))];
+  if (paths.length === 0) return;
+  // From stdin (git 2.26 on): a backfill stages thousands of files, more than a command line holds.
+  await git(cwd, ['add', '--all', '--pathspec-from-file=-', '--pathspec-file-nul'], {
+    env: { ...env, GIT_LITERAL_PATHSPECS: '1' },
+    input: `${paths.join('\0')}\0`,
+  });
+}
 
 /**
  * The repository the content folder is in, checked before anything is fetched, so that a run
@@ -127,7 +151,7 @@ export async function commitContent(
   message: (changes: ContentChanges) => string,
 ): Promise<CommitMade | null> {
   const { contentDir: cwd, env } = repo;
-  await git(cwd, ['add', '--all', '--', '.', ...EXCLUDES], { env });
+  await stageContent(cwd, env);
   const changes = await stagedChanges(cwd, env);
   if (!changes) return null;
   const text = message(changes);

@@ -4,8 +4,9 @@
 // The environment is whole for git (PATH included): a command run in process (runMain) hands
 // git only what it was given, never this process's own.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { REPO_ROOT } from '../../../../scraper/repo.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
 /** Git on the PATH, with no global or system configuration: what a fresh CI checkout has. */
@@ -48,7 +49,10 @@ export function gitSetup(): GitSetup {
   git(root, 'init', '-q', '--bare', '-b', 'main', remote);
   git(root, 'init', '-q', '-b', 'main', work);
   writeFileSync(path.join(work, 'README.md'), '# my archive\n');
-  git(work, 'add', 'README.md');
+  // The project's own .gitignore, as a fork has it: it ignores the archive's lock and temp files,
+  // which older gits refuse to see named in a pathspec.
+  copyFileSync(path.join(REPO_ROOT, '.gitignore'), path.join(work, '.gitignore'));
+  git(work, 'add', 'README.md', '.gitignore');
   git(work, 'commit', '-q', '-m', 'Start');
   git(work, 'remote', 'add', 'origin', remote);
   git(work, 'push', '-q', '-u', 'origin', 'main');

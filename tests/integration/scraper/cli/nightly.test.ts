@@ -5,7 +5,7 @@
 // handed (isolated from the machine's configuration), which asserts the same exit codes, output
 // and commits for a fraction of the CPU. The site's build is skipped but for one run whose build
 // fails at once; tests/e2e/nightly/ runs one that builds.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { archiveDay } from '../../../../scraper/archive/archive-day.ts';
@@ -186,6 +186,26 @@ describe('papers nightly --commit --push', () => {
     ]);
     expect(g.git(g.work, 'status', '--porcelain')).toBe(' M README.md\nA  staged.txt\n');
     expect(existsSync(dayFilePath(g.content, '2026-08-07'))).toBe(true);
+  });
+
+  it("leaves the live run's lock and temp files out of the commit, with the project's .gitignore and with none", async () => {
+    for (const ignore of ['project', 'none'] as const) {
+      const g = gitSetup();
+      if (ignore === 'none') {
+        g.git(g.work, 'rm', '-q', '.gitignore');
+        g.git(g.work, 'commit', '-q', '-m', 'No .gitignore');
+      }
+      // What a killed writer leaves, in a folder the run does not clean (its own are cleaned).
+      mkdirSync(g.content, { recursive: true });
+      writeFileSync(path.join(g.content, '.notes.md.tmp-1234-abc'), 'half');
+      const run = await nightly(g, ['--commit', '--days', '1']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(g.git(g.work, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
+        'content/days/2026/2026-08-07.md',
+        'content/ledger.json',
+      ]);
+    }
   });
 });
 

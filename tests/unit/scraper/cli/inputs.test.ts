@@ -19,8 +19,30 @@ describe('papers refuses', () => {
     ] as const) {
       const result = await runMain(['scrape', '--content', content, '--date', '2026-08-07', ...args], { env });
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`papers scrape: ${who} must be an http(s) URL without a user name or password`);
+      expect(result.stderr).toContain(
+        `papers scrape: ${who} must be an http(s) URL without a user name, password, query or fragment`,
+      );
       expect(result.stderr).not.toContain('hunter2');
+    }
+    expect(readdirSync(content)).toEqual([]);
+  });
+
+  it('a base URL with a query or a fragment (a token there is sent everywhere), without repeating it', async () => {
+    const content = tempDir();
+    for (const [args, env, who] of [
+      [['--base-url', 'https://huggingface.co/?access_token=hf_s3cret'], {}, '--base-url'],
+      [['--base-url', 'https://huggingface.co#hf_s3cret'], {}, '--base-url'],
+      [['--base-url', 'https://huggingface.co/?'], {}, '--base-url'],
+      [[], { HF_BASE_URL: 'https://huggingface.co?token=hf_s3cret' }, '$HF_BASE_URL'],
+    ] as const) {
+      for (const command of ['scrape', 'nightly']) {
+        const result = await runMain([command, '--content', content, '--date', '2026-08-07', ...args], { env });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(
+          `papers ${command}: ${who} must be an http(s) URL without a user name, password`,
+        );
+        expect(result.stderr).not.toContain('s3cret');
+      }
     }
     expect(readdirSync(content)).toEqual([]);
   });

@@ -109,7 +109,7 @@ describe('papers scrape: usage', () => {
     [['--source', 'rss'], '--source must be page or api, not "rss"'],
     [
       ['--base-url', 'ftp://example.org'],
-      '--base-url must be an http(s) URL without a user name or password, not "ftp://example.org"',
+      '--base-url must be an http(s) URL without a user name, password, query or fragment, not "ftp://example.org"',
     ],
     [['--rate', 'fast'], '--rate must be a whole number from 1 to 6000, not "fast"'],
     [['--rate', '6001'], '--rate must be a whole number from 1 to 6000, not "6001"'],
@@ -137,7 +137,10 @@ describe('papers scrape: usage', () => {
   it('names $HF_BASE_URL when the URL came from it', async () => {
     const result = await runMain(['scrape', '--content', tempDir()], { env: { HF_BASE_URL: 'huggingface.co' } });
     expect(result.stderr).toBe(
-      usage('scrape', '$HF_BASE_URL must be an http(s) URL without a user name or password, not "huggingface.co"'),
+      usage(
+        'scrape',
+        '$HF_BASE_URL must be an http(s) URL without a user name, password, query or fragment, not "huggingface.co"',
+      ),
     );
   });
 });

@@ -120,9 +120,12 @@ describe('parseOptions', () => {
       [['--mode', 'rss'], '--mode must be one of fast, slow, off, not "rss"'],
       [
         ['--site', 'ftp://example.org'],
-        '--site must be an http(s) URL without a user name or password, not "ftp://example.org"',
+        '--site must be an http(s) URL without a user name, password, query or fragment, not "ftp://example.org"',
       ],
-      [['--site', 'example.org'], '--site must be an http(s) URL without a user name or password, not "example.org"'],
+      [
+        ['--site', 'example.org'],
+        '--site must be an http(s) URL without a user name, password, query or fragment, not "example.org"',
+      ],
       [['--dir', ''], '--dir must be a path, not ""'],
       [['--name='], '--name must be a non-empty value, not ""'],
       [['--pair', '1/2/3'], '--pair must be whole numbers A[/B], not "1/2/3"'],
@@ -165,7 +168,7 @@ describe('parseOptions', () => {
     expect(parse(['--dir', 'given'], { THE_DIR: 'from-env' }).dir).toBe('/work/given');
     expect(parse([], { SITE_URL: '', THE_DIR: '' })).toMatchObject({ site: 'https://example.org', dir: '/work/data' });
     expect(usageError([], { SITE_URL: 'nope' })).toBe(
-      '$SITE_URL must be an http(s) URL without a user name or password, not "nope"',
+      '$SITE_URL must be an http(s) URL without a user name, password, query or fragment, not "nope"',
     );
   });
 
