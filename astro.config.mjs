@@ -4,7 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { incrementalBuild } from './site/integrations/incremental-build.ts';
 import { pagefindIndex } from './site/integrations/pagefind.ts';
-import { searchEngine } from './site/integrations/search-engine.ts';
+import { searchBuiltFrom } from './site/integrations/search-built-from.ts';
 import { siteOptions } from './site/lib/options.ts';
 
 const options = siteOptions();
@@ -42,5 +42,5 @@ export default defineConfig({
     // The theme toggle's script as one cached file, not a copy inlined in every page.
     build: { assetsInlineLimit: 0 },
   },
-  integrations: [incrementalBuild(), sitemap(), pagefindIndex(), searchEngine()],
+  integrations: [incrementalBuild(), sitemap(), pagefindIndex(), searchBuiltFrom()],
 });

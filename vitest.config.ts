@@ -4,11 +4,19 @@
 //   e2e          Astro builds of the fixture archive, and everything that drives Chromium
 // `npm test` runs the type checks, the linter and all three; `npm run test:unit` (and
 // :integration, :e2e) one tier.
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const json = process.env['VITEST_JSON_REPORT'];
+
+// Every temporary file of the run, the tests' own and those of every process they start (papers,
+// astro, git, Chromium), goes in one folder that is removed when the run ends: a folder a test
+// file makes for all its tests outlives the test that made it, and nothing is left behind.
+const compileCache = process.env['NODE_COMPILE_CACHE'] ?? path.join(os.tmpdir(), 'node-compile-cache');
+const runTemp = mkdtempSync(path.join(os.tmpdir(), 'papers-test-run-'));
+process.once('exit', () => rmSync(runTemp, { recursive: true, force: true }));
 
 export default defineConfig({
   test: {
@@ -20,7 +28,7 @@ export default defineConfig({
     // Every worker, and every `papers`, astro and node process a test starts, reuses V8's compiled
     // code from earlier runs, in the directory astro already uses by itself (Node's default): a
     // vitest worker imports Playwright, Astro, zod and the archive afresh each run.
-    env: { NODE_COMPILE_CACHE: process.env['NODE_COMPILE_CACHE'] ?? path.join(os.tmpdir(), 'node-compile-cache') },
+    env: { NODE_COMPILE_CACHE: compileCache, TMPDIR: runTemp },
     projects: [
       {
         test: {

@@ -6,9 +6,29 @@
 // vote more on a day, 12 to 13) goes unseen; the next build catches up with it.
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import { listDayFiles } from './store.ts';
 
-export type ArchiveDigest = { days: number; newest: string | null; digest: string };
+export type ArchiveDigest = {
+  days: number;
+  newest: string | null;
+  digest: string;
+  /**
+   * Which folder on which machine it was (archiveFolderKey): a built site records it, so that
+   * `papers search` compares an index with the archive it was built from, not any archive at
+   * hand. Absent in builds made before it was recorded.
+   */
+  folder?: string;
+};
+
+/**
+ * A folder's identity, as a digest of its real path: equal for the same folder however it is
+ * named, and no path of the builder's machine in a site that is shared.
+ */
+export async function archiveFolderKey(contentDir: string): Promise<string> {
+  const real = await fs.realpath(contentDir).catch(() => path.resolve(contentDir));
+  return createHash('sha256').update(real).digest('hex').slice(0, 16);
+}
 
 export async function archiveDigest(contentDir: string): Promise<ArchiveDigest> {
   const refs = await listDayFiles(contentDir);

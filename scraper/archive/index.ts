@@ -21,7 +21,7 @@ export {
 } from './dates.ts';
 export { aliasPath, DayFileError, dayFilePath, MAX_DAY_FILE_BYTES, parseDayFile, renderDayFile } from './day-file.ts';
 export { dayFileProblems } from './day-files.ts';
-export { type ArchiveDigest, archiveDigest } from './fingerprint.ts';
+export { type ArchiveDigest, archiveDigest, archiveFolderKey } from './fingerprint.ts';
 export { describeRejection, papersFromItems, type Rejection } from './from-api.ts';
 export { checkInside, type InsideFile, InsideFileError, openInside, readInside } from './inside-file.ts';
 export {
@@ -67,7 +67,7 @@ export {
   VIAS,
   type Via,
 } from './schema.ts';
-export { SEARCH_BUILT_FROM_FILE, SEARCH_ENGINE_FILE } from './site-files.ts';
+export { SEARCH_BUILT_FROM_FILE, SNAPSHOT_LABEL } from './site-files.ts';
 export {
   type ArchiveRead,
   type DayFileRef,

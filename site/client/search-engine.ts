@@ -30,7 +30,8 @@ export type Outcome =
 
 type PaperOrder = { all: PagefindResult[]; place: Map<string, number>; table: PaperTable };
 
-let order: Promise<PaperOrder> | null = null;
+/** By the site's base: a page has one, the terminal's search (scraper/offline/search/) one a site it searches. */
+const orders = new Map<string, Promise<PaperOrder>>();
 
 async function fetchTable(base: string): Promise<PaperTable> {
   const response = await fetch(`${base}${SEARCH_FILES.table}`);
@@ -41,14 +42,15 @@ async function fetchTable(base: string): Promise<PaperTable> {
 
 /** Every paper in index order, and the table: loaded once, when a sort or a date filter needs them. */
 function paperOrder(pf: Pagefind, base: string): Promise<PaperOrder> {
-  order ??= Promise.all([pf.search(null), fetchTable(base)]).then(([found, table]) => {
+  let order = orders.get(base);
+  if (order) return order;
+  order = Promise.all([pf.search(null), fetchTable(base)]).then(([found, table]) => {
     const all = found?.results ?? [];
     if (all.length !== table.size) throw new Error(`the paper table has ${table.size} papers, the index ${all.length}`);
     return { all, place: new Map(all.map((r, i) => [r.id, i])), table };
   });
-  order.catch(() => {
-    order = null;
-  });
+  orders.set(base, order);
+  order.catch(() => orders.delete(base));
   return order;
 }
 

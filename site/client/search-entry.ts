@@ -1,6 +1,7 @@
-// What the built site's search/engine.mjs exports (site/integrations/search-engine.ts bundles
-// this file): the search page's own engine and the reading of its URL, for `papers search` to
-// run in Node. Nothing here touches the page.
+// The search page's engine and the reading of its URL, as `papers search` runs them in Node
+// (scraper/offline/search/site-search.ts imports this file from the repository: the terminal
+// never runs the engine a built site carries, which may come from anywhere). Nothing here
+// touches the page.
 import { FILTERS } from '../lib/search-request.ts';
 
 export { readRequest } from '../lib/search-request.ts';

@@ -77,12 +77,15 @@ function asOneIndex(module: PagefindModule, recent: RecentPart): Pagefind {
   };
 }
 
-let loading: Promise<Pagefind> | null = null;
+/** By the site's base: a page has one, the terminal's search (scraper/offline/search/) one a site it searches. */
+const loaded = new Map<string, Promise<Pagefind>>();
 const merged = new WeakMap<object, Promise<void>>();
 
 /** Pagefind's script from `<base>pagefind/`, initialised once; a failure may be retried. */
 export function loadPagefind(base: string): Promise<Pagefind> {
-  loading ??= (async () => {
+  const held = loaded.get(base);
+  if (held) return held;
+  const loading = (async () => {
     const module = (await importModule(`${base}pagefind/pagefind.js`)) as PagefindModule;
     const options = {
       // Results' URLs as the records hold them ("/papers/<id>/"): the page adds its base, which
@@ -119,8 +122,7 @@ export function loadPagefind(base: string): Promise<Pagefind> {
     }
     return asOneIndex(module, recent);
   })();
-  loading.catch(() => {
-    loading = null;
-  });
+  loaded.set(base, loading);
+  loading.catch(() => loaded.delete(base));
   return loading;
 }

@@ -29,10 +29,7 @@ async function load(contentDir: string): Promise<SiteData> {
   );
   let keys: Map<string, string> | undefined;
   publishPageKeys(() => (keys ??= pageKeys(index, { ledger, calendar })));
-  const updatedAt = lastUpdated(
-    Object.values(ledger.days),
-    index.days.map((d) => d.fetchedAt),
-  );
+  const updatedAt = lastUpdated(Object.values(ledger.days), index.days);
   return { ...index, ledger, calendar, facets: searchFacets(index), updatedAt };
 }
 

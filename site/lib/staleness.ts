@@ -3,13 +3,17 @@
 // the browser (client/staleness.ts reveals the notice by the reader's clock), so it imports
 // nothing at run time: the page's script stays a few hundred bytes.
 //
-// "Updated" is the newest `at` in the ledger among the dates the archive settled (a day held, or
-// known to have no listing), not the newest `fetchedAt` of a day file: every run of the nightly
-// adds a ledger entry for each new date it settles, weekends and holidays included, while a day
-// file (and its fetchedAt) is only written when a listing changed, so fetchedAt would make a
-// healthy archive look two days old every Monday. Failed attempts are left out: a run that got
-// nothing did not update the archive. The newest fetchedAt is the fallback for an archive
-// imported without a ledger.
+// "Updated" is the newest listing check: the newest `at` in the ledger among the dates the
+// archive settled (a day held, or known to have no listing) by asking Hugging Face (its pages or
+// its API), not the newest `fetchedAt` of a day file, and never when the site was built: every
+// run of the nightly adds a ledger entry for each new date it settles, weekends and holidays
+// included, while a day file (and its fetchedAt) is only written when a listing changed, so
+// fetchedAt would make a healthy archive look two days old every Monday. Failed attempts are left
+// out (a run that got nothing did not update the archive), and so are imports, whose time is when
+// old answers were copied in, not when Hugging Face was asked. The newest fetchedAt of a day
+// fetched from Hugging Face is the fallback for an archive without a ledger. An archive never
+// checked against Hugging Face (imported dumps only) has no such time: it is a snapshot, as of
+// its newest day.
 import type { LedgerEntry } from '../../scraper/archive/index.ts';
 
 const DAY_MS = 86_400_000;
@@ -52,10 +56,10 @@ export function isStale(newestDay: string, today: string, after = STALE_AFTER_WE
   return weekdaysBetween(newestDay, today) >= after;
 }
 
-/** When the archive last changed (an ISO time), or null when nothing says. */
+/** When the archive last checked a listing with Hugging Face (an ISO time), or null when it never did. */
 export function lastUpdated(
-  entries: Iterable<Pick<LedgerEntry, 'status' | 'at'>>,
-  fetchedAt: Iterable<string> = [],
+  entries: Iterable<Pick<LedgerEntry, 'status' | 'at' | 'via'>>,
+  days: Iterable<{ fetchedAt: string; via: LedgerEntry['via'] }> = [],
 ): string | null {
   const newest = (times: Iterable<string>): string | null => {
     let best: string | null = null;
@@ -64,8 +68,8 @@ export function lastUpdated(
     }
     return best;
   };
-  const settled = [...entries].filter((e) => e.status !== 'failed').map((e) => e.at);
-  return newest(settled) ?? newest(fetchedAt);
+  const settled = [...entries].filter((e) => e.status !== 'failed' && e.via !== 'import').map((e) => e.at);
+  return newest(settled) ?? newest([...days].filter((d) => d.via !== 'import').map((d) => d.fetchedAt));
 }
 
 /** "2026-08-08 01:00 UTC" for "2026-08-08T01:00:12.345Z". */

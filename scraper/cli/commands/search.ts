@@ -20,7 +20,7 @@ export const searchOptions = z.object({
     arg: 'DIR',
     env: 'PAPERS_CONTENT',
     defaultText: './content, when it is there',
-    help: 'the archive the index must be as new as',
+    help: 'the archive the index must be as new as (by default, the one it was built from, when that is ./content)',
   }),
 });
 
@@ -34,8 +34,11 @@ export const searchCommand: Command<typeof searchOptions> = {
     'Words are read as the search box reads them: an arXiv id or a link to a paper finds that\n' +
     "paper, a person's name finds their papers first. With no words, a filter or a sort alone\n" +
     'lists papers (e.g. --filter year=2025 --sort upvotes). Matches are highlighted on a terminal.\n\n' +
-    'Exit status: 0 when searched (found or not), 1 when the site has no index or the index is\n' +
-    'older than the archive, 2 on usage errors.',
+    'It runs no code of the site it searches (a copy from anyone is data): the engine is this\n' +
+    "repository's and Pagefind's script the installed one, which must be the version that wrote\n" +
+    'the index.\n\n' +
+    'Exit status: 0 when searched (found or not), 1 when the site has no index, an index of\n' +
+    'another Pagefind, or one older than the archive, 2 on usage errors.',
   async run({ values, positionals }, io) {
     const params = new URLSearchParams();
     const q = positionals.join(' ').trim();
@@ -58,15 +61,21 @@ export const searchCommand: Command<typeof searchOptions> = {
       import('../../offline/search/format.ts'),
     ]);
     const site = await readBuiltSite(values.site);
-    const keys = await filterKeys(site);
+    const keys = filterKeys();
     for (const key of params.keys()) {
       if (key !== 'q' && key !== 'sort' && !keys.includes(key))
         throw new UsageError(`--filter ${key}=…: no such filter; the filters are ${keys.join(', ')}`);
     }
     // The index's age is checked while it is searched: a stale index throws, and what was found
     // is never printed.
+    const dir = values.content ?? path.resolve(io.cwd, 'content');
+    const { promises: fs } = await import('node:fs');
+    const held = await fs.stat(dir).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
     const [, found] = await Promise.all([
-      checkIndexAge(site, values.content ?? path.resolve(io.cwd, 'content'), values.content !== undefined),
+      checkIndexAge(site, { dir, named: values.content !== undefined, held }),
       searchSite(site, params, values.limit),
     ]);
     if (values.json) {

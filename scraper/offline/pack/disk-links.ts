@@ -3,11 +3,14 @@
 // the site's base becomes a path relative to the page, and a folder's URL names its index.html.
 // Module scripts become classic deferred scripts (Chromium runs no module script from file://;
 // disk-copy.ts rewrites their files to match), preloads go (they could only fail), and every
-// page loads the disk shim (disk-shim.ts) first. Pure: a page's HTML and where it sits in, the
+// page loads the disk shim (disk-shim.ts) first. A copy is a snapshot: its footer says so instead
+// of "Updated", and it never says the archive may have stopped updating. Pure: a page's HTML and where it sits in, the
 // page's HTML for the disk out.
 //
 // The pages are our own build's output, with double-quoted attributes throughout (Astro writes
 // them so), which is why a pattern over attributes suffices and keeps every other byte as it was.
+
+import { SNAPSHOT_LABEL } from '../../archive/site-files.ts';
 
 /** Where the disk shim and the data files live in the disk copy, from its root. */
 export const DISK_DIR = '_disk';
@@ -46,6 +49,14 @@ const INLINE_MODULE = /<script\b[^>]*\btype="module"(?![^>]*\bsrc=)[^>]*>/;
 /** Preloads (the search page's, of Pagefind's files): a copy on disk cannot preload, only fail to. */
 const PRELOAD = /<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>/g;
 
+/**
+ * The footer's "Updated …" (site/lib/updated-stamp.ts): a copy is not kept up to date, so it says
+ * what it is, a snapshot as of the archive's last check of a listing.
+ */
+const UPDATED_LABEL = /(<p class="updated">)Updated (<time )/;
+/** The notice that the archive may have stopped updating (site/components/Freshness.astro): not for a snapshot. */
+const STALE_NOTICE = /<p class="stale-notice"[^>]*\bdata-stale-notice\b[^>]*>[\s\S]*?<\/p>/g;
+
 export type DiskPage = { html: string; scripts: string[] };
 
 /**
@@ -66,6 +77,7 @@ export function diskPage(html: string, pagePath: string, base: string): DiskPage
     const rewritten = diskUrl(decodeEntities(value), pagePath, base, LINK_ATTRIBUTES.includes(name));
     return rewritten === null ? whole : `${start}${escapeAttribute(rewritten)}${end}`;
   });
+  out = out.replace(UPDATED_LABEL, `$1${SNAPSHOT_LABEL} $2`).replace(STALE_NOTICE, '');
   const root = rootFrom(pagePath);
   const shim = `<script src="${root}${DISK_DIR}/disk.js" data-root="${root}"></script>`;
   out = out.replace(/<head>|<head\s[^>]*>/, (head) => `${head}${shim}`);

@@ -4,7 +4,8 @@
 // is one line that says how to build it. The comparisons run the command in this process
 // (runMain, as the CLI's own tests do); the printed form and the errors through a real `papers`
 // process.
-import { cpSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -107,20 +108,88 @@ test('a filter it does not know, or one without a value, is a usage error naming
 });
 
 describe('an index it cannot use is one line that says how to build one, exit 1', () => {
-  test('an archive newer than the index', async () => {
+  test('an archive named with --content that the index was not built from', async () => {
     const content = path.join(tempDir('search-'), 'archive');
     cpSync(SITE_FIXTURE, content, { recursive: true });
     writeFileSync(path.join(content, 'days', '2026', '2026-08-05.md'), '\n', { flag: 'a' });
     const run = await runPapers(['search', '--site', inject('fixtureSite').dist, '--content', content, 'video']);
     expect(run.code).toBe(1);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
-    expect(run.stderr).toContain('the search index is older than the archive');
-    expect(run.stderr).toContain('rebuild it with `npm run build`');
+    expect(run.stderr).toContain(`the search index was built from another archive folder than ${content}`);
+    expect(run.stderr).toContain('search it without --content, or rebuild it from that folder with');
+    // Without --content, ./content (the repository's) is not what it was built from: searched as it is.
+    const plain = await runPapers(['search', '--site', inject('fixtureSite').dist, 'video']);
+    expect(plain.stderr).toBe('');
+    expect(plain.code).toBe(0);
   });
 
   test('a folder with no site', async () => {
     const run = await runPapers(['search', '--site', tempDir('search-'), 'video']);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('holds no built archive (no index.html): build one with `npm run build`');
+  });
+
+  test('an index written by another Pagefind', async () => {
+    const copy = path.join(tempDir('search-'), 'site');
+    cpSync(inject('fixtureSite').dist, copy, { recursive: true });
+    const entry = path.join(copy, 'pagefind', 'pagefind-entry.json');
+    writeFileSync(entry, readFileSync(entry, 'utf8').replace(/"version":"[^"]+"/, '"version":"1.5.0"'));
+    const run = await runPapers(['search', '--site', copy, 'video']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^papers search: .*: its search index was written by Pagefind 1\.5\.0, and papers search reads indexes of Pagefind \d+\.\d+\.\d+ only/,
+    );
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('a site from elsewhere is data: searching it runs none of its code', () => {
+  test('a copy whose scripts were replaced gives the same papers, and the planted code never runs', async () => {
+    const copy = path.join(tempDir('search-'), 'site');
+    cpSync(inject('fixtureSite').dist, copy, { recursive: true });
+    const marker = path.join(tempDir('search-'), 'ran');
+    const payload = `import('node:fs').then((fs) => fs.writeFileSync(${JSON.stringify(marker)}, 'ran'));\n`;
+    const script = path.join(copy, 'pagefind', 'pagefind.js');
+    // Planted before Pagefind's own code, keeping the build's last line (where the recent part is).
+    writeFileSync(script, payload + readFileSync(script, 'utf8'));
+    writeFileSync(path.join(copy, 'search', 'engine.mjs'), `${payload}export const runSearch = () => null;\n`);
+    for (const file of readdirSync(path.join(copy, '_astro')).filter((f) => f.endsWith('.js'))) {
+      writeFileSync(path.join(copy, '_astro', file), payload);
+    }
+    const args = ['--json', '--limit', '20', 'model'];
+    const planted = await runMain(['search', '--site', copy, ...args]);
+    const plain = await runMain(['search', '--site', inject('fixtureSite').dist, ...args]);
+    expect(planted.stderr).toBe('');
+    expect(planted.code).toBe(0);
+    expect(planted.stdout).toBe(plain.stdout);
+    expect(JSON.parse(plain.stdout).results.length).toBeGreaterThan(5);
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  test('an unpacked packed copy is searched from its data files, as the site it was packed from; it says it is a snapshot', async () => {
+    const dir = tempDir('search-');
+    const packed = path.join(dir, 'copy.tar.gz');
+    const pack = await runMain(['pack', '--site', inject('fixtureSite').dist, '--out', packed]);
+    expect(pack.code).toBe(0);
+    execFileSync('tar', ['-xzf', packed, '-C', dir]);
+    // A copy says what it is, and never that the archive may have stopped updating.
+    const home = readFileSync(path.join(dir, 'copy', 'index.html'), 'utf8');
+    expect(home).toContain('<p class="updated">Snapshot of the archive as of <time');
+    expect(home).not.toContain('data-stale-notice');
+    for (const args of [['model'], ['--sort', 'upvotes', '--filter', 'year=2026'], [some.id]]) {
+      const fromCopy = await runMain(['search', '--site', path.join(dir, 'copy'), '--json', '--limit', '50', ...args]);
+      const fromSite = await runMain([
+        'search',
+        '--site',
+        inject('fixtureSite').dist,
+        '--json',
+        '--limit',
+        '50',
+        ...args,
+      ]);
+      expect(fromCopy.stderr).toBe('');
+      expect(fromCopy.code).toBe(0);
+      expect(fromCopy.stdout).toBe(fromSite.stdout);
+    }
   });
 });

@@ -1,18 +1,20 @@
 // Two `papers` processes on one content folder at once: one writer at a time, nothing lost. And
 // a reader that closes the pipe early (`papers status | head`) ends the command quietly.
 //
-// A run is held where the test needs it by its last input: a named pipe (FIFO) the import reads
-// like any dump file, which blocks it, holding the archive's lock, until the test writes the
-// day's dump into it. So "at once" never rests on one run being slower than another, and a
-// handful of days does what importing every fixture day twice did.
-import { type ChildProcessByStdio, execFileSync, spawn } from 'node:child_process';
-import { constants, cpSync, promises as fs, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+// A run is held where the test needs it by the archive's lock itself: this process takes it, as
+// a `papers` command does, and lets it go when the test says. (A named pipe as a dump file held
+// runs before; the archive now refuses FIFOs before opening them.) So "at once" never rests on
+// one run being slower than another.
+import { type ChildProcessByStdio, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { readLedger } from '../../../../scraper/archive/ledger.ts';
+import { archiveDay } from '../../../../scraper/archive/archive-day.ts';
+import { readLedger, writeLedger } from '../../../../scraper/archive/ledger.ts';
+import { acquireArchiveLock } from '../../../../scraper/archive/lock.ts';
 import { listDayFiles } from '../../../../scraper/archive/store.ts';
-import { fixtureDates, fixtureFile } from '../../../../scripts/fixtures/hf-days.ts';
+import { fixtureDates, fixtureFile, fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import { PAPERS_BIN, runPapers } from '../../../helpers/cli.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
@@ -29,31 +31,17 @@ function dumps(dates: readonly string[]): string {
   return dir;
 }
 
-/**
- * `<date>.json.gz` as a named pipe: an import that reaches it waits there (holding the lock)
- * until `release` writes the day's real dump into it. A run that ended before reading it (one
- * that failed, or stopped on a closed pipe) gets nothing, and the writer gives up when the test
- * ends: a reader that opens without waiting pairs with it, and goes.
- */
-function heldDump(date: string): { file: string; release: () => Promise<void> } {
-  const file = path.join(tempDir('held-'), `${date}.json.gz`);
-  execFileSync('mkfifo', [file]);
-  let written = false;
-  const release = () =>
-    fs.writeFile(file, readFileSync(fixtureFile(date))).then(
-      () => {
-        written = true;
-      },
-      (e: NodeJS.ErrnoException) => {
-        if (e.code !== 'EPIPE') throw e;
-      },
-    );
-  onTestFinished(async () => {
-    if (written) return;
-    const reader = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
-    await reader.close();
-  });
-  return { file, release };
+/** The archive's lock, held by this process as `papers import` holds it, until `release`. */
+async function holdLock(content: string): Promise<{ release: () => Promise<void> }> {
+  const lock = await acquireArchiveLock(content, { command: 'papers import' });
+  let released = false;
+  const release = async () => {
+    if (released) return;
+    released = true;
+    await lock.release();
+  };
+  onTestFinished(release);
+  return { release };
 }
 
 function start(args: string[]): ChildProcessByStdio<null, Readable, Readable> & { done: Promise<number | null> } {
@@ -65,18 +53,11 @@ function start(args: string[]): ChildProcessByStdio<null, Readable, Readable> & 
   return Object.assign(child, { done });
 }
 
-/** Resolves once the run has printed something: by then it holds the lock (a day is reported). */
-const firstOutput = (child: { stdout: Readable }) => new Promise((resolve) => child.stdout.once('data', resolve));
-
 describe('one writer at a time', () => {
-  it('while one import writes, another with --wait waits and one without stops at once naming it; every day is in', async () => {
+  it('while one run writes, another with --wait waits and one without stops at once naming it; every day is in', async () => {
     const content = tempDir();
-    const [a, b, c] = [DATES.slice(0, 3), DATES.slice(3, 6), DATES.slice(6)];
-    const held = heldDump(c[0]!);
-    const first = start(['import', '--content', content, dumps(a), held.file]);
-    await firstOutput(first);
-
-    // The first is held on its last day until the test lets it go: both later runs meet its lock.
+    const [a, b] = [DATES.slice(0, 4), DATES.slice(4)];
+    const held = await holdLock(content);
     const waiting = runPapers(['import', '--content', content, '--wait', '120', dumps(b)]);
     const refused = await runPapers(['import', '--content', content, dumps(b)]);
     expect(refused.code).toBe(1);
@@ -84,9 +65,21 @@ describe('one writer at a time', () => {
       /^papers import: .* is being written by `papers import` \(pid \d+ on .*\); run again when it has finished\n$/,
     );
     expect(readdirSync(content).sort()).toContain('.papers.lock');
+    expect(await listDayFiles(content)).toEqual([]);
 
+    // The holder writes its days, as an import would, and lets go: the waiting run goes on.
+    for (const date of a) {
+      const { ledger } = await archiveDay(content, await readLedger(content), {
+        date,
+        kind: 'listing',
+        via: 'import',
+        source: `https://huggingface.co/api/daily_papers?date=${date}`,
+        fetchedAt: '2026-08-08T01:00:00.000Z',
+        items: fixtureItems(date),
+      });
+      await writeLedger(content, ledger);
+    }
     await held.release();
-    expect(await first.done).toBe(0);
     expect((await waiting).code).toBe(0);
     const ledger = await readLedger(content);
     expect(Object.keys(ledger.days).sort()).toEqual(DATES);
@@ -96,15 +89,14 @@ describe('one writer at a time', () => {
 
   it('papers import --json | head: ends quietly when the reader stops, leaving a consistent archive', async () => {
     const content = tempDir();
-    const held = heldDump(DATES.at(-1)!);
-    const child = start(['import', '--json', '--content', content, dumps(DATES.slice(0, -1)), held.file]);
+    const held = await holdLock(content);
+    const child = start(['import', '--json', '--wait', '120', '--content', content, dumps(DATES)]);
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
-    // The reader goes after the first lines; the run has more to write after that (its last day
-    // is held until now), and ends at its first write into the closed pipe.
-    await firstOutput(child);
+    // The reader goes before the run has written anything (it waits for the lock until now), so
+    // the run's first line already goes into the closed pipe.
     child.stdout.destroy();
-    await Promise.race([held.release(), child.done]);
+    await held.release();
     expect(await child.done).toBe(0);
     expect(stderr).toBe('');
     const ledger = await readLedger(content);
@@ -114,6 +106,7 @@ describe('one writer at a time', () => {
         .filter(([, e]) => e.status === 'ok')
         .map(([d]) => d),
     ).toEqual(heldDays);
-    expect(readdirSync(content).sort()).toEqual(['days', 'ledger.json']);
+    // No lock and no temporary file left, whatever it had written when it ended.
+    expect(readdirSync(content).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });

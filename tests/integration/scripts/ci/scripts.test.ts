@@ -65,10 +65,11 @@ describe('nightly-verdict.sh', () => {
 
 describe('astro-cache-key.sh', () => {
   test('the prefix follows the lockfile, the key the content; both go to $GITHUB_OUTPUT', async () => {
-    const content = tempDir('astro-key-');
+    // The output file beside the content folder (not in it: it would change the key), both in one temp folder.
+    const content = path.join(tempDir('astro-key-'), 'content');
     mkdirSync(path.join(content, 'days', '2026'), { recursive: true });
     writeFileSync(path.join(content, 'ledger.json'), '{}\n');
-    const output = path.join(content, '..', `${path.basename(content)}-output`);
+    const output = path.join(content, '..', 'github-output');
     const key = async () => {
       writeFileSync(output, '');
       const r = await runScript('astro-cache-key.sh', [], {

@@ -61,7 +61,12 @@ describe('stale', () => {
 });
 
 describe('last updated', () => {
-  const entry = (status: 'ok' | 'partial' | 'no-listing' | 'failed', at: string) => ({ status, at });
+  const entry = (
+    status: 'ok' | 'partial' | 'no-listing' | 'failed',
+    at: string,
+    via: 'page' | 'api' | 'import' = 'page',
+  ) => ({ status, at, via });
+  const day = (fetchedAt: string, via: 'page' | 'api' | 'import' = 'api') => ({ fetchedAt, via });
 
   test('the newest time the ledger settled a date; failed attempts do not count', () => {
     expect(
@@ -79,10 +84,20 @@ describe('last updated', () => {
       '2026-08-06T01:00:00Z',
     );
     expect(
-      lastUpdated([entry('failed', '2026-08-10T01:00:00Z')], ['2026-08-07T01:00:00.000Z', '2026-08-08T01:00:00.000Z']),
+      lastUpdated(
+        [entry('failed', '2026-08-10T01:00:00Z')],
+        [day('2026-08-07T01:00:00.000Z'), day('2026-08-08T01:00:00.000Z')],
+      ),
     ).toBe('2026-08-08T01:00:00.000Z');
     expect(lastUpdated([], [])).toBeNull();
     expect(lastUpdated([entry('ok', 'garbage')])).toBeNull();
+  });
+
+  test('an import is no listing check: its time is when old answers were copied in', () => {
+    const imported = entry('ok', '2026-12-06T10:07:22.259Z', 'import');
+    expect(lastUpdated([entry('ok', '2026-08-06T01:00:00.000Z', 'api'), imported])).toBe('2026-08-06T01:00:00.000Z');
+    // Never checked against Hugging Face: a snapshot, with no time of update.
+    expect(lastUpdated([imported], [day('2026-12-06T10:07:20.032Z', 'import')])).toBeNull();
   });
 
   test('shown to the minute, in UTC', () => {

@@ -3,6 +3,7 @@
 // comes first, and nothing else changes (links elsewhere, the canonical URL, text).
 import { describe, expect, test } from 'vitest';
 import { diskCss, diskPage, diskUrl, rootFrom } from '../../../../../scraper/offline/pack/disk-links.ts';
+import { updatedStamp } from '../../../../../site/lib/updated-stamp.ts';
 
 describe('diskUrl', () => {
   test.each([
@@ -68,6 +69,18 @@ describe('diskPage', () => {
     );
     expect(page.html).toBe(
       '<head><script src="../_disk/disk.js" data-root="../"></script><link rel="icon" href="../favicon.svg"></head>',
+    );
+  });
+
+  test('a copy is a snapshot: its footer says so, and it never says the archive may have stopped', () => {
+    const stamp = updatedStamp('2026-08-08T01:00:12.345Z');
+    const notice =
+      '<p class="stale-notice" role="status" data-stale-notice data-newest-day="2026-08-07" hidden><strong>This archive may have stopped updating.</strong> Its newest day is <a href="https://huggingface.co/papers">x</a>.</p>';
+    const page = diskPage(`<head></head><main>${notice}<p>kept</p></main><footer>${stamp}</footer>`, 'index.html', '/');
+    expect(page.html).not.toContain('stale-notice');
+    expect(page.html).toContain('<main><p>kept</p></main>');
+    expect(page.html).toContain(
+      '<p class="updated">Snapshot of the archive as of <time datetime="2026-08-08T01:00:12.345Z">Sat 8 Aug 2026, 01:00 UTC</time>',
     );
   });
 
