@@ -5,7 +5,7 @@
 // paper → day) and searches (a query, its results, a result's page), with no script error; and
 // that serve.mjs refuses a link out of the copy, a redirect off it and another host name.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -24,9 +24,19 @@ beforeAll(async () => {
   browser = await launchTestChromium();
 });
 afterAll(async () => {
-  for (const s of servers) s.kill();
+  await Promise.all(servers.map(stopServer));
   await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
+
+/** Stops a serve.mjs, and waits until it has. */
+function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.once('exit', () => resolve());
+    server.kill();
+  });
+}
 
 /** A context where anything but the copy itself (file:// or the pack's server) fails. */
 async function offlineContext(allowedOrigin: string | null): Promise<{ context: BrowserContext; blocked: string[] }> {

@@ -3,7 +3,7 @@
 // under the base path the site was built for; a taken port and a folder with no site are one
 // line each, exit 1. And what it refuses (tests/helpers/serve-refusals.ts): files outside its
 // folder, FIFOs, redirects off the site, a Host not its own.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -77,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   stop.abort();
   expect(await serving).toBe(0);
+  rmSync(dist, { recursive: true, force: true });
 });
 
 describe('papers serve', () => {
