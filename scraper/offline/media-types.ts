@@ -25,7 +25,7 @@ const TYPES: Record<string, { type: string; compress: boolean }> = {
 
 const BLOB = { type: 'application/octet-stream', compress: false };
 
-/** Extension (".html") → media type: for what serves a copy without this module (the pack's shim and serve.mjs). */
+/** Extension (".html") → media type: for what serves a copy without this module (the pack's shim). */
 export function mediaTypeTable(): Record<string, string> {
   return Object.fromEntries(Object.entries(TYPES).map(([ext, { type }]) => [ext, type]));
 }

@@ -1,6 +1,8 @@
 // `papers serve [dir]`: a built archive on localhost, with nothing but this machine: the right
 // media types (the search index's WebAssembly included), text compressed, no request of its own
-// to anywhere. It prints the URL and serves until Ctrl-C.
+// to anywhere, nothing from outside the folder, nothing for another host name (the server,
+// scraper/offline/serve.ts, is the packed copy's serve.mjs too). It prints the URL and serves
+// until Ctrl-C.
 import { z } from 'zod';
 import { normalizeBasePath } from '../../archive/links.ts';
 import { type Command, EXIT_OK, UsageError } from '../command.ts';
@@ -30,6 +32,10 @@ export const serveCommand: Command<typeof serveOptions> = {
     'The folder is a site built by `npm run build` (or unpacked from `papers pack`). It is served\n' +
     'under the base path it was built for, folders through their index.html, its own 404 page for\n' +
     'anything else, text compressed with brotli or gzip as the browser asks.\n\n' +
+    'It serves only regular files inside the folder: a link that leads out of it, a FIFO or a\n' +
+    'device is answered 404. It redirects only to paths of the site, and answers only requests\n' +
+    'for localhost (or a name under .localhost), an IP address, or the --host name: any other\n' +
+    'Host header (a web page whose name was pointed at this machine) gets 421.\n\n' +
     'Exit status: 0 when stopped (Ctrl-C), 1 when the folder holds no built site or the port is\n' +
     'taken, 2 on usage errors.',
   async run({ values, positionals }, io) {

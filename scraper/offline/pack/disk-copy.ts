@@ -13,6 +13,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { REPO_ROOT } from '../../repo.ts';
 import type { BuiltSite } from '../built-site.ts';
 import { mediaTypeTable } from '../media-types.ts';
 import type { ArchiveEntry } from './archive-file.ts';
@@ -104,12 +105,41 @@ export async function* diskCopy(site: BuiltSite, top: string): AsyncGenerator<Ar
   yield { path: at('README.txt'), data: Buffer.from(readme(top)) };
 }
 
-/** serve.mjs: the template with the archive's media types written in. */
-async function serveScript(): Promise<string> {
-  const template = await fs.readFile(path.join(here, 'serve-template.mjs'), 'utf8');
-  const marker = '/* media types */ {}';
-  if (!template.includes(marker)) throw new Error(`serve-template.mjs has lost its marker ${marker}`);
-  return template.replace(marker, () => JSON.stringify(mediaTypeTable()));
+const SERVE_BANNER = [
+  '// serve.mjs: this copy of the Daily Papers Archive over http, on this machine only.',
+  '//   node serve.mjs [port]     (else $PORT, else 8000; 0 picks a free one), then open the URL it prints',
+  '// It serves the folder it sits in and nothing outside it, and needs Node.js alone. `papers pack`',
+  "// wrote it from the archive's own server (scraper/offline/serve.ts, pack/serve-mjs.ts).",
+].join('\n');
+
+/**
+ * serve.mjs: serve-mjs.ts and the server of `papers serve` it runs, bundled into one ES module
+ * that imports nothing but Node's own modules, left readable for whoever runs it.
+ */
+export async function serveScript(): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(here, 'serve-mjs.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node18',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    banner: { js: SERVE_BANNER },
+    // The comments naming each part's file then name it from the repository, not from where
+    // the pack ran.
+    absWorkingDir: REPO_ROOT,
+  });
+  // A package imported by the server one day would be bundled in, or left as an import that an
+  // unpacked copy cannot satisfy: either way serve.mjs would no longer be the server alone.
+  const output = Object.values(result.metafile.outputs)[0]!;
+  const foreign = [
+    ...output.imports.map((i) => i.path).filter((p) => !p.startsWith('node:')),
+    ...Object.keys(result.metafile.inputs).filter((p) => p.includes('node_modules')),
+  ];
+  if (foreign.length) throw new Error(`serve.mjs must need Node.js alone, but it imports ${foreign.join(', ')}`);
+  return result.outputFiles[0]!.text;
 }
 
 function readme(top: string): string {

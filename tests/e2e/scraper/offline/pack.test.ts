@@ -2,15 +2,17 @@
 // packed as .tar.gz and .zip by the real command, unpacked with the system's tar and unzip
 // into a temporary folder, and used in a real Chromium with every network request blocked:
 // opened from disk (file://) and through the pack's own serve.mjs, it browses (home → day →
-// paper → day) and searches (a query, its results, a result's page), with no script error.
+// paper → day) and searches (a query, its results, a result's page), with no script error; and
+// that serve.mjs refuses a link out of the copy, a redirect off it and another host name.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchTestChromium } from '../../../helpers/browser.ts';
 import { runPapers } from '../../../helpers/cli.ts';
+import { rawGet } from '../../../helpers/serve-refusals.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
 let browser: Browser;
@@ -22,9 +24,19 @@ beforeAll(async () => {
   browser = await launchTestChromium();
 });
 afterAll(async () => {
-  for (const s of servers) s.kill();
+  await Promise.all(servers.map(stopServer));
   await browser?.close();
+  rmSync(dir, { recursive: true, force: true });
 });
+
+/** Stops a serve.mjs, and waits until it has. */
+function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    server.once('exit', () => resolve());
+    server.kill();
+  });
+}
 
 /** A context where anything but the copy itself (file:// or the pack's server) fails. */
 async function offlineContext(allowedOrigin: string | null): Promise<{ context: BrowserContext; blocked: string[] }> {
@@ -149,6 +161,27 @@ describe.each(['archive.tar.gz', 'archive.zip'])('%s', (name) => {
     }
     const blocked = await browseAndSearch(`${origin}/`, origin);
     for (const url of blocked) expect(url).toMatch(/^https:\/\/[^/]*huggingface\.co\//);
+  });
+
+  test('its serve.mjs serves nothing outside the copy, redirects only on it, answers only its own host', async () => {
+    const server = spawn(process.execPath, [path.join(top, 'serve.mjs'), '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    servers.push(server);
+    const port = await new Promise<number>((resolve, reject) => {
+      server.stdout!.on('data', (chunk: Buffer) => {
+        const found = /http:\/\/127\.0\.0\.1:(\d+)/.exec(chunk.toString())?.[1];
+        if (found) resolve(Number(found));
+      });
+      server.on('exit', (code) => reject(new Error(`serve.mjs exited ${code}`)));
+    });
+    const secret = path.join(dir, `${name}-secret.txt`);
+    writeFileSync(secret, 'outside the copy');
+    symlinkSync(secret, path.join(top, 'passwd.txt'));
+    const leak = await rawGet(port, '/passwd.txt');
+    expect([leak.status, leak.body.includes('outside the copy')]).toEqual([404, false]);
+    const redirect = await rawGet(port, '//evil.example/..%2fdays');
+    expect([redirect.status, redirect.headers.location]).toEqual([301, '/days/']);
+    expect((await rawGet(port, '/', 'evil.example')).status).toBe(421);
+    expect((await rawGet(port, '/', `localhost:${port}`)).status).toBe(200);
   });
 });
 

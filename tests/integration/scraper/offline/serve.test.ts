@@ -1,14 +1,17 @@
 // `papers serve` in process over a built site made of every kind of file the archive's site
 // has: each served with its media type, text compressed as the browser asks, binary as it is,
 // under the base path the site was built for; a taken port and a folder with no site are one
-// line each, exit 1.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// line each, exit 1. And what it refuses (tests/helpers/serve-refusals.ts): files outside its
+// folder, FIFOs, redirects off the site, a Host not its own.
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../../scraper/cli/main.ts';
 import { captureStream } from '../../../helpers/cli.ts';
+import { serverRefusals } from '../../../helpers/serve-refusals.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
 const TEXT = 'x'.repeat(4000);
@@ -74,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   stop.abort();
   expect(await serving).toBe(0);
+  rmSync(dist, { recursive: true, force: true });
 });
 
 describe('papers serve', () => {
@@ -121,5 +125,36 @@ describe('papers serve', () => {
     expect(stderr2.text()).toBe(
       `papers serve: ${empty} holds no built archive (no index.html): build one with \`npm run build\`\n`,
     );
+  });
+});
+
+describe('papers serve refuses', () => {
+  serverRefusals(async (root) => {
+    const stop = new AbortController();
+    let printed: (port: number) => void;
+    const port = new Promise<number>((resolve) => (printed = resolve));
+    const stdout = new Writable({
+      write(chunk, _encoding, done) {
+        const found = /at http:\/\/localhost:(\d+)\//.exec(String(chunk));
+        if (found) printed(Number(found[1]));
+        done();
+      },
+    });
+    const serving = main(['serve', root, '--port', '0'], {
+      stdout,
+      stderr: captureStream(),
+      env: {},
+      cwd: root,
+      signal: stop.signal,
+    });
+    // Should it fail to start, the failure (not a wait for a port) ends the test.
+    const failed = serving.then((code) => Promise.reject(new Error(`papers serve ended with ${code}`)));
+    return {
+      port: await Promise.race([port, failed]),
+      stop: async () => {
+        stop.abort();
+        expect(await serving).toBe(0);
+      },
+    };
   });
 });
