@@ -46,20 +46,6 @@ function within(root: string, real: string): boolean {
   return real === root || real.startsWith(root.endsWith(path.sep) ? root : `${root}${path.sep}`);
 }
 
-/** The folder's own path through its links, cached: a run reads many files of few folders. */
-const roots = new Map<string, Promise<string>>();
-function realRoot(root: string): Promise<string> {
-  const key = path.resolve(root);
-  let real = roots.get(key);
-  if (!real) {
-    real = fs.realpath(key);
-    real.catch(() => roots.delete(key));
-    roots.set(key, real);
-    if (roots.size > 64) roots.delete(roots.keys().next().value!);
-  }
-  return real;
-}
-
 /**
  * `file` (a path under `root`) checked without opening it: null when there is nothing there;
  * an InsideFileError when it leads out of the folder, is not a regular file, or holds more than
@@ -75,7 +61,7 @@ export async function checkInside(root: string, file: string, maxBytes = Infinit
     if (code === 'ELOOP') throw new InsideFileError(file, 'is a loop of links');
     throw e;
   }
-  if (!within(await realRoot(root), real)) {
+  if (!within(await fs.realpath(root), real)) {
     throw new InsideFileError(file, `leads out of ${root} (to ${real}), and only files inside it are read`);
   }
   const stat = await fs.stat(real);
