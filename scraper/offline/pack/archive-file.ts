@@ -1,10 +1,11 @@
 // One file holding a folder's worth of files, in the two forms people can open anywhere with
 // what their system has: .tar.gz and .zip. The files come one at a time from the disk copy
-// (disk-copy.ts), and the next is asked for only once the archive has taken the last, so memory
-// stays a few files' worth whatever the size of the site. The archive is written to a temporary
-// name beside the target and renamed into place once complete: a failed or interrupted pack
-// leaves no half-written file under the name asked for. Every entry's path is checked here, as
-// whoever unpacks the file trusts each one to stay inside the folder it is unpacked in.
+// (disk-copy.ts), and the next is asked for only once the archive has taken the last (the zip
+// deflates one while the next is made), so memory stays a few files' worth whatever the size of
+// the site. The archive is written to a temporary name beside the target and renamed into place
+// once complete: a failed or interrupted pack leaves no half-written file under the name asked
+// for. Every entry's path is checked here, as whoever unpacks the file trusts each one to stay
+// inside the folder it is unpacked in.
 //
 // The tar is tar-stream's (ustar, and a PAX header for a path too long for ustar), gzipped by
 // node's zlib: entries go in one at a time and an entry's callback comes once the pack stream

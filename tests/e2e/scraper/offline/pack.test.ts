@@ -4,7 +4,7 @@
 // opened from disk (file://) and through the pack's own serve.mjs, it browses (home → day →
 // paper → day) and searches (a query, its results, a result's page), with no script error.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -24,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const s of servers) s.kill();
   await browser?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 /** A context where anything but the copy itself (file:// or the pack's server) fails. */

@@ -3,9 +3,9 @@
 // the default top folder, and unzip and tar, run in an empty folder, put everything inside that
 // one folder and nothing beside it or above it.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runMain } from '../../../../helpers/cli.ts';
 import { tempDir } from '../../../../helpers/temp.ts';
 
@@ -29,6 +29,7 @@ beforeAll(() => {
     writeFileSync(path.join(site, name), content);
   }
 });
+afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 /** Every path under `dir`, relative to it, folders with a trailing slash. */
 function tree(dir: string): string[] {
