@@ -6,12 +6,12 @@
 //     took 81 s and 1.85 GB.
 //   - zip-stream 7.0.5 (archiver's; 16 packages with readable-stream's polyfills) writes its
 //     central directory in one synchronous burst of small writes, buffered whole: 30,000 small
-//     files peaked at 494 MB, 140,000 at 1.6 GB.
+//     files peaked at 506 MB, 140,000 at 1.63 GB.
 // Zip is small and fixed, and this writer does what the pack needs:
 //   - each file deflated whole and stored instead when deflate does not help;
 //   - the central directory kept as compact blocks, about 110 bytes a file, copied out of the
 //     buffers they came from (the writer this replaced kept each name as it came: its zip of the
-//     full corpus held 882 MB of buffers at its peak, 1.17 GB in all);
+//     full corpus held 882 MB of buffers at its peak, 1.19 GB in all);
 //   - ZIP64 records only when the archive needs them (65,535 files or more, or past 4 GB), so
 //     smaller zips stay in the format every tool reads;
 //   - UTF-8 names, times in UTC, the same bytes for the same files and time;
@@ -121,7 +121,8 @@ export function endRecords(count: number, directoryOffset: number, directorySize
  * Deflates one file after another through one zlib stream, each write finished as a whole
  * deflate stream and the stream reset after it: the same bytes as `deflateRawSync`, without a
  * zlib of its own (a few hundred KB) made and dropped for every file. With one each, the full
- * corpus's zip peaked anywhere from 217 MB to 319 MB (7 runs); with this one, 226 MB to 247 MB.
+ * corpus's zip peaked anywhere from 223 MB to 327 MB (7 runs); with this one, 217 MB to 252 MB
+ * (5 runs).
  */
 function deflater(): { deflate: (data: Uint8Array) => Promise<Buffer>; close: () => void } {
   const stream = zlib.createDeflateRaw({ level: 9, flush: zlib.constants.Z_FINISH });
