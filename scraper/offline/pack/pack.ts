@@ -11,9 +11,25 @@ import { diskCopy } from './disk-copy.ts';
 
 export type PackResult = { file: string; format: ArchiveFormat; files: number; bytes: number };
 
-/** The folder inside the archive: the file's name without its extension. */
+/** The top folder when the file's name cannot give one. */
+export const DEFAULT_TOP_FOLDER = 'daily-papers-archive';
+
+/**
+ * A name that stays one folder wherever the archive is unpacked: not empty, not only dots and
+ * spaces (".", "..", and what Windows trims to nothing), and free of what a path reads as a
+ * separator, a drive or an end (slash, backslash, colon, control characters).
+ */
+const SAFE_FOLDER = /^(?![. ]*$)[^/\\:\p{Cc}]+$/u;
+
+/**
+ * The folder inside the archive: the file's name without its extension, or daily-papers-archive
+ * when that is no safe folder name (`--out ..zip`, `--out ...tar.gz`). A fallback rather than a
+ * usage error: the file's own name is one the user may well want (and the system took), only the
+ * folder inside cannot carry it; the command says which folder to open, as it did for `.zip`.
+ */
 export function topFolderOf(file: string): string {
-  return path.basename(file).replace(ARCHIVE_ENDING, '') || 'daily-papers-archive';
+  const stem = path.basename(file).replace(ARCHIVE_ENDING, '');
+  return SAFE_FOLDER.test(stem) ? stem : DEFAULT_TOP_FOLDER;
 }
 
 /** The format the file name asks for; any other name is a usage error. */
