@@ -3,8 +3,8 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { incrementalBuild } from './site/integrations/incremental-build.ts';
-import { pagefindIndex } from './site/integrations/pagefind.ts';
 import { searchBuiltFrom } from './site/integrations/search-built-from.ts';
+import { searchIndex } from './site/integrations/search-index.ts';
 import { siteOptions } from './site/lib/options.ts';
 
 const options = siteOptions();
@@ -15,7 +15,7 @@ export default defineConfig({
   outDir: './dist',
   // Astro's build cache: a copy of every page built and the manifest of what each was built
   // from (the incremental build, below), so that the next build renders only the pages that
-  // changed; and the main part of the search index (site/integrations/search-index-cache.ts).
+  // changed; and the search index while it is written (site/integrations/search-index.ts).
   // Outside node_modules/, because `npm ci` deletes node_modules/ first: the workflows keep this
   // folder between runs with actions/cache (scripts/ci/astro-cache-key.sh). Ignored by git, as
   // all of .cache/ is.
@@ -42,5 +42,5 @@ export default defineConfig({
     // The theme toggle's script as one cached file, not a copy inlined in every page.
     build: { assetsInlineLimit: 0 },
   },
-  integrations: [incrementalBuild(), sitemap(), pagefindIndex(), searchBuiltFrom()],
+  integrations: [incrementalBuild(), sitemap(), searchIndex(), searchBuiltFrom()],
 });

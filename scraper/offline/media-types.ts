@@ -1,6 +1,6 @@
 // What each file of a built archive is, for the server that serves it: its media type, and
-// whether it is worth compressing on the way out. Pagefind's index files (.pf_meta, .pf_index,
-// .pf_fragment, .pf_filter, the wasm) are compressed already and decoded by Pagefind itself.
+// whether it is worth compressing on the way out. The search index's shards and paper table
+// (.bin) are gzipped already and unpacked by the search itself.
 import path from 'node:path';
 
 const TYPES: Record<string, { type: string; compress: boolean }> = {
@@ -32,6 +32,5 @@ export function mediaTypeTable(): Record<string, string> {
 
 /** The media type of a file of the site, and whether to compress it. */
 export function mediaType(file: string): { type: string; compress: boolean } {
-  // Pagefind's WebAssembly (wasm.<lang>.pagefind) is gzip data it unpacks itself: a blob.
   return TYPES[path.extname(file).toLowerCase()] ?? BLOB;
 }

@@ -57,11 +57,12 @@ export function firstFeatured(days: readonly Day[]): Map<string, string> {
   return first;
 }
 
-const SEARCH_INDEX = 'pagefind/';
+/** The search index's files: search/ but for the search page itself. */
+const isSearchIndex = (rel: string): boolean => rel.startsWith('search/') && rel !== 'search/index.html';
 
 /** The archive day a file of dist/ belongs to, "search" for the search index, null for the rest. */
 export function fileDate(rel: string, first: ReadonlyMap<string, string>): string | 'search' | null {
-  if (rel.startsWith(SEARCH_INDEX)) return 'search';
+  if (isSearchIndex(rel)) return 'search';
   const day = /^days\/(\d{4}-\d{2}-\d{2})(?:\/|\.json$)/.exec(rel);
   if (day) return day[1]!;
   const paper = /^papers\/([^/]+)\//.exec(rel);

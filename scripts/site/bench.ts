@@ -63,7 +63,7 @@ async function pageSizes(
   return { median: median(sizes), max: Math.max(...sizes), medianGzip: gz, count: pages.length };
 }
 
-/** Bytes over the wire for loading /search/, then for the first search (Pagefind's files). */
+/** Bytes over the wire for loading /search/, then for the first search (the index's files). */
 async function firstSearch(
   query: string,
 ): Promise<{ pageLoad: number; search: number; files: string[]; results: string }> {
@@ -78,8 +78,8 @@ async function firstSearch(
       const at = phase;
       const body = await response.body().catch(() => Buffer.alloc(0));
       const pathname = new URL(response.url()).pathname;
-      // A search fetches only Pagefind's files; anything else (a late favicon) is the page's.
-      if (at === 'search' && pathname.includes('/pagefind/')) {
+      // A search fetches only the index's files; anything else (a late favicon) is the page's.
+      if (at === 'search' && /\/search\/.+/.test(pathname)) {
         bytes.search += body.length;
         files.push(`${pathname} ${body.length}`);
       } else {
@@ -130,10 +130,10 @@ async function main(): Promise<void> {
   }
   const files = await walk(DIST);
   const total = files.reduce((n, f) => n + f.size, 0);
-  const pagefind = files
-    .filter((f) => f.file.startsWith(path.join(DIST, 'pagefind') + path.sep))
+  const index = files
+    .filter((f) => f.file.startsWith(path.join(DIST, 'search') + path.sep) && !f.file.endsWith('index.html'))
     .reduce((n, f) => n + f.size, 0);
-  report.push(`dist/: ${mb(total)} in ${files.length} files (search index ${mb(pagefind)})`);
+  report.push(`dist/: ${mb(total)} in ${files.length} files (search index ${mb(index)})`);
   for (const [label, folder] of [
     ['day page', 'days'],
     ['paper page', 'papers'],

@@ -1,133 +1,265 @@
-// What a search request finds, in order, from Pagefind's index and the paper table. Each part
-// of a request is one lookup, run at once with the others, and the results are combined here:
-//   - an arXiv id or a link to a paper: that paper alone, by its indexed id, or nothing;
-//   - words: Pagefind's ranking (without stop words); a paper with exactly that title comes
-//     first, then, when the words could be a person's name, the papers by exactly that name
-//     (both through one indexed word, site/lib/search-keys.ts nameWord);
-//   - an author: only papers by exactly that name;
-//   - organization and keyword: only papers holding that tag word (case and accents ignored);
-//   - year, month, has code and the sorts: the paper table (site/lib/search-table.ts), fetched
-//     only then, read through each result's place in the index (Pagefind lists every paper in
-//     that order for a search of nothing).
+// What a search request finds, in order, from the archive's search index (search-index.ts):
+//   - an arXiv id or a link to a paper: that paper alone, or nothing;
+//   - words: the papers holding every word (a word the index lacks matches the words it begins,
+//     "diffus" → "diffusion"), and every "quoted phrase" as written (stop words matched over);
+//     first a paper with exactly that title, then, when the words could be a person's name,
+//     the papers by that name, then the rest by Best match (site/lib/search-rank.ts) or the sort;
+//   - an author: papers by that name, written in any order, with or without accents or hyphens;
+//   - organization: papers of every organization whose name holds the words typed
+//     (site/lib/search-organizations.ts); keyword: papers with that keyword, case ignored;
+//   - year, month, a date range, a least number of upvotes, has code: the paper table.
+// With no words, the papers asked for come newest first unless a sort says otherwise. Every
+// order ends on the same fixed keys, so a search answers the same in any page, any run.
 
-import { SEARCH_FILES } from '../lib/search-files.ts';
-import { nameWord, tagWord, textKey } from '../lib/search-keys.ts';
-import { queryKind, searchTerms } from '../lib/search-query.ts';
+import { excerptHtml } from '../lib/search-excerpt.ts';
+import type { PaperDoc } from '../lib/search-index-build.ts';
+import { idKey, type Posting, phraseKey } from '../lib/search-index-format.ts';
+import { keywordKey, nameLookupKey, textKey, titleKey } from '../lib/search-keys.ts';
+import { matchOrganizations, nearOrganizations } from '../lib/search-organizations.ts';
+import { queryKind } from '../lib/search-query.ts';
+import { arrange, bestMatch, type Order } from '../lib/search-rank.ts';
 import type { SearchRequest } from '../lib/search-request.ts';
-import { decodeTable, type PaperTable } from '../lib/search-table.ts';
-import { loadPagefind, type Pagefind, type PagefindResult } from './search-pagefind.ts';
+import { type QueryPart, queryParts } from '../lib/search-text.ts';
+import { openIndex, type SearchIndex, StaleIndexError } from './search-index.ts';
+
+/** What a result shows, as the page and the terminal read it. */
+export type ResultData = {
+  url: string;
+  /** The excerpt: escaped text with <mark> around the words searched for. */
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  filters: Record<string, string[] | undefined>;
+};
+export type Hit = { id: string; data: () => Promise<ResultData> };
 
 export type Outcome =
   /** Nothing asked. */
   | { kind: 'prompt' }
   /** One paper asked for by its id: found, or not in the archive. */
-  | { kind: 'paper'; id: string; hit: PagefindResult | null }
+  | { kind: 'paper'; id: string; hit: Hit | null }
   /**
    * A list; its first `byTitle` papers have exactly the title the words spell, its next
-   * `byName` are by exactly the name they spell.
+   * `byName` are by exactly the name they spell. `organizations`: the names an organization
+   * filter found, or, when none, the nearest names.
    */
-  | { kind: 'list'; hits: PagefindResult[]; byTitle: number; byName: number };
+  | {
+      kind: 'list';
+      hits: Hit[];
+      byTitle: number;
+      byName: number;
+      organizations?: { found: string[]; near: string[] };
+    };
 
-type PaperOrder = { all: PagefindResult[]; place: Map<string, number>; table: PaperTable };
+/** Prefix matches a word that the index lacks may stand for: enough for a stem's few forms. */
+const PREFIX_KEYS = 40;
 
-/** By the site's base: a page has one, the terminal's search (scraper/offline/search/) one a site it searches. */
-const orders = new Map<string, Promise<PaperOrder>>();
+type WordPart = Extract<QueryPart, { kind: 'word' }>;
 
-async function fetchTable(base: string): Promise<PaperTable> {
-  const response = await fetch(`${base}${SEARCH_FILES.table}`);
-  if (!response.ok || !response.body) throw new Error(`paper table: HTTP ${response.status}`);
-  const bytes = await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-  return decodeTable(new Uint8Array(bytes));
+/** The papers holding a word: its stem, else the words it begins. Null: none. */
+async function wordPostings(index: SearchIndex, part: Pick<WordPart, 'stem' | 'word'>): Promise<Posting[] | null> {
+  const exact = await index.postings(part.stem);
+  if (exact) return exact;
+  const lists: Posting[][] = [];
+  for (const prefix of new Set([part.word, part.stem]))
+    lists.push(...(await index.prefixed(prefix, PREFIX_KEYS)).values());
+  return lists.length > 0 ? union(lists) : null;
 }
 
-/** Every paper in index order, and the table: loaded once, when a sort or a date filter needs them. */
-function paperOrder(pf: Pagefind, base: string): Promise<PaperOrder> {
-  let order = orders.get(base);
-  if (order) return order;
-  order = Promise.all([pf.search(null), fetchTable(base)]).then(([found, table]) => {
-    const all = found?.results ?? [];
-    if (all.length !== table.size) throw new Error(`the paper table has ${table.size} papers, the index ${all.length}`);
-    return { all, place: new Map(all.map((r, i) => [r.id, i])), table };
-  });
-  orders.set(base, order);
-  order.catch(() => orders.delete(base));
-  return order;
-}
-
-/**
- * Results of one indexed word, by the metadata fields it matched in (Pagefind also matches
- * words it is the prefix of, and a longer word's prefix when nothing else: they match nowhere
- * the lookup words live).
- */
-async function lookup(pf: Pagefind, word: string): Promise<(field: string) => PagefindResult[]> {
-  const found = word ? await pf.search(word) : null;
-  const results = found?.results ?? [];
-  return (field) => results.filter((r) => r.matchedMetaFields?.includes(field));
-}
-
-/** The papers whose title is exactly `words` (titles sharing its letters may differ in digits). */
-async function sameTitle(candidates: PagefindResult[], words: string): Promise<PagefindResult[]> {
-  const key = textKey(words);
-  const datas = await Promise.all(candidates.slice(0, 20).map((r) => r.data()));
-  return candidates.filter((_, i) => datas[i] && textKey(datas[i].meta['title'] ?? '') === key);
-}
-
-async function findPaper(pf: Pagefind, id: string): Promise<PagefindResult | null> {
-  for (const hit of (await lookup(pf, id.replace('.', '')))('id')) {
-    if ((await hit.data()).meta['id'] === id) return hit;
+/** Postings of several keys as one list: a paper's fields joined, its counts added. */
+function union(lists: readonly (readonly Posting[])[]): Posting[] {
+  const merged = new Map<number, Posting>();
+  for (const list of lists) {
+    for (const p of list) {
+      const held = merged.get(p.paper);
+      merged.set(p.paper, held ? { paper: p.paper, fields: held.fields | p.fields, count: held.count + p.count } : p);
+    }
   }
-  return null;
+  return [...merged.values()].sort((a, b) => a.paper - b.paper);
 }
 
-/** The table's filters and sort, applied to one group of results. */
-function arrange(hits: PagefindResult[], request: SearchRequest, { place, table }: PaperOrder): PagefindResult[] {
-  const { year, month, code } = request.filters;
-  const within =
-    month && year && !month.startsWith(year) ? ([0, 0] as const) : month || year ? table.span((month || year)!) : null;
-  const placed = hits.map((hit) => ({ hit, i: place.get(hit.id) ?? -1 }));
-  const kept = placed.filter(
-    ({ i }) => i >= 0 && (!within || (i >= within[0] && i < within[1])) && (code !== 'yes' || table.hasCode(i)),
+/** The papers in every list, their postings joined. */
+function intersection(lists: readonly (readonly Posting[])[]): Posting[] {
+  const sets = lists.map((l) => new Set(l.map((p) => p.paper)));
+  return union(lists).filter((p) => sets.every((s) => s.has(p.paper)));
+}
+
+const papersOf = (postings: readonly Posting[] | null): Set<number> => new Set(postings?.map((p) => p.paper));
+
+function intersect(sets: readonly Set<number>[]): Set<number> {
+  if (sets.length === 0) return new Set();
+  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  return new Set([...smallest!].filter((i) => rest.every((s) => s.has(i))));
+}
+
+type Matched = { papers: Set<number>; words: { byPaper: Map<number, Posting>; papers: number }[]; stems: Set<string> };
+
+/** The postings of one part: a word's; a hyphened word's parts together, or joined; a phrase's words. */
+async function partPostings(index: SearchIndex, part: QueryPart): Promise<(Posting[] | null)[]> {
+  if (part.kind === 'word') return [await wordPostings(index, part)];
+  if (part.kind === 'phrase') return Promise.all(part.stems.map((stem) => wordPostings(index, { stem, word: stem })));
+  const [joined, ...split] = await Promise.all([part.joined, ...part.parts].map((w) => wordPostings(index, w)));
+  const together = split.every((l) => l !== null) ? intersection(split as Posting[][]) : [];
+  const either = union([together, joined ?? []]);
+  return [either.length > 0 ? either : null];
+}
+
+/** The papers holding every part of the words, and each word's postings for the ranking. */
+async function matchWords(index: SearchIndex, parts: readonly QueryPart[]): Promise<Matched> {
+  const phrasePairs = parts.flatMap((p) =>
+    p.kind === 'phrase' ? p.stems.slice(1).map((stem, k) => phraseKey(p.stems[k]!, stem)) : [],
   );
-  if (request.sort === 'newest') kept.sort((a, b) => b.i - a.i);
-  else if (request.sort === 'oldest') kept.sort((a, b) => a.i - b.i);
-  else if (request.sort === 'upvotes') kept.sort((a, b) => table.upvotes(b.i) - table.upvotes(a.i) || b.i - a.i);
-  return kept.map(({ hit }) => hit);
+  const [words, phrases] = await Promise.all([
+    Promise.all(parts.map((part) => partPostings(index, part))).then((lists) => lists.flat()),
+    Promise.all(phrasePairs.map((key) => index.postings(key))),
+  ]);
+  const sets = [...words, ...phrases].map(papersOf);
+  const stems = parts.flatMap((p) =>
+    p.kind === 'word' ? [p.stem] : p.kind === 'phrase' ? p.stems : [p.joined.stem, ...p.parts.map((w) => w.stem)],
+  );
+  return {
+    papers: sets.some((s) => s.size === 0) ? new Set() : intersect(sets),
+    words: words.map((postings) => ({
+      byPaper: new Map(postings?.map((p) => [p.paper, p])),
+      papers: postings?.length ?? 0,
+    })),
+    stems: new Set(stems),
+  };
+}
+
+function hitOf(index: SearchIndex, i: number, stems: ReadonlySet<string>): Hit {
+  return {
+    id: String(i),
+    data: async () => {
+      const doc: PaperDoc = await index.paper(i);
+      return {
+        url: `/papers/${doc.id}/`,
+        excerpt: excerptHtml(doc.body, stems),
+        meta: {
+          id: doc.id,
+          title: doc.title,
+          authors: doc.authors.length > 0 ? doc.authors.join(', ') : undefined,
+          organization: doc.organization ?? undefined,
+        },
+        filters: { day: [doc.day], upvotes: [String(doc.upvotes)] },
+      };
+    },
+  };
+}
+
+/** The papers among `candidates` whose title is exactly `words` (a shared key may differ in digits). */
+async function sameTitle(index: SearchIndex, candidates: readonly number[], words: string): Promise<number[]> {
+  const key = textKey(words);
+  const docs = await Promise.all(candidates.slice(0, 20).map((i) => index.paper(i)));
+  return candidates.slice(0, 20).filter((_, k) => textKey(docs[k]!.title) === key);
+}
+
+/** The table's filters: which papers a request's dates, upvotes and code keep. */
+function tableFilter(index: SearchIndex, request: SearchRequest): (i: number) => boolean {
+  const { year, month, from, to, upvotes, code } = request.filters;
+  const { table } = index;
+  const spans: [number, number][] = [];
+  if (year) spans.push(table.span(year));
+  if (month) spans.push(table.span(month));
+  if (from || to) spans.push(table.between(from ?? '', to ?? ''));
+  const least = upvotes ? Number(upvotes) : 0;
+  return (i) =>
+    spans.every(([a, b]) => i >= a && i < b) &&
+    (least <= 0 || table.upvotes(i) >= least) &&
+    (code !== 'yes' || table.hasCode(i));
 }
 
 export async function runSearch(base: string, request: SearchRequest): Promise<Outcome> {
-  const query = queryKind(request.q);
-  const { organization, keyword, year, month, code } = request.filters;
-  const needsTable = Boolean(year || month || code || request.sort);
-  if (query.kind === 'none' && !request.author && !organization && !keyword && !needsTable) return { kind: 'prompt' };
+  const asked = Object.values(request.filters).some(Boolean) || request.author || request.sort;
+  if (queryKind(request.q).kind === 'none' && !asked) return { kind: 'prompt' };
+  try {
+    return await search(await openIndex(base), request);
+  } catch (error) {
+    // A manifest older than the site (a deploy since it was cached): once more, read afresh.
+    if (!(error instanceof StaleIndexError)) throw error;
+    return search(await openIndex(base, true), request);
+  }
+}
 
-  const pf = await loadPagefind(base);
-  if (query.kind === 'paper') return { kind: 'paper', id: query.id, hit: await findPaper(pf, query.id) };
+async function search(index: SearchIndex, request: SearchRequest): Promise<Outcome> {
+  const query = queryKind(request.q);
+  const { organization, keyword } = request.filters;
+  if (query.kind === 'paper') {
+    const found = await index.postings(idKey(query.id));
+    return { kind: 'paper', id: query.id, hit: found ? hitOf(index, found[0]!.paper, new Set()) : null };
+  }
 
   const words = query.kind === 'words' ? query : null;
-  const [found, asWord, byAuthor, byOrganization, byKeyword, paperTable] = await Promise.all([
-    words ? pf.search(searchTerms(words.words)) : null,
-    words && (words.title || words.name) ? lookup(pf, nameWord(words.words)) : null,
-    request.author ? lookup(pf, nameWord(request.author)).then((by) => by('names')) : null,
-    organization ? lookup(pf, tagWord('organization', organization)).then((by) => by('tags')) : null,
-    keyword ? lookup(pf, tagWord('keyword', keyword)).then((by) => by('tags')) : null,
-    needsTable ? paperOrder(pf, base) : null,
+  const parts = words ? queryParts(words.words) : [];
+  const [matched, byTitleKey, byNameKey, byAuthor, byKeyword, organizations] = await Promise.all([
+    parts.length > 0 ? matchWords(index, parts) : null,
+    words?.title ? index.postings(titleKey(words.words)) : null,
+    words?.name && !request.author ? lookupName(index, words.words) : null,
+    request.author ? lookupName(index, request.author) : null,
+    keyword ? index.postings(keywordKey(keyword)) : null,
+    organization ? index.organizations() : null,
   ]);
 
-  // Groups, in order: exact title, exact name, the rest (with words); else the one list.
-  let groups: PagefindResult[][];
-  if (words) {
-    const byTitle = asWord && words.title ? await sameTitle(asWord('titleword'), words.words) : [];
-    const byName = asWord && words.name && !request.author ? asWord('names') : [];
-    const seen = new Set<string>();
-    groups = [byTitle, byName, found?.results ?? []].map((g) => g.filter((r) => !seen.has(r.id) && seen.add(r.id)));
-  } else {
-    groups = [byAuthor ?? byOrganization ?? byKeyword ?? paperTable?.all ?? []];
+  // Which papers the request keeps: its words (or every paper), then each filter.
+  const keep = tableFilter(index, request);
+  const requiredSets = [byAuthor, byKeyword].flatMap((p) => (p === null ? [] : [papersOf(p)]));
+  let orgs: { found: string[]; near: string[] } | undefined;
+  let orgNumbers: Set<number> | null = null;
+  if (organization && organizations) {
+    const numbers = matchOrganizations(organization, organizations);
+    orgNumbers = new Set(numbers);
+    orgs = {
+      found: numbers.map((n) => organizations[n - 1]![0]),
+      near: numbers.length === 0 ? nearOrganizations(organization, organizations) : [],
+    };
   }
-  const required = [byAuthor, byOrganization, byKeyword].flatMap((hits) =>
-    hits ? [new Set(hits.map((r) => r.id))] : [],
-  );
-  groups = groups.map((g) => g.filter((r) => required.every((ids) => ids.has(r.id))));
-  if (paperTable) groups = groups.map((g) => arrange(g, request, paperTable));
-  const [byTitle, byName] = words ? groups.map((g) => g.length) : [0, 0];
-  return { kind: 'list', hits: groups.flat(), byTitle: byTitle ?? 0, byName: byName ?? 0 };
+  const kept = (i: number) =>
+    keep(i) &&
+    requiredSets.every((s) => s.has(i)) &&
+    (orgNumbers === null || orgNumbers.has(index.table.organization(i)));
+  const base_ = matched
+    ? [...matched.papers]
+    : requiredSets[0]
+      ? [...requiredSets[0]]
+      : Array.from({ length: index.table.size }, (_, i) => i);
+  const found = base_.filter(kept);
+
+  const order: Order = request.sort || (words ? 'best' : 'newest');
+  const stems = matched?.stems ?? new Set<string>();
+  const scores =
+    order === 'best' && matched
+      ? bestMatch(found, {
+          words: matched.words,
+          table: index.table,
+          papers: index.manifest.papers,
+          meanLength: index.manifest.meanLength,
+          newest: index.manifest.newest,
+        })
+      : undefined;
+  const ranked = arrange(found, order, index.table, scores);
+
+  // Groups first: exactly the title typed, then exactly the name typed, then the rest.
+  const inFound = new Set(found);
+  const titled =
+    byTitleKey && words
+      ? await sameTitle(
+          index,
+          byTitleKey.map((p) => p.paper).filter((i) => inFound.has(i)),
+          words.words,
+        )
+      : [];
+  // Papers by the name typed count whether or not they hold its words as written ("Zi-Han"
+  // is "zihan" in one paper, "zi han" in another): the name is what the reader meant.
+  const named = byNameKey ? arrange([...papersOf(byNameKey)].filter(kept), request.sort || 'newest', index.table) : [];
+  const seen = new Set<number>();
+  const groups = [titled, named, ranked].map((g) => g.filter((i) => !seen.has(i) && seen.add(i)));
+  const hits = groups.flat().map((i) => hitOf(index, i, stems));
+  const outcome: Outcome = { kind: 'list', hits, byTitle: groups[0]!.length, byName: groups[1]!.length };
+  if (orgs) outcome.organizations = orgs;
+  return outcome;
+}
+
+/** The papers by a name: written in the order typed; the index holds both orders of every name. */
+async function lookupName(index: SearchIndex, name: string): Promise<Posting[] | null> {
+  const key = nameLookupKey(name);
+  return key ? index.postings(key) : null;
 }

@@ -2,6 +2,7 @@
 // have, its closest words (site/lib/search-vocabulary.ts), from the word list the build writes.
 // Fetched only then, once per page: a search that finds papers never pays for it.
 import { SEARCH_FILES } from '../lib/search-files.ts';
+import { plainWords } from '../lib/search-text.ts';
 import { nearestWords } from '../lib/search-vocabulary.ts';
 
 let words: Promise<string[]> | null = null;
@@ -18,7 +19,7 @@ function loadWords(base: string): Promise<string[]> {
 
 /** Each query with one typed word replaced by one of its nearest words; none when every word is known. */
 export async function nearestQueries(base: string, query: string): Promise<{ word: string; q: string }[]> {
-  const typed = query.split(' ').filter(Boolean);
+  const typed = plainWords(query);
   if (typed.length === 0 || typed.length > 8) return [];
   let list: string[];
   try {

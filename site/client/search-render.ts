@@ -1,12 +1,13 @@
 // The search page's results, built from the index's data, which is scraped text: every string
-// lands in a text node, and Pagefind's excerpt (HTML with <mark>s) is read in an inert document
-// and only its text and marks are copied out. Nothing from the index is ever parsed as HTML in
+// lands in a text node, and the excerpt (escaped text with <mark>s, site/lib/search-excerpt.ts)
+// is read in an inert document and only its text and marks are copied out. Nothing from the index is ever parsed as HTML in
 // the page, and only paths under the site's base become links.
 
 import { formatDate } from '../lib/format.ts';
 import { sameName } from '../lib/search-keys.ts';
 import { narrowings, requestParams, type SearchRequest } from '../lib/search-request.ts';
-import type { PagefindResultData } from './search-pagefind.ts';
+import { plainWords } from '../lib/search-text.ts';
+import type { ResultData } from './search-engine.ts';
 
 export function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -25,7 +26,7 @@ function link(href: string, text: string): HTMLAnchorElement {
   return a;
 }
 
-/** Pagefind's excerpt: the body's text, escaped, with <mark> around the matches. */
+/** The excerpt: the body's text, escaped, with <mark> around the matches. */
 export function excerptNodes(excerpt: string): Node[] {
   const doc = new DOMParser().parseFromString(`<p>${excerpt}</p>`, 'text/html');
   const out: Node[] = [];
@@ -49,12 +50,12 @@ function shortAuthors(authors: string | undefined, author: string): string | nul
 }
 
 /** A result; `author`, the name searched for, is named in its author line if it is one of them. */
-export function resultItem(data: PagefindResultData, base: string, author = ''): HTMLLIElement {
+export function resultItem(data: ResultData, base: string, author = ''): HTMLLIElement {
   const li = el('li', 'result');
   const title = el('h2', 'result-title');
   const name = data.meta['title'] ?? data.url;
-  // Pagefind's URLs are the paper pages' own paths from the site's root ("/papers/<id>/", the
-  // records', site/lib/search-records.ts), put under the base here; nothing else is linked.
+  // URLs are the paper pages' own paths from the site's root ("/papers/<id>/", search-engine.ts),
+  // put under the base here; nothing else is linked.
   const own = data.url.startsWith('/') && !data.url.startsWith('//');
   title.append(own ? link(`${base}${data.url.slice(1)}`, name) : document.createTextNode(name));
   li.append(title);
@@ -87,6 +88,7 @@ export function nextSteps(
   request: SearchRequest,
   paths: Paths,
   nearest: readonly { word: string; q: string }[] = [],
+  organizations: readonly string[] = [],
 ): HTMLElement {
   const list = el('ul', 'next-steps');
   const item = (...nodes: (Node | string)[]): void => {
@@ -94,6 +96,13 @@ export function nextSteps(
     li.append(...nodes);
     list.append(li);
   };
+  if (organizations.length > 0) {
+    const links = organizations.flatMap((name, i) => [
+      ...(i > 0 ? [', '] : []),
+      link(searchHref(paths, { ...request, filters: { ...request.filters, organization: name } }), name),
+    ]);
+    item('The nearest organizations: ', ...links);
+  }
   for (const { label, without } of narrowings(request))
     item(link(searchHref(paths, without), `Search without “${label}”`));
   if (nearest.length > 0) {
@@ -103,7 +112,7 @@ export function nextSteps(
     ]);
     item('The nearest words in the archive: ', ...links);
   }
-  const words = request.q.split(' ').filter((w) => w.length > 1);
+  const words = plainWords(request.q).filter((w) => w.length > 1);
   if (words.length > 1 && words.length <= 6) {
     const links = words.flatMap((w, i) => [...(i > 0 ? [', '] : []), link(searchHref(paths, { ...request, q: w }), w)]);
     item('Search for one of the words: ', ...links);

@@ -4,10 +4,9 @@
 // history entry, and the results shown and the scroll position are kept in it
 // (search-history.ts). Results come ten at a time, each shown as soon as its data arrives.
 import { FILTERS, readRequest, requestParams, type SearchRequest } from '../lib/search-request.ts';
-import { runSearch } from './search-engine.ts';
+import { type Hit, runSearch } from './search-engine.ts';
 import { pushSearch, savedView, saveView, trackScroll, type View } from './search-history.ts';
 import { nearestQueries } from './search-nearest.ts';
-import type { PagefindResult } from './search-pagefind.ts';
 import { elsewhere, nextSteps, type Paths, resultItem } from './search-render.ts';
 import { suggestOnFirstUse } from './search-suggest.ts';
 
@@ -40,6 +39,14 @@ function describe(request: SearchRequest): string {
   return request.author ? ` by ${request.author}` : '';
 }
 
+/** The organizations a filter found, when they are not just the one typed. */
+function ofOrganizations(request: SearchRequest, organizations: { found: string[] } | undefined): string {
+  const found = organizations?.found ?? [];
+  if (found.length === 0 || (found.length === 1 && found[0] === request.filters.organization)) return '';
+  const shown = found.slice(0, 5).join('; ');
+  return ` Organizations: ${shown}${found.length > 5 ? ` and ${found.length - 5} more` : ''}.`;
+}
+
 const papers = (n: number): string => `${n.toLocaleString('en-US')} paper${n === 1 ? '' : 's'}`;
 
 export async function startSearch(): Promise<void> {
@@ -55,7 +62,7 @@ export async function startSearch(): Promise<void> {
   suggestOnFirstUse(form, base);
 
   let generation = 0;
-  let hits: PagefindResult[] = [];
+  let hits: Hit[] = [];
   let shown = 0;
   let depth = 1;
   /** The author the search is for, named in results' author lines. */
@@ -114,18 +121,25 @@ export async function startSearch(): Promise<void> {
     }
     await showUpTo(mine, depth * PAGE_SIZE);
     if (mine !== generation) return;
+    const organizations = outcome.kind === 'list' ? outcome.organizations : undefined;
     if (hits.length === 0) {
       const nearest = request.q ? await nearestQueries(base, request.q) : [];
       if (mine !== generation) return;
-      next.append(nextSteps(request, paths, nearest));
-      done(`No paper found${describe(request)}.`);
+      next.append(nextSteps(request, paths, nearest, organizations?.near ?? []));
+      const noOrganization =
+        organizations && organizations.found.length === 0
+          ? ` No organization’s name holds “${request.filters.organization}”.`
+          : '';
+      done(`No paper found${describe(request)}.${noOrganization}`);
     } else if (outcome.kind === 'paper') {
       done(`1 paper found: arXiv ${outcome.id}.`);
     } else {
       const { byTitle, byName } = outcome;
       const title = byTitle > 0 ? ' The first has that title.' : '';
       const name = byName === 0 ? '' : ` ${byTitle > 0 ? 'Then' : 'First'} ${papers(byName)} by ${request.q}.`;
-      done(`${papers(hits.length)} found${describe(request)}.${title}${name}`);
+      done(
+        `${papers(hits.length)} found${describe(request)}.${title}${name}${ofOrganizations(request, organizations)}`,
+      );
     }
     window.scrollTo(0, view.scrollY);
   };

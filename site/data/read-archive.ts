@@ -44,7 +44,7 @@ type Shared = { [SHARED]?: { dir: string; read: Promise<ArchiveRead> } };
 
 /**
  * One read of the archive for the pages and the search index of a build: the search index's
- * integration (site/integrations/pagefind.ts) starts it as the build starts and ends it when the
+ * integration (site/integrations/search-index.ts) starts it as the build starts and ends it when the
  * build is done; the pages, bundled apart from the integration, find it here (2 s of CPU on the
  * full archive, read once instead of twice while both run). Outside a build (the dev server,
  * which re-reads a changed archive) every read is the reader's own.

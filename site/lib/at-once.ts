@@ -1,6 +1,6 @@
 // Work on many files at once, a few at a time: one file at a time, a build waits on each read
 // and write in turn (restamping 13,000 pages, copying 12,900 index files); all at once, it runs
-// out of file handles. Used by the build's integrations (restamp.ts, search-index-cache.ts).
+// out of file handles. Used by the build's integrations (restamp.ts, staging.ts).
 
 /** Runs `work` on every item, at most `atOnce` at a time; the first failure rejects. */
 export async function eachAtOnce<T>(

@@ -1,5 +1,5 @@
 // The choices the search page offers: years and months (written into the page), organizations
-// and the most common keywords (the suggestions site/integrations/pagefind.ts writes beside it).
+// and the most common keywords (the suggestions site/integrations/search-index.ts writes beside it).
 // A paper is filed under the day it was first featured: that is its date for the year and
 // month filters and the date sort, as on the paper page and in the search index.
 import type { ArchiveIndex } from './archive-index.ts';

@@ -1,65 +1,74 @@
-// The few spellings the search index and the search page must agree on, in one module that both
-// the build (site/lib/search-records.ts) and the browser (site/client/) import: how a filter value
-// a reader types is compared, how a person's whole name becomes one indexed word, and how an
-// arXiv id is written in the index. Pure and dependency-free, so it runs in Node and in the page.
+// The few spellings the search index and the search must agree on, in one module that both the
+// build (search-index-build.ts) and the engine (site/client/search-engine.ts) import: how a
+// filter value a reader types is compared, how a title, a keyword or a person's whole name
+// becomes one exact key, and how names are compared. Pure and dependency-free but for the
+// folding of search-text.ts, so it runs in Node and in the page.
+import { fold } from './search-text.ts';
 
 /** Case, accents, width and runs of spaces ignored: "Video  Générations" → "video generations". */
 export function filterKey(value: string): string {
-  return value.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/**
- * Pagefind matches a query word as the prefix of indexed words; a name word ends with this
- * letter-free mark, so "zihanwang0" never matches "zihanwangxu0": a name finds exactly itself.
- */
-const NAME_END = '0';
-
-/**
- * A person's whole name as one word: letters only, without case or accents, then the end mark.
- * "Zi-Han Wang", "Zihan Wang" and "ZIHAN WANG" are one word, "zihanwang0"; "" for a name
- * without letters. Pagefind splits names into words ("zi", "han", "wang") that anyone shares;
- * this word only papers by that name hold. A title is indexed the same way, for the exact
- * title lookup (titles that differ only in digits share the word: the search page tells them
- * apart by textKey).
- */
-export function nameWord(name: string): string {
-  const letters = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}]/gu, '');
-  return letters === '' ? '' : `${letters}${NAME_END}`;
-}
-
-export type TagKind = 'organization' | 'keyword';
-const TAG_PREFIX: Record<TagKind, string> = { organization: 'o', keyword: 'k' };
-
-/**
- * An organization or keyword as one indexed word, for filtering through Pagefind's own word
- * index: a letter, then 13 digits of a 64-bit FNV-1a hash of its filterKey. All tags are the
- * same length, so no tag is the prefix of another, and digits are never stemmed. (Pagefind's
- * filter files list every page of every value: 600 KB for the archive's keywords, fetched whole
- * by the first keyword filter; a tag costs one index chunk.)
- */
-export function tagWord(kind: TagKind, value: string): string {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of new TextEncoder().encode(filterKey(value))) {
-    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return `${TAG_PREFIX[kind]}${(hash % 10n ** 13n).toString().padStart(13, '0')}`;
+  return fold(value).replace(/\s+/g, ' ').trim();
 }
 
 /** Letters and digits only, without case or accents: titles compared as a reader would. */
 export function textKey(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]/gu, '');
+  return fold(text).replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** Two names a reader would call the same: equal name words. */
+/**
+ * A long text as a short key of fixed length: a 53-bit hash (two 32-bit multiplicative hashes
+ * mixed, as cyrb53 does), 11 base-36 digits. Fast where BigInt arithmetic was the build's
+ * slowest step.
+ */
+export function shortHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
+}
+
+/** The exact key of a title: titles that read the same share it (the engine checks digits apart). */
+export const titleKey = (title: string): string => `#t${shortHash(textKey(title))}`;
+
+/** The exact key of a keyword, case and accents ignored. */
+export const keywordKey = (keyword: string): string => `#k${shortHash(filterKey(keyword))}`;
+
+/** A name's words, folded, letters only: "Zi-Han Wang" → ["zi", "han", "wang"]. */
+function nameParts(name: string): string[] {
+  return fold(name)
+    .split(/[\s,]+/)
+    .map((part) => part.replace(/[^\p{L}]/gu, ''))
+    .filter(Boolean);
+}
+
+/**
+ * The exact keys of a person's whole name: its letters in the order written, and surname first
+ * (the last word moved to the front), without case, accents, hyphens or spaces. "Zi-Han Wang",
+ * "Zihan Wang", "ZIHAN WANG" and "Wang Zihan" share a key; "Matthias Nießner" and "Matthias
+ * Niessner" too. Empty for a name without letters.
+ */
+export function nameKeys(name: string): string[] {
+  const parts = nameParts(name);
+  if (parts.length === 0) return [];
+  const given = `#n${parts.join('')}`;
+  const surnameFirst = `#n${[parts.at(-1)!, ...parts.slice(0, -1)].join('')}`;
+  return given === surnameFirst ? [given] : [given, surnameFirst];
+}
+
+/** The key a name typed is looked up by: its letters in the order typed (nameKeys holds both orders). */
+export function nameLookupKey(name: string): string | null {
+  const parts = nameParts(name);
+  return parts.length === 0 ? null : `#n${parts.join('')}`;
+}
+
+/** Two names a reader would call the same: a key in common. */
 export function sameName(a: string, b: string): boolean {
-  const word = nameWord(a);
-  return word !== '' && word === nameWord(b);
+  const keys = new Set(nameKeys(a));
+  return nameKeys(b).some((k) => keys.has(k));
 }

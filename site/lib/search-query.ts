@@ -48,24 +48,6 @@ export function couldBeName(query: string): boolean {
   return words.every((w) => /^\p{L}[\p{L}\p{M}'’.-]*$/u.test(w)) && query.replace(/[^\p{L}]/gu, '').length >= 4;
 }
 
-/**
- * Words so common that they narrow nothing, and whose index entries (every paper holds them)
- * are the largest a query can fetch: "the" alone is a chunk of tens of kilobytes.
- */
-const STOP_WORDS = new Set(
-  'a an and are as at be by for from in into is it its of on or that the this to via with'.split(' '),
-);
-
-/**
- * The words Pagefind is asked for: without stop words, unless nothing else is left or the
- * query is a quoted phrase (which Pagefind matches word for word).
- */
-export function searchTerms(words: string): string {
-  if (/^".+"$/.test(words)) return words;
-  const kept = words.split(' ').filter((w) => !STOP_WORDS.has(w.toLowerCase()));
-  return kept.length > 0 ? kept.join(' ') : words;
-}
-
 export type QueryKind =
   /** One paper, by its arXiv id: looked up exactly, filters aside. */
   | { kind: 'paper'; id: string }

@@ -3,7 +3,7 @@
 // the form all read and write), so it is read and written here only. Pure: the search page and
 // the unit tests import it.
 
-export const FILTERS = ['year', 'month', 'organization', 'keyword', 'code'] as const;
+export const FILTERS = ['year', 'month', 'from', 'to', 'upvotes', 'organization', 'keyword', 'code'] as const;
 export type Filter = (typeof FILTERS)[number];
 
 export const SORTS = ['upvotes', 'newest', 'oldest'] as const;
@@ -23,10 +23,35 @@ function clean(value: string | null | undefined): string {
 
 const isSort = (value: string): value is Sort => (SORTS as readonly string[]).includes(value);
 
+/**
+ * A day a date range begins (`end` false) or ends at, from YYYY-MM-DD, YYYY-MM or YYYY: a month
+ * or a year from its first day, to its last. Null for anything else.
+ */
+export function rangeDay(value: string, end: boolean): string | null {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), m[2] ? Number(m[2]) : null, m[3] ? Number(m[3]) : null];
+  if (month !== null && (month < 1 || month > 12)) return null;
+  let time: number;
+  if (day !== null) time = Date.UTC(year, month! - 1, day);
+  else if (month !== null) time = end ? Date.UTC(year, month, 0) : Date.UTC(year, month - 1, 1);
+  else time = end ? Date.UTC(year, 11, 31) : Date.UTC(year, 0, 1);
+  const iso = new Date(time).toISOString().slice(0, 10);
+  // A day that does not exist (2025-02-30) rolls over: refused.
+  return day !== null && iso !== value ? null : iso;
+}
+
+/** A filter's value as the search reads it, or "" when it is none it can read. */
+function filterValue(key: Filter, value: string): string {
+  if (key === 'from' || key === 'to') return rangeDay(value, key === 'to') ?? '';
+  if (key === 'upvotes') return /^\d{1,6}$/.test(value) ? String(Number(value)) : '';
+  return value;
+}
+
 export function readRequest(params: URLSearchParams): SearchRequest {
   const filters: SearchRequest['filters'] = {};
   for (const key of FILTERS) {
-    const value = clean(params.get(key));
+    const value = filterValue(key, clean(params.get(key)));
     if (value) filters[key] = value;
   }
   const sort = clean(params.get('sort'));
@@ -63,7 +88,13 @@ export function narrowings(request: SearchRequest): { label: string; without: Se
     const value = request.filters[key];
     if (!value) continue;
     const { [key]: _, ...rest } = request.filters;
-    out.push({ label: key === 'code' ? 'with code' : `${key} ${value}`, without: { ...request, filters: rest } });
+    const label =
+      key === 'code'
+        ? 'with code'
+        : key === 'upvotes'
+          ? `at least ${value} upvote${value === '1' ? '' : 's'}`
+          : `${key} ${value}`;
+    out.push({ label, without: { ...request, filters: rest } });
   }
   return out;
 }

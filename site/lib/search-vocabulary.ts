@@ -1,8 +1,8 @@
 // The nearest terms a search that found nothing offers ("difusion" → diffusion): the archive's
-// words, made at build time, and the closest of them to a word typed. Pagefind has no word list a
-// page can read, and its index chunks are not meant to be walked; a list of the words that
+// words, made at build time, and the closest of them to a word typed. The index's shards are cut
+// by key, not meant to be walked for near spellings; a list of the words that
 // several papers share, most shared first, is small enough to fetch only when a search found
-// nothing. Pure: the build (site/integrations/pagefind.ts) makes the list, the search page
+// nothing. Pure: the build (site/integrations/search-index.ts) makes the list, the search page
 // (site/client/search-nearest.ts) reads it.
 import type { PaperEntry } from './archive-index.ts';
 
@@ -11,7 +11,7 @@ export const MIN_PAPERS = 3;
 /** At most this many words (about 60 KB, 25 KB compressed, for the full archive). */
 export const MAX_WORDS = 8000;
 
-/** Lower-case words of letters (a hyphen or digit inside a word splits it, as Pagefind does). */
+/** Lower-case words of letters (a hyphen or digit inside a word splits it, as the index does). */
 export function wordsOf(text: string): string[] {
   return (
     text

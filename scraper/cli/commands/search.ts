@@ -1,4 +1,4 @@
-// `papers search "query"`: the built site's own search (its engine and its Pagefind index) run
+// `papers search "query"`: the built site's own search (its engine and its index) run
 // from the terminal, with no server and no network: the same results, in the same order, as
 // the site's search box for the same words, filters and sort (scraper/offline/search/).
 import { z } from 'zod';
@@ -13,9 +13,12 @@ export const searchOptions = z.object({
       help: 'narrow the search, as the search page does: author, year, month (YYYY-MM), organization, keyword, code=yes',
     }),
   ),
-  sort: opt.choice(['upvotes', 'newest', 'oldest'], { help: 'order the results (default: relevance)' }),
+  from: opt.text({ arg: 'DATE', help: 'papers first featured on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)' }),
+  to: opt.text({ arg: 'DATE', help: 'papers first featured on or before DATE (YYYY-MM-DD, YYYY-MM or YYYY)' }),
+  'min-upvotes': opt.int({ min: 0, max: 1_000_000, arg: 'N', help: 'papers with at least N upvotes' }),
+  sort: opt.choice(['upvotes', 'newest', 'oldest'], { help: 'order the results (default: best match)' }),
   limit: opt.int({ min: 1, max: 1000, default: 10, help: 'results to print' }),
-  json: opt.flag({ help: 'print the results as JSON records, one array' }),
+  json: opt.flag({ help: 'print JSON lines: one a result, then a summary' }),
   content: opt.path({
     arg: 'DIR',
     env: 'PAPERS_CONTENT',
@@ -35,10 +38,9 @@ export const searchCommand: Command<typeof searchOptions> = {
     "paper, a person's name finds their papers first. With no words, a filter or a sort alone\n" +
     'lists papers (e.g. --filter year=2025 --sort upvotes). Matches are highlighted on a terminal.\n\n' +
     'It runs no code of the site it searches (a copy from anyone is data): the engine is this\n' +
-    "repository's and Pagefind's script the installed one, which must be the version that wrote\n" +
-    'the index.\n\n' +
+    "repository's, and the site gives only its index's data.\n\n" +
     'Exit status: 0 when searched (found or not), 1 when the site has no index, an index of\n' +
-    'another Pagefind, or one older than the archive, 2 on usage errors.',
+    'another format, or one older than the archive, 2 on usage errors.',
   async run({ values, positionals }, io) {
     const params = new URLSearchParams();
     const q = positionals.join(' ').trim();
@@ -50,6 +52,17 @@ export const searchCommand: Command<typeof searchOptions> = {
       }
       params.set(given.slice(0, at).trim(), given.slice(at + 1).trim());
     }
+    const { rangeDay } = await import('../../offline/search/site-search.ts');
+    for (const end of ['from', 'to'] as const) {
+      const given = values[end];
+      if (given === undefined) continue;
+      if (!rangeDay(given.trim(), end === 'to'))
+        throw new UsageError(
+          `--${end} must be a date YYYY-MM-DD, a month YYYY-MM or a year YYYY, not ${JSON.stringify(given)}`,
+        );
+      params.set(end, given.trim());
+    }
+    if (values['min-upvotes'] !== undefined) params.set('upvotes', String(values['min-upvotes']));
     if (values.sort) params.set('sort', values.sort);
     if ([...params.keys()].length === 0) throw new UsageError('give words to search for, a --filter or a --sort');
 
@@ -79,8 +92,7 @@ export const searchCommand: Command<typeof searchOptions> = {
       searchSite(site, params, values.limit),
     ]);
     if (values.json) {
-      const records = found.results.map((r, i) => format.resultRecord(r, i + 1));
-      io.stdout.write(`${JSON.stringify({ total: found.total, results: records }, null, 2)}\n`);
+      io.stdout.write(format.formatJsonLines(found));
     } else {
       io.stdout.write(format.formatResults(found, io.stdout.isTTY === true && io.env['NO_COLOR'] === undefined));
     }

@@ -4,10 +4,8 @@
 //   - pages: links relative, folders as their index.html, scripts classic (disk-links.ts);
 //   - the scripts those pages load: each bundled with what it imports into one classic script,
 //     in place, since a module may not be loaded from file://;
-//   - Pagefind's script, also as a classic script (pagefind/pagefind.classic.js) that leaves
-//     Pagefind on `window.papersPagefind`;
-//   - the search's data (the index, the WebAssembly, the paper table): each file as a classic
-//     script that hands its bytes to the shim (_disk/data/<path>.js), instead of the file itself;
+//   - the search's data (the index, the paper records and table): each file as a classic script
+//     that hands its bytes to the shim (_disk/data/<path>.js), instead of the file itself;
 //   - added: the shim (_disk/disk.js, from disk-shim.ts), serve.mjs and README.txt.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -20,7 +18,7 @@ import type { ArchiveEntry } from './archive-file.ts';
 import { DISK_DIR, diskCss, diskPage } from './disk-links.ts';
 
 /** Folders of the site whose files the search fetches (besides scripts): served from data scripts. */
-export const DATA_PREFIXES = ['pagefind/', 'search/'];
+export const DATA_PREFIXES = ['search/'];
 const NOT_DATA = /\.(html|js|mjs|css)$/;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -60,15 +58,6 @@ function shim(): Promise<Uint8Array> {
   });
 }
 
-/** Pagefind's module as a classic script: its own URL is the script's, read as it starts. */
-function pagefindClassic(file: string): Promise<Uint8Array> {
-  return classicBundle(file, {
-    globalName: 'papersPagefind',
-    define: { 'import.meta.url': 'papersPagefindUrl' },
-    banner: { js: 'var papersPagefindUrl=document.currentScript.src.replace(/\\.classic\\.js$/,".js");' },
-  });
-}
-
 function dataScript(rel: string, bytes: Uint8Array): Uint8Array {
   return Buffer.from(`papersDiskPut(${JSON.stringify(rel)},"${Buffer.from(bytes).toString('base64')}");\n`);
 }
@@ -88,15 +77,12 @@ export async function* diskCopy(site: BuiltSite, top: string): AsyncGenerator<Ar
       yield { path: at(rel), data: Buffer.from(diskCss(await fs.readFile(file, 'utf8'), rel, site.base)) };
     } else if (DATA_PREFIXES.some((p) => rel.startsWith(p)) && !NOT_DATA.test(rel)) {
       yield { path: at(`${DISK_DIR}/data/${rel}.js`), data: dataScript(rel, await fs.readFile(file)) };
-    } else if (rel === 'pagefind/pagefind.js') {
-      yield { path: at(rel), data: await fs.readFile(file) };
-      yield { path: at('pagefind/pagefind.classic.js'), data: await pagefindClassic(file) };
     } else if (!/\.(js|mjs)$/.test(rel)) {
       yield { path: at(rel), data: await fs.readFile(file) };
     }
   }
   // Scripts last: only now is it known which ones pages load as modules.
-  for (const rel of files.filter((f) => /\.(js|mjs)$/.test(f) && f !== 'pagefind/pagefind.js')) {
+  for (const rel of files.filter((f) => /\.(js|mjs)$/.test(f))) {
     const file = path.join(site.root, rel);
     yield { path: at(rel), data: scripts.has(rel) ? await classicBundle(file) : await fs.readFile(file) };
   }

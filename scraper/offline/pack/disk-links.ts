@@ -46,7 +46,7 @@ export function diskUrl(url: string, pagePath: string, base: string, folderIndex
 const ATTRIBUTE = new RegExp(`(\\s(${[...LINK_ATTRIBUTES, ...PREFIX_ATTRIBUTES].join('|')})=")([^"]*)(")`, 'g');
 const MODULE_SCRIPT = /<script\b([^>]*)\btype="module"([^>]*)>/g;
 const INLINE_MODULE = /<script\b[^>]*\btype="module"(?![^>]*\bsrc=)[^>]*>/;
-/** Preloads (the search page's, of Pagefind's files): a copy on disk cannot preload, only fail to. */
+/** Preloads (the search page's, of its index): a copy on disk cannot preload, only fail to. */
 const PRELOAD = /<link\b[^>]*\brel="(?:modulepreload|preload)"[^>]*>/g;
 
 /**

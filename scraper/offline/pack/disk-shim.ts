@@ -1,11 +1,10 @@
 // The disk copy's shim: the first script of every page of a packed archive (disk-links.ts puts
 // it there), compiled into the pack as _disk/disk.js. A page opened from disk (file://) may run
 // classic scripts and nothing else: no module script, no `fetch` of a file beside it (Chromium
-// treats each file as its own origin; Pagefind's issue #241). So the search index's files are in
-// the pack as classic scripts (_disk/data/<path>.js, each handing its bytes to `papersDiskPut`),
-// and this shim answers the search's `fetch` of those paths from them, loads Pagefind's own
-// script as a classic one for the search page (`papersImport`, which site/client uses when it is
-// there), and points links to folders at their index.html, for links the search adds too.
+// treats each file as its own origin, as Pagefind's issue #241 found). So the search index's
+// files are in the pack as classic scripts (_disk/data/<path>.js, each handing its bytes to
+// `papersDiskPut`), and this shim answers the search's `fetch` of those paths from them, and
+// points links to folders at their index.html, for links the search adds too.
 // It does the same over http (the pack's serve.mjs), where it is merely not needed.
 
 declare const DATA_PREFIXES: string[];
@@ -15,8 +14,6 @@ declare const MEDIA_TYPES: Record<string, string>;
 
 type DiskWindow = Window & {
   papersDiskPut?: (path: string, base64: string) => void;
-  papersImport?: (url: string) => Promise<unknown>;
-  papersPagefind?: unknown;
 };
 
 (() => {
@@ -65,12 +62,6 @@ type DiskWindow = Window & {
     if (!bytes) return new Response(null, { status: 404, statusText: 'Not in this copy' });
     const type = MEDIA_TYPES[`.${path.split('.').pop()}`] ?? 'application/octet-stream';
     return new Response(bytes, { status: 200, headers: { 'content-type': type } });
-  };
-
-  w.papersImport = async (url: string) => {
-    if (!/\/pagefind\/pagefind\.js$/.test(new URL(url, location.href).pathname)) return import(url);
-    await loadScript(new URL(url, location.href).href.replace(/\.js$/, '.classic.js'));
-    return w.papersPagefind;
   };
 
   /** A link to a folder of this copy, pointed at the folder's index.html. */

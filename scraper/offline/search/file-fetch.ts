@@ -1,25 +1,22 @@
-// A `fetch` that reads a built site's search data from disk: what the search engine, and
-// Pagefind's script under it, are given when they run in Node for `papers search`, where there
-// is no server and must be no network. Only file: URLs under the site's folder are answered, and
-// only with data (site-data.ts): Pagefind's WebAssembly comes from the installed Pagefind
-// (pagefind-runtime.ts), never from the site, and a script of the site is never handed out. Any
-// other URL is an error, so a search can never reach out.
+// A `fetch` that reads a built site's search data from disk: what the search engine is given
+// when it runs in Node for `papers search`, where there is no server and must be no network.
+// Only file: URLs of the site's search/ folder are answered, with data only (site-data.ts: a
+// regular file inside the site, or a packed copy's data script read as text); a script or a
+// page of the site is never handed out, and any other URL is an error, so a search can never
+// reach out.
 import { fileURLToPath } from 'node:url';
 import type { BuiltSite } from '../built-site.ts';
 import { mediaType } from '../media-types.ts';
-import type { PagefindRuntime } from './pagefind-runtime.ts';
 import { readSiteFile } from './site-data.ts';
 
 export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
-/** Pagefind's WebAssembly, wherever an index part asks for it: "pagefind/wasm.en.pagefind". */
-const WASM = /(?:^|\/)wasm\.([a-z0-9_-]+)\.pagefind$/;
-/** What is code, not data: never read from a site for its search. */
-const CODE = /\.(m?js|wasm|html?)$/i;
+/** The search's data: its folder, and no script or page in it. */
+const DATA = /^search\/(?!.*\.(m?js|html?)$)/i;
 
 const missing = () => new Response(null, { status: 404, statusText: 'Not Found' });
 
-export function fileFetch(site: BuiltSite, runtime: PagefindRuntime): Fetch {
+export function fileFetch(site: BuiltSite): Fetch {
   const root = `${site.root.replace(/\/+$/, '')}/`;
   return async (input) => {
     const href = input instanceof Request ? input.url : String(input);
@@ -28,14 +25,7 @@ export function fileFetch(site: BuiltSite, runtime: PagefindRuntime): Fetch {
     const file = fileURLToPath(new URL(url.pathname, url));
     if (!file.startsWith(root)) throw new TypeError(`${href}: outside the site's folder`);
     const rel = file.slice(root.length);
-    const wasm = WASM.exec(rel);
-    if (wasm) {
-      const bytes = runtime.wasm.get(wasm[1]!);
-      return bytes
-        ? new Response(new Uint8Array(bytes), { status: 200, headers: { 'content-type': 'application/wasm' } })
-        : missing();
-    }
-    if (CODE.test(rel)) return missing();
+    if (!DATA.test(rel)) return missing();
     const bytes = await readSiteFile(site, rel);
     if (!bytes) return missing();
     return new Response(new Uint8Array(bytes), { status: 200, headers: { 'content-type': mediaType(file).type } });

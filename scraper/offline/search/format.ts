@@ -1,7 +1,7 @@
 // Search results for a terminal or a program: pure, from the result data the site's engine
 // gives (site-search.ts). On a terminal the words that matched are highlighted as the site marks
 // them; elsewhere (a pipe, a file) the text is plain. --json gives one record per result.
-import type { ResultData } from './site-search.ts';
+import type { Found, ResultData } from './site-search.ts';
 
 export type ResultRecord = {
   rank: number;
@@ -18,7 +18,7 @@ export type ResultRecord = {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'" };
 
-/** Pagefind's excerpt (HTML with <mark>) as text; matches wrapped in `open`/`close`. */
+/** An excerpt (escaped text with <mark>, site/lib/search-excerpt.ts) as text; matches wrapped in `open`/`close`. */
 export function excerptText(html: string, open = '', close = ''): string {
   const text = (part: string) =>
     part
@@ -58,13 +58,19 @@ function authorLine(authors: string[]): string {
 }
 
 /** Results as lines for a person: rank, date, votes and title; authors; the excerpt. */
-export function formatResults(found: { total: number; results: ResultData[] }, tty: boolean): string {
-  if (found.total === 0) return 'No papers found.\n';
+export function formatResults(found: Found, tty: boolean): string {
+  const near = found.organizations?.near ?? [];
+  const noOrganization =
+    found.organizations && found.organizations.found.length === 0
+      ? `No organization's name holds those words${near.length > 0 ? `; the nearest: ${near.join('; ')}` : ''}.\n`
+      : '';
+  if (found.total === 0) return `${noOrganization}No papers found.\n`;
   const style = (code: string, text: string) => (tty ? `${code}${text}${RESET}` : text);
   const lines: string[] = [];
   for (const [i, data] of found.results.entries()) {
     const r = resultRecord(data, i + 1);
-    const facts = [r.date ?? '', r.upvotes === null ? '' : `${r.upvotes} upvotes`].filter(Boolean).join(' · ');
+    const votes = r.upvotes === null ? '' : `${r.upvotes} upvote${r.upvotes === 1 ? '' : 's'}`;
+    const facts = [r.date ?? '', votes].filter(Boolean).join(' · ');
     lines.push(`${String(r.rank).padStart(3)}. ${style(BOLD, r.title)}`);
     lines.push(`     ${style(DIM, [facts, r.id].filter(Boolean).join(' · '))}`);
     if (r.authors.length > 0) lines.push(`     ${authorLine(r.authors)}`);
@@ -75,5 +81,19 @@ export function formatResults(found: { total: number; results: ResultData[] }, t
   const shown = found.results.length;
   const papers = `${found.total} paper${found.total === 1 ? '' : 's'}`;
   lines.push(shown < found.total ? `${shown} of ${papers} (--limit shows more)` : papers);
+  const orgs = found.organizations?.found ?? [];
+  if (orgs.length > 0)
+    lines.push(
+      `Organizations: ${orgs.slice(0, 10).join('; ')}${orgs.length > 10 ? ` and ${orgs.length - 10} more` : ''}`,
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+/** --json: a line a result ({"type":"result", …}), then one of the whole ({"type":"summary", …}). */
+export function formatJsonLines(found: Found): string {
+  const lines = found.results.map((data, i) => JSON.stringify({ type: 'result', ...resultRecord(data, i + 1) }));
+  const summary: Record<string, unknown> = { type: 'summary', total: found.total, shown: found.results.length };
+  if (found.organizations) summary['organizations'] = found.organizations;
+  lines.push(JSON.stringify(summary));
   return `${lines.join('\n')}\n`;
 }

@@ -36,7 +36,7 @@ export function dataScriptBytes(text: string, rel: string, file: string): Uint8A
   return Buffer.from(match[2]!, 'base64');
 }
 
-/** A site-relative path ("pagefind/index/en_1.pf_index") as a path under the site's folder, or null. */
+/** A site-relative path ("search/index.json") as a path under the site's folder, or null. */
 function under(site: BuiltSite, rel: string): string | null {
   if (rel === '' || rel.includes('\0') || rel.split('/').some((part) => part === '..' || part === '.')) return null;
   return path.join(site.root, ...rel.split('/'));

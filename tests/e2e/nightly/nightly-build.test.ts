@@ -45,12 +45,9 @@ describe('papers nightly with the build', () => {
     const page = readFileSync(path.join(dist, 'days', '2026-08-07', 'index.html'), 'utf8');
     expect(page).toContain('AgentOPSD: Recursive Self-Distillation for Agentic Reinforcement Learning');
     expect(existsSync(path.join(dist, 'papers', '2608.05987', 'index.html'))).toBe(true);
-    const pagefind = path.join(dist, 'pagefind');
-    expect(existsSync(path.join(pagefind, 'pagefind.js'))).toBe(true);
-    const entry = JSON.parse(readFileSync(path.join(pagefind, 'pagefind-entry.json'), 'utf8'));
-    const [language] = Object.values(entry.languages) as { page_count: number }[];
-    // One search result per paper of the two days (26 + 20).
-    expect(language?.page_count).toBe(46);
-    expect(readdirSync(pagefind).some((f) => f === 'index' || f.startsWith('pagefind.'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(path.join(dist, 'search', 'index.json'), 'utf8'));
+    // Every paper of the two days (26 + 20) in the search index, each with its record.
+    expect(manifest.papers).toBe(46);
+    expect(readdirSync(path.join(dist, 'search', manifest.build, 'papers'))).toHaveLength(46);
   });
 });

@@ -9,8 +9,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PROLIFIC_AUTHOR } from '../../../scripts/site/make-fixture.ts';
 import { sameName } from '../../../site/lib/search-keys.ts';
-import { recentFrom } from '../../../site/lib/search-parts.ts';
-import { TEST_BASE as BASE, FIXTURE_DATES } from './fixture.ts';
+import { stemOf, wordsOf } from '../../../site/lib/search-text.ts';
+import { TEST_BASE as BASE } from './fixture.ts';
 import { fixturePapers, resultIds, resultTitles, searched, showSearch } from './search-helpers.ts';
 import { type ServedSite, serveFixtureSite } from './site-helpers.ts';
 
@@ -52,7 +52,8 @@ describe('what is indexed', () => {
     ids.forEach((id, i) => {
       const { paper } = papers.find((p) => p.paper.id === id)!;
       const body = `${paper.aiSummary ?? ''} ${paper.abstract}`.replace(/\s+/g, ' ');
-      expect(body, id).toContain(excerpts[i]!.trim());
+      // An excerpt cut from the middle says so with "…" at either end.
+      expect(body, id).toContain(excerpts[i]!.replace(/^…\s*|\s*…$/g, '').trim());
     });
     // A word of one title only, in no summary or abstract: the excerpt is the start of the summary.
     const words = (p: (typeof papers)[number]) => p.paper.title.toLowerCase().match(/[a-z]{6,}/g) ?? [];
@@ -63,56 +64,59 @@ describe('what is indexed', () => {
     const word = words(titled).find((w) => bodies.every((b) => !b.includes(w)))!;
     await search({ q: word });
     expect(await resultTitles(page)).toEqual([titled.paper.title]);
-    const excerpt = (await page.textContent('.result-excerpt'))!;
+    const excerpt = (await page.textContent('.result-excerpt'))!.replace(/\s*…$/, '');
     expect(
       titled.paper.aiSummary!.replace(/\s+/g, ' ').startsWith(excerpt.trim().split(' ').slice(0, 5).join(' ')),
     ).toBe(true);
   });
 });
 
-describe('the index in two parts', () => {
-  // The fixture's papers first featured before the month before its newest day's are the main
-  // part, the rest the recent part (site/lib/search-parts.ts). A word only one part holds must
-  // find what one index finds: nothing of the other part (which would otherwise drop the word,
-  // or match it by a shorter word it begins with).
-  const from = recentFrom(FIXTURE_DATES.at(-1)!);
-  const textOf = ({ paper }: (typeof papers)[number]): string =>
-    [paper.title, paper.abstract, paper.aiSummary ?? '', ...paper.authors, ...paper.aiKeywords].join(' ').toLowerCase();
-  const tokens = papers.map((p) => new Set(textOf(p).match(/[a-z]+/g)));
-  /** A long word only papers of one part hold, which no other word of the archive shares five letters with. */
-  const onlyIn = (recent: boolean): string => {
-    const all = new Set(tokens.flatMap((t) => [...t]));
-    const word = [...all].find(
-      (w) =>
-        w.length >= 8 &&
-        [...all].every((other) => other === w || !other.startsWith(w.slice(0, 5))) &&
-        papers.every((p, i) => !tokens[i]!.has(w) || p.first >= from === recent),
+describe('phrases, organizations, dates and upvotes', () => {
+  /** Whether the title or the body holds the phrase's words one after the other, as the index reads words. */
+  const holds = ({ paper }: (typeof papers)[number], phrase: string): boolean => {
+    const want = wordsOf(phrase).map(stemOf).join(' ');
+    return [paper.title, `${paper.aiSummary ?? ''} ${paper.abstract}`].some((text) =>
+      ` ${wordsOf(text).map(stemOf).join(' ')} `.includes(` ${want} `),
     );
-    if (!word) throw new Error(`no word only the ${recent ? 'recent' : 'main'} part holds`);
-    return word;
   };
-  const holders = (word: string): string[] =>
-    papers
-      .filter((_, i) => tokens[i]!.has(word))
-      .map((p) => p.paper.id)
-      .sort();
 
-  test('both parts hold papers', () => {
-    expect(papers.some((p) => p.first < from) && papers.some((p) => p.first >= from)).toBe(true);
+  test('a quoted phrase finds the papers that hold its words together; the words alone find more', async () => {
+    const phrase = 'language models';
+    const together = papers.filter((p) => holds(p, phrase)).map((p) => p.paper.id);
+    expect(together.length).toBeGreaterThan(0);
+    expect(found(await search({ q: `"${phrase}"` }))).toBe(together.length);
+    expect(new Set(await resultIds(page))).toEqual(new Set(together));
+    expect(found(await search({ q: phrase }))).toBeGreaterThan(together.length);
   });
 
-  test.each([
-    ['main', false],
-    ['recent', true],
-  ])('a word only the %s part holds finds its papers alone', async (_, recent) => {
-    const word = onlyIn(recent);
-    await search({ q: word });
-    expect((await resultIds(page)).sort()).toEqual(holders(word));
+  test('"each word alone" and the nearest words leave a phrase’s quote marks out', async () => {
+    expect(await search({ q: '"agent xyzzyplugh"' })).toBe('No paper found for “"agent xyzzyplugh"”.');
+    const words = page.locator('#search-next li', { hasText: 'Search for one of the words' });
+    expect(await words.locator('a').allTextContents()).toEqual(['agent', 'xyzzyplugh']);
   });
 
-  test('a word of each part together find nothing, as in one index', async () => {
-    const words = `${onlyIn(false)} ${onlyIn(true)}`;
-    expect(await search({ q: words })).toBe(`No paper found for “${words}”.`);
+  test('an organization by a word of its name; a name none holds offers the nearest', async () => {
+    const withOrg = papers.find((p) => p.paper.organization)!.paper.organization!.name;
+    const word = withOrg.split(/\s+/).find((w) => w.length >= 4)!;
+    const holders = papers.filter((p) =>
+      p.paper.organization?.name.toLowerCase().split(/\W+/).includes(word.toLowerCase()),
+    );
+    expect(found(await search({ organization: word.toUpperCase() }))).toBe(holders.length);
+    const typo = `${word.slice(0, -1)}x`;
+    expect(await search({ organization: typo })).toContain(`No organization’s name holds “${typo}”.`);
+    const near = page.locator('#search-next li', { hasText: 'The nearest organizations' });
+    expect(await near.locator('a').allTextContents()).toContain(withOrg);
+  });
+
+  test('a date range and a least number of upvotes, in the form and the address', async () => {
+    const kept = papers.filter((p) => p.first >= '2026-07-01' && p.first <= '2026-07-31' && p.paper.upvotes >= 5);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(found(await search({ from: '2026-07-01', to: '2026-07-31', upvotes: '5' }))).toBe(kept.length);
+    expect(await page.inputValue('#f-from')).toBe('2026-07-01');
+    expect(await page.inputValue('#f-to')).toBe('2026-07-31');
+    expect(await page.inputValue('#f-upvotes')).toBe('5');
+    // A month alone as the range's end: to its last day.
+    expect(found(await search({ from: '2026-07', to: '2026-07', upvotes: '5' }))).toBe(kept.length);
   });
 });
 
@@ -234,8 +238,6 @@ describe('filters and sorts', () => {
   });
 
   test('no results offers the nearest words the archive has for a mistyped one', async () => {
-    // Pagefind matches a word it lacks by the longest indexed word it begins with ("ag", "mod"):
-    // mistyped words find a few papers, none of them in June.
     expect(await search({ q: 'agnet modles', month: '2026-06' })).toBe('No paper found for “agnet modles”.');
     const nearest = page.locator('#search-next li', { hasText: 'The nearest words in the archive' });
     const links = await nearest

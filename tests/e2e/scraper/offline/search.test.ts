@@ -31,6 +31,12 @@ async function browserIds(params: URLSearchParams): Promise<string[]> {
   return resultIds(page);
 }
 
+const jsonLines = (text: string): Record<string, unknown>[] =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+
 /** The same search from the terminal, as ids in order (--json). */
 async function terminalIds(params: URLSearchParams, limit: number): Promise<string[]> {
   const args = ['search', '--site', inject('fixtureSite').dist, '--content', SITE_FIXTURE, '--json'];
@@ -43,7 +49,9 @@ async function terminalIds(params: URLSearchParams, limit: number): Promise<stri
   const run = await runMain(args);
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
-  return (JSON.parse(run.stdout) as { results: { id: string }[] }).results.map((r) => r.id);
+  return jsonLines(run.stdout)
+    .filter((l) => l['type'] === 'result')
+    .map((l) => l['id'] as string);
 }
 
 const papers = fixturePapers();
@@ -97,7 +105,7 @@ test('a filter it does not know, or one without a value, is a usage error naming
   const unknown = await runMain(['search', '--site', site, '--content', SITE_FIXTURE, '--filter', 'venue=ICLR', 'x']);
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toContain(
-    'papers search: --filter venue=…: no such filter; the filters are author, year, month, organization, keyword, code',
+    'papers search: --filter venue=…: no such filter; the filters are author, year, month, from, to, upvotes, organization, keyword, code',
   );
   const bare = await runMain(['search', '--site', site, '--filter', 'year']);
   expect(bare.code).toBe(2);
@@ -129,16 +137,14 @@ describe('an index it cannot use is one line that says how to build one, exit 1'
     expect(run.stderr).toContain('holds no built archive (no index.html): build one with `npm run build`');
   });
 
-  test('an index written by another Pagefind', async () => {
+  test('an index of another format', async () => {
     const copy = path.join(tempDir('search-'), 'site');
     cpSync(inject('fixtureSite').dist, copy, { recursive: true });
-    const entry = path.join(copy, 'pagefind', 'pagefind-entry.json');
-    writeFileSync(entry, readFileSync(entry, 'utf8').replace(/"version":"[^"]+"/, '"version":"1.5.0"'));
+    const manifest = path.join(copy, 'search', 'index.json');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"format":1/, '"format":2'));
     const run = await runPapers(['search', '--site', copy, 'video']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(
-      /^papers search: .*: its search index was written by Pagefind 1\.5\.0, and papers search reads indexes of Pagefind \d+\.\d+\.\d+ only/,
-    );
+    expect(run.stderr).toMatch(/^papers search: .*: its search index is of format 2, and papers search reads format 1/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
@@ -149,10 +155,9 @@ describe('a site from elsewhere is data: searching it runs none of its code', ()
     cpSync(inject('fixtureSite').dist, copy, { recursive: true });
     const marker = path.join(tempDir('search-'), 'ran');
     const payload = `import('node:fs').then((fs) => fs.writeFileSync(${JSON.stringify(marker)}, 'ran'));\n`;
-    const script = path.join(copy, 'pagefind', 'pagefind.js');
-    // Planted before Pagefind's own code, keeping the build's last line (where the recent part is).
-    writeFileSync(script, payload + readFileSync(script, 'utf8'));
+    // Scripts where a site's search would keep them, and every script its pages load.
     writeFileSync(path.join(copy, 'search', 'engine.mjs'), `${payload}export const runSearch = () => null;\n`);
+    writeFileSync(path.join(copy, 'search', 'index.js'), payload);
     for (const file of readdirSync(path.join(copy, '_astro')).filter((f) => f.endsWith('.js'))) {
       writeFileSync(path.join(copy, '_astro', file), payload);
     }
@@ -162,7 +167,7 @@ describe('a site from elsewhere is data: searching it runs none of its code', ()
     expect(planted.stderr).toBe('');
     expect(planted.code).toBe(0);
     expect(planted.stdout).toBe(plain.stdout);
-    expect(JSON.parse(plain.stdout).results.length).toBeGreaterThan(5);
+    expect(jsonLines(plain.stdout).filter((l) => l['type'] === 'result').length).toBeGreaterThan(5);
     expect(existsSync(marker)).toBe(false);
   });
 

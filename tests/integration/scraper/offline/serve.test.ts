@@ -31,13 +31,10 @@ const FILES: Record<string, [content: string | Buffer, type: string, compressed:
   'favicon.svg': ['<svg xmlns="http://www.w3.org/2000/svg"/>', 'image/svg+xml', false],
   'papers/2608.05987.ris': [`TY  - JOUR\n${TEXT}\nER  -\n`, 'application/x-research-info-systems; charset=utf-8', true],
   'thumb.png': [Buffer.alloc(3000, 1), 'image/png', false],
-  'pagefind/pagefind.js': [`export const x="${TEXT}"`, 'text/javascript; charset=utf-8', true],
-  'pagefind/pagefind-entry.json': [`{"languages":{"${TEXT}":1}}`, 'application/json; charset=utf-8', true],
-  'pagefind/wasm.en.pagefind': [zlib.gzipSync(Buffer.alloc(5000, 2)), 'application/octet-stream', false],
-  'pagefind/pagefind.en_1.pf_meta': [zlib.gzipSync(Buffer.alloc(5000, 3)), 'application/octet-stream', false],
-  'pagefind/index/en_1.pf_index': [zlib.gzipSync(Buffer.alloc(5000, 4)), 'application/octet-stream', false],
-  'pagefind/fragment/en_1.pf_fragment': [zlib.gzipSync(Buffer.alloc(5000, 5)), 'application/octet-stream', false],
-  'pagefind/filter/en_1.pf_filter': [zlib.gzipSync(Buffer.alloc(5000, 6)), 'application/octet-stream', false],
+  'search/index.json': [`{"build":"${TEXT}"}`, 'application/json; charset=utf-8', true],
+  'search/0123456789abcdef/index/0.bin': [zlib.gzipSync(Buffer.alloc(5000, 2)), 'application/octet-stream', false],
+  'search/0123456789abcdef/papers.bin': [zlib.gzipSync(Buffer.alloc(5000, 3)), 'application/octet-stream', false],
+  'search/0123456789abcdef/papers/0.json': [`{"title":"${TEXT}"}`, 'application/json; charset=utf-8', true],
 };
 
 let dist: string;

@@ -31,12 +31,12 @@ beforeAll(async () => {
   parent = mkdtempSync(path.join(os.tmpdir(), 'papers-serve-'));
   root = path.join(parent, 'dist');
   mkdirSync(path.join(root, 'days', '2026-08-07'), { recursive: true });
-  mkdirSync(path.join(root, 'pagefind'), { recursive: true });
+  mkdirSync(path.join(root, 'search', 'index'), { recursive: true });
   writeFileSync(path.join(root, 'index.html'), '<p>home</p>');
   writeFileSync(path.join(root, '404.html'), '<p>not found page</p>');
   writeFileSync(path.join(root, 'days', '2026-08-07', 'index.html'), '<p>day</p>');
   writeFileSync(path.join(root, 'days', '2026-08-07.json'), '{"date":"2026-08-07"}');
-  writeFileSync(path.join(root, 'pagefind', 'pagefind.en_1.pf_meta'), 'meta');
+  writeFileSync(path.join(root, 'search', 'index', '0.bin'), 'shard');
   writeFileSync(path.join(parent, 'secret.txt'), 'outside the site');
   server = await serveStatic({ root, base: '/dpa/', port: 0 });
 });
@@ -57,9 +57,7 @@ describe('serveStatic', () => {
     expect((await request('/dpa/days/2026-08-07/')).body).toBe('<p>day</p>');
     const json = await request('/dpa/days/2026-08-07.json');
     expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
-    expect((await request('/dpa/pagefind/pagefind.en_1.pf_meta')).headers['content-type']).toBe(
-      'application/octet-stream',
-    );
+    expect((await request('/dpa/search/index/0.bin')).headers['content-type']).toBe('application/octet-stream');
     const head = await request('/dpa/', 'HEAD');
     expect([head.status, head.body, head.headers['content-length']]).toEqual([200, '', '11']);
   });

@@ -55,7 +55,8 @@ describe('dist/ by year', () => {
     expect(fileDate('papers/2506.00001/index.html', first)).toBe('2025-06-02');
     expect(fileDate('months/2025-06/index.html', first)).toBe('2025-06-01');
     expect(fileDate('weeks/2026-W32/index.html', first)).toBe('2026-01-01');
-    expect(fileDate('pagefind/fragment/en_1.pf_fragment', first)).toBe('search');
+    expect(fileDate('search/0123456789abcdef/papers/1.json', first)).toBe('search');
+    expect(fileDate('search/index.html', first)).toBeNull();
     expect(fileDate('index.html', first)).toBeNull();
     expect(fileDate('_astro/site.css', first)).toBeNull();
   });
@@ -66,7 +67,7 @@ describe('dist/ by year', () => {
       { rel: 'papers/2506.00001/index.html', size: 500 },
       { rel: 'days/2026-08-03/index.html', size: 2000 },
       { rel: 'papers/2608.00002/index.html', size: 500 },
-      { rel: 'pagefind/index.pf', size: 400 },
+      { rel: 'search/index.json', size: 400 },
       { rel: 'index.html', size: 100 },
     ];
     const g = growth(files, days);

@@ -1,7 +1,17 @@
-// The spellings the index and the search page share (site/lib/search-keys.ts): filter values
-// without case or accents, a whole name (or title) as one prefix-free word, tags of one length.
+// The spellings the index and the search share (site/lib/search-keys.ts): filter values without
+// case or accents, a whole name in either order as one exact key, a title or a keyword as one
+// short key.
 import { describe, expect, test } from 'vitest';
-import { filterKey, nameWord, sameName, tagWord, textKey } from '../../../../site/lib/search-keys.ts';
+import {
+  filterKey,
+  keywordKey,
+  nameKeys,
+  nameLookupKey,
+  sameName,
+  shortHash,
+  textKey,
+  titleKey,
+} from '../../../../site/lib/search-keys.ts';
 
 describe('search keys', () => {
   test('filterKey ignores case, accents, width and runs of spaces', () => {
@@ -10,32 +20,34 @@ describe('search keys', () => {
     expect(filterKey('Video Generation')).toBe(filterKey('video generation'));
   });
 
-  test('nameWord: one word of letters, the same for every spelling of a name, ending in a mark', () => {
-    expect(nameWord('Zi-Han Wang')).toBe('zihanwang0');
-    expect(nameWord('ZIHAN WANG')).toBe('zihanwang0');
-    expect(nameWord('Zoë Émile')).toBe('zoeemile0');
-    expect(nameWord('李华')).toBe('李华0');
-    expect(nameWord('Team 42')).toBe('team0');
-    expect(nameWord('--- 42')).toBe('');
-    // No name word is the start of another: a name finds exactly itself.
-    expect(nameWord('Zihan Wangxu').startsWith(nameWord('Zihan Wang'))).toBe(false);
+  test('a name: its letters in the order written and surname first, folded', () => {
+    expect(nameKeys('Zi-Han Wang')).toEqual(['#nzihanwang', '#nwangzihan']);
+    expect(nameKeys('Ziwei Liu')).toContain(nameLookupKey('liu ziwei'));
+    expect(nameKeys('Matthias Nießner')).toContain(nameLookupKey('Matthias Niessner'));
+    expect(nameKeys('Zoë Émile')).toContain(nameLookupKey('zoe emile'));
+    expect(nameKeys('Øyvind Tafjord')).toContain(nameLookupKey('Oyvind Tafjord'));
+    expect(nameKeys('李华')).toEqual(['#n李华']);
+    expect(nameKeys('Team 42')).toEqual(['#nteam']);
+    expect(nameKeys('--- 42')).toEqual([]);
+    expect(nameLookupKey('42')).toBeNull();
     expect(sameName('Zi-Han Wang', 'zihan wang')).toBe(true);
+    expect(sameName('Wang Zihan', 'Zi-Han Wang')).toBe(true);
     expect(sameName('Zihan Wang', 'Zihan Wangxu')).toBe(false);
     expect(sameName('', '')).toBe(false);
   });
 
   test('textKey keeps digits, so titles that differ only in them differ', () => {
     expect(textKey('Qwen2.5 Technical Report')).toBe('qwen25technicalreport');
-    expect(textKey('Qwen3 Technical Report')).not.toBe(textKey('Qwen2.5 Technical Report'));
-    expect(nameWord('Qwen3 Technical Report')).toBe(nameWord('Qwen2.5 Technical Report'));
+    expect(titleKey('Qwen3 Technical Report')).not.toBe(titleKey('Qwen2.5 Technical Report'));
+    expect(titleKey('Qwen3:  technical report')).toBe(titleKey('Qwen3 Technical Report'));
   });
 
-  test('tagWord: a letter and 13 digits, the same for any case or accents, different per kind and value', () => {
-    const tag = tagWord('keyword', 'Video Generation');
-    expect(tag).toMatch(/^k\d{13}$/);
-    expect(tagWord('keyword', 'video  generation')).toBe(tag);
-    expect(tagWord('organization', 'Video Generation')).toMatch(/^o\d{13}$/);
-    expect(tagWord('keyword', 'video generations')).not.toBe(tag);
-    expect(tagWord('keyword', '<b>bold</b>')).toMatch(/^k\d{13}$/);
+  test('a keyword key is the same for any case or accents, different per value', () => {
+    const key = keywordKey('Video Generation');
+    expect(key).toMatch(/^#k[0-9a-z]{11}$/);
+    expect(keywordKey('vidéo  generation')).toBe(key);
+    expect(keywordKey('video generations')).not.toBe(key);
+    expect(shortHash('')).toMatch(/^[0-9a-z]{11}$/);
+    expect(new Set(Array.from({ length: 5000 }, (_, i) => shortHash(`keyword ${i}`))).size).toBe(5000);
   });
 });

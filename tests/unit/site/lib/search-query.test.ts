@@ -1,8 +1,7 @@
 // Reading a query as a researcher means it (site/lib/search-query.ts): an arXiv id or a link to
-// a paper names that paper; words that could be a name are also looked up as one; stop words
-// are left out of what Pagefind is asked for.
+// a paper names that paper; words that could be a name are also looked up as one.
 import { describe, expect, test } from 'vitest';
-import { arxivIdOf, couldBeName, queryKind, searchTerms } from '../../../../site/lib/search-query.ts';
+import { arxivIdOf, couldBeName, queryKind } from '../../../../site/lib/search-query.ts';
 
 describe('arxivIdOf', () => {
   test.each([
@@ -63,20 +62,11 @@ describe('couldBeName', () => {
   );
 });
 
-describe('queryKind and searchTerms', () => {
+describe('queryKind', () => {
   test('ids and links are papers; words say whether they could be a name or a title; nothing is none', () => {
     expect(queryKind('https://arxiv.org/pdf/2608.05987v1')).toEqual({ kind: 'paper', id: '2608.05987' });
     expect(queryKind('  Zi-Han   Wang ')).toEqual({ kind: 'words', words: 'Zi-Han Wang', name: true, title: true });
     expect(queryKind('agents')).toEqual({ kind: 'words', words: 'agents', name: false, title: false });
     expect(queryKind('   ')).toEqual({ kind: 'none' });
-  });
-
-  test('stop words are dropped unless nothing else is left or the words are a quoted phrase', () => {
-    expect(searchTerms('The Quest for Efficient Reasoning: A Data-Centric Benchmark to CoT')).toBe(
-      'Quest Efficient Reasoning: Data-Centric Benchmark CoT',
-    );
-    expect(searchTerms('mixture of experts')).toBe('mixture experts');
-    expect(searchTerms('the of')).toBe('the of');
-    expect(searchTerms('"mixture of experts"')).toBe('"mixture of experts"');
   });
 });

@@ -1,7 +1,13 @@
 // What `papers search` prints: the site's excerpt as text (matches highlighted only on a
-// terminal), one record per result for --json, and a count that says when --limit hid more.
+// terminal), JSON lines for --json (a result a line, then a summary), and a count that says
+// when --limit hid more.
 import { expect, test } from 'vitest';
-import { excerptText, formatResults, resultRecord } from '../../../../../scraper/offline/search/format.ts';
+import {
+  excerptText,
+  formatJsonLines,
+  formatResults,
+  resultRecord,
+} from '../../../../../scraper/offline/search/format.ts';
 import type { ResultData } from '../../../../../scraper/offline/search/site-search.ts';
 
 const data: ResultData = {
@@ -50,4 +56,28 @@ test('on a terminal the title is bold and the matches highlighted', () => {
   const text = formatResults({ total: 1, results: [data] }, true);
   expect(text).toContain('\u001b[1mPhiZero\u001b[0m');
   expect(text).toContain('a \u001b[1;33mvideo\u001b[0m model');
+});
+
+test('one upvote is one; the organizations a filter found are named, or said to be none', () => {
+  const one = { ...data, filters: { day: ['2026-07-31'], upvotes: ['1'] } };
+  expect(formatResults({ total: 1, results: [one] }, false)).toContain('2026-07-31 · 1 upvote · 2608.05987');
+  const orgs = formatResults(
+    { total: 1, results: [one], organizations: { found: ['AI at Meta', 'Meta Research'], near: [] } },
+    false,
+  );
+  expect(orgs.trim().split('\n').at(-1)).toBe('Organizations: AI at Meta; Meta Research');
+  expect(formatResults({ total: 0, results: [], organizations: { found: [], near: ['AI at Meta'] } }, false)).toBe(
+    "No organization's name holds those words; the nearest: AI at Meta.\nNo papers found.\n",
+  );
+});
+
+test('--json: a line a result, then a summary, each with its type', () => {
+  const lines = formatJsonLines({ total: 3, results: [data] })
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
+  expect(lines).toEqual([
+    { type: 'result', ...resultRecord(data, 1) },
+    { type: 'summary', total: 3, shown: 1 },
+  ]);
 });

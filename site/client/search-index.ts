@@ -1,0 +1,147 @@
+// The search index as the engine reads it (its files: site/lib/search-index-format.ts): the
+// manifest and the paper table first, then only the shards a search's keys fall in and the
+// records of the results shown, each fetched once per page and site. It runs in the page and, for
+// `papers search`, in Node over files read from disk (scraper/offline/search/), given a `fetch`.
+// Every file after the manifest is in its build's folder (site/lib/search-files.ts), so that no
+// cache mixes two builds' files.
+
+import { SEARCH_FILES } from '../lib/search-files.ts';
+import type { PaperDoc } from '../lib/search-index-build.ts';
+import {
+  decodePostings,
+  decodeShard,
+  isWordKey,
+  type Manifest,
+  type Posting,
+  shardOf,
+  shardsOfPrefix,
+} from '../lib/search-index-format.ts';
+import type { OrganizationList } from '../lib/search-organizations.ts';
+import { decodeTable, type PaperTable } from '../lib/search-table.ts';
+
+type Shard = Map<string, { count: number; bytes: Uint8Array }>;
+
+export type SearchIndex = {
+  manifest: Manifest;
+  table: PaperTable;
+  /** A key's postings (papers ascending), or null when no paper holds it. */
+  postings: (key: string) => Promise<Posting[] | null>;
+  /** The word keys beginning with `prefix`, at most `most` of them, each with its postings. */
+  prefixed: (prefix: string, most: number) => Promise<Map<string, Posting[]>>;
+  /** What a result shows of the paper at place `i`. */
+  paper: (i: number) => Promise<PaperDoc>;
+  organizations: () => Promise<OrganizationList>;
+};
+
+/** A file the manifest names that is not there: the manifest is older than the site (a deploy since). */
+export class StaleIndexError extends Error {
+  override name = 'StaleIndexError';
+}
+
+async function fetchOk(url: string, init?: RequestInit): Promise<Response> {
+  const response = await fetch(url, init);
+  if (response.status === 404) throw new StaleIndexError(`${url}: not there`);
+  if (!response.ok || !response.body) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+async function gunzip(response: Response): Promise<Uint8Array> {
+  const stream = response.body!.pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function checkManifest(data: unknown): Manifest {
+  const m = data as Partial<Manifest> | null;
+  if (
+    m?.format !== 1 ||
+    typeof m.build !== 'string' ||
+    typeof m.papers !== 'number' ||
+    typeof m.meanLength !== 'number' ||
+    typeof m.newest !== 'string' ||
+    !Array.isArray(m.shards) ||
+    !m.shards.every((s) => typeof s === 'string')
+  )
+    throw new Error('the search index manifest is not one this search reads');
+  return m as Manifest;
+}
+
+async function open(base: string, fresh: boolean): Promise<SearchIndex> {
+  // The files it names are in its build's folder: a manifest from the cache that is older than
+  // the site names files no longer there (StaleIndexError), and is then asked of the server.
+  const response = await fetchOk(`${base}${SEARCH_FILES.manifest}`, fresh ? { cache: 'reload' } : undefined);
+  const manifest = checkManifest(await response.json());
+  if (!/^[0-9a-f]{16}$/.test(manifest.build)) throw new Error('the search index manifest names no build');
+  const { build } = manifest;
+  const at = (file: string) => `${base}${file}`;
+  const table = decodeTable(await gunzip(await fetchOk(at(SEARCH_FILES.table(build)))));
+  if (table.size !== manifest.papers)
+    throw new Error(`the paper table has ${table.size} papers, the index ${manifest.papers}`);
+  const shards = new Map<number, Promise<Shard>>();
+  const shard = (n: number): Promise<Shard> => {
+    let held = shards.get(n);
+    if (!held) {
+      held = fetchOk(at(SEARCH_FILES.shard(build, n)))
+        .then(gunzip)
+        .then(decodeShard);
+      shards.set(n, held);
+      held.catch(() => shards.delete(n));
+    }
+    return held;
+  };
+  const papers = new Map<number, Promise<PaperDoc>>();
+  let organizations: Promise<OrganizationList> | null = null;
+  return {
+    manifest,
+    table,
+    async postings(key) {
+      if (manifest.shards.length === 0) return null;
+      const found = (await shard(shardOf(manifest.shards, key))).get(key);
+      return found ? decodePostings(key, found) : null;
+    },
+    async prefixed(prefix, most) {
+      const out = new Map<string, Posting[]>();
+      if (manifest.shards.length === 0) return out;
+      for (const n of shardsOfPrefix(manifest.shards, prefix).slice(0, 4)) {
+        for (const [key, encoded] of await shard(n)) {
+          if (key.startsWith(prefix) && isWordKey(key) && out.size < most) out.set(key, decodePostings(key, encoded));
+        }
+      }
+      return out;
+    },
+    paper(i) {
+      let held = papers.get(i);
+      if (!held) {
+        held = fetchOk(at(SEARCH_FILES.paper(build, i))).then((r) => r.json() as Promise<PaperDoc>);
+        papers.set(i, held);
+        held.catch(() => papers.delete(i));
+      }
+      return held;
+    },
+    organizations() {
+      organizations ??= fetchOk(at(SEARCH_FILES.organizations(build))).then(
+        (r) => r.json() as Promise<OrganizationList>,
+      );
+      organizations.catch(() => {
+        organizations = null;
+      });
+      return organizations;
+    },
+  };
+}
+
+/** By the site's base: a page has one, the terminal's search one a site it searches. */
+const opened = new Map<string, Promise<SearchIndex>>();
+
+/**
+ * The index of the site at `base`, opened once; a failure may be tried again. `fresh`: the one
+ * held is stale, read the manifest from the server.
+ */
+export function openIndex(base: string, fresh = false): Promise<SearchIndex> {
+  let held = fresh ? undefined : opened.get(base);
+  if (!held) {
+    held = open(base, fresh);
+    opened.set(base, held);
+    held.catch(() => opened.delete(base));
+  }
+  return held;
+}

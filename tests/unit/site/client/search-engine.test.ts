@@ -1,0 +1,232 @@
+// The search engine (site/client/search-engine.ts) over an index the build's own writer made
+// (site/integrations/search-index.ts) from 111 real days and a few papers made for the cases
+// below, read from disk as the terminal reads it. What it finds is checked against the plain
+// way, every paper's text scanned for the words; its order against the fixed keys; and the
+// same search, its files arriving in any order, under concurrency, answers the same every time.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { papersFromItems } from '../../../../scraper/archive/index.ts';
+import { fileFetch } from '../../../../scraper/offline/search/file-fetch.ts';
+import { fixtureDates, fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
+import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
+import { type ResultData, runSearch } from '../../../../site/client/search-engine.ts';
+import { writeSearchFiles } from '../../../../site/integrations/search-index.ts';
+import { buildArchiveIndex, type PaperEntry } from '../../../../site/lib/archive-index.ts';
+import { bodyOf, indexOrder } from '../../../../site/lib/search-index-build.ts';
+import { sameName } from '../../../../site/lib/search-keys.ts';
+import { readRequest } from '../../../../site/lib/search-request.ts';
+import { STOP_STEMS, stemOf, wordsOf } from '../../../../site/lib/search-text.ts';
+import { tempDir } from '../../../helpers/temp.ts';
+
+const MADE_DAY = '2026-08-10';
+const made = [
+  paperRecord('2608.90001', {
+    title: 'Spectral Zebra Alignment',
+    organization: { handle: 'meta', name: 'AI at Meta' },
+    upvotes: 5,
+  }),
+  paperRecord('2608.90002', {
+    title: 'Spectral Zebra Alignment Again',
+    organization: { handle: 'metar', name: 'Meta Research' },
+    upvotes: 5,
+  }),
+  paperRecord('2608.90003', {
+    title: 'Zebra spectral methods',
+    organization: { handle: 'mv', name: 'Metaverse Lab' },
+    upvotes: 5,
+  }),
+  paperRecord('2608.90004', { title: 'Quokka', authors: ['Ziwei Liu', 'Matthias Nießner'], upvotes: 40 }),
+  paperRecord('2608.90005', { title: 'Quokka two', authors: ['Zi-Han Wang'], upvotes: 0 }),
+];
+
+let root: string;
+let entries: PaperEntry[];
+let saved: typeof fetch;
+
+beforeAll(async () => {
+  const days = fixtureDates().map((date) => dayRecord(date, papersFromItems(fixtureItems(date)).papers));
+  days.push(
+    dayRecord(
+      MADE_DAY,
+      made.map((p, i) => ({ ...p, rank: i + 1 })),
+    ),
+  );
+  entries = indexOrder(buildArchiveIndex(days).papers.values());
+  root = tempDir('index-');
+  await writeSearchFiles(root, entries);
+  saved = globalThis.fetch;
+  // An index of 1,600 papers written to disk: about 2 s on a quiet machine, the unit tier's
+  // 10 s bound on a busy one.
+}, 60_000);
+afterAll(() => {
+  globalThis.fetch = saved;
+});
+
+type Found = { ids: string[]; data: ResultData[] };
+
+/**
+ * A search as the URL gives it: every result's id (by its place in the index), and the first
+ * `shown` results' data; `shuffle`: files arrive late, at random.
+ */
+async function search(params: Record<string, string>, shuffle = false, shown = 50): Promise<Found> {
+  const disk = fileFetch({ root, base: '/' });
+  globalThis.fetch = (async (input: string | URL | Request) => {
+    if (shuffle) await new Promise((r) => setTimeout(r, Math.random() * 15));
+    return disk(input);
+  }) as typeof fetch;
+  const outcome = await runSearch(pathToFileURL(`${root}${path.sep}`).href, readRequest(new URLSearchParams(params)));
+  const hits = outcome.kind === 'list' ? outcome.hits : outcome.kind === 'paper' && outcome.hit ? [outcome.hit] : [];
+  const data = await Promise.all(hits.slice(0, shown).map((h) => h.data()));
+  const ids = hits.map((h) => entries[Number(h.id)]!.id);
+  expect(data.map((d) => d.meta['id'])).toEqual(ids.slice(0, shown));
+  return { ids, data };
+}
+
+/** The plain way: every paper's text, scanned. */
+function stemsOf(entry: PaperEntry): Set<string> {
+  const p = entry.paper;
+  const text = [
+    p.title,
+    p.aiKeywords.join(' '),
+    bodyOf(entry),
+    p.authors.join(' '),
+    p.organization?.name ?? '',
+    p.submitter ? `${p.submitter.name} ${p.submitter.handle}` : '',
+  ];
+  return new Set(text.flatMap(wordsOf).map(stemOf));
+}
+/**
+ * A phrase as the index holds phrases: each pair of its neighbouring words (stop words left out)
+ * next to each other in the title or in the body. Exact for two words; for three or more, each
+ * pair is found, not always in one place.
+ */
+function hasPhrase(entry: PaperEntry, words: string): boolean {
+  const want = wordsOf(words)
+    .map(stemOf)
+    .filter((s) => !STOP_STEMS.has(s));
+  const pairs = new Set<string>();
+  for (const text of [entry.paper.title, bodyOf(entry)]) {
+    const got = wordsOf(text)
+      .map(stemOf)
+      .filter((s) => !STOP_STEMS.has(s));
+    for (const [k, w] of got.entries()) pairs.add(`${w} ${got[k + 1]}`);
+  }
+  return want.slice(1).every((w, k) => pairs.has(`${want[k]} ${w}`));
+}
+const plain = (keep: (e: PaperEntry) => boolean): string[] =>
+  entries
+    .filter(keep)
+    .map((e) => e.id)
+    .sort();
+
+describe('what a search finds is what scanning every paper finds', () => {
+  test.each([
+    ['agent'],
+    ['video generation'],
+    ['reinforcement learning reward'],
+    ['large language models'],
+    ['diffusion transformer'],
+  ])('words: %s', async (q) => {
+    const stems = wordsOf(q).map(stemOf);
+    const expected = plain((e) => {
+      const held = stemsOf(e);
+      return stems.every((s) => held.has(s));
+    });
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await search({ q })).ids.sort()).toEqual(expected);
+  });
+
+  test.each([
+    ['"video generation"'],
+    ['"large language model"'],
+    ['"mixture of experts"'],
+    ['"reinforcement learning"'],
+  ])('a phrase: %s, in the title or the body, as written', async (q) => {
+    const expected = plain((e) => hasPhrase(e, q));
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await search({ q })).ids.sort()).toEqual(expected);
+  });
+
+  test('a phrase with a month, and sorted by upvotes', async () => {
+    const month = entries.find((e) => hasPhrase(e, 'language model'))!.firstDate.slice(0, 7);
+    const inMonth = await search({ q: '"language model"', month });
+    expect(inMonth.ids.sort()).toEqual(plain((e) => hasPhrase(e, 'language model') && e.firstDate.startsWith(month)));
+    const byVotes = await search({ q: '"language model"', sort: 'upvotes' });
+    const votes = byVotes.data.map((d) => Number(d.filters['upvotes']![0]));
+    expect(votes).toEqual([...votes].sort((a, b) => b - a));
+  });
+
+  test('a word the index lacks finds the words it begins', async () => {
+    const expected = plain((e) => [...stemsOf(e)].some((s) => s.startsWith('diffus')));
+    expect((await search({ q: 'diffus' })).ids.sort()).toEqual(expected);
+  });
+});
+
+describe('filters', () => {
+  test('an organization by its words, case ignored', async () => {
+    const found = (await search({ organization: 'meta' })).ids;
+    expect(found).toEqual(expect.arrayContaining(['2608.90001', '2608.90002']));
+    expect(found).not.toContain('2608.90003');
+    expect(found.sort()).toEqual(plain((e) => wordsOf(e.paper.organization?.name ?? '').includes('meta')));
+    expect((await search({ organization: 'Metaverse lab' })).ids).toEqual(['2608.90003']);
+  });
+
+  test('an author in any order, with or without ß, accents or hyphens', async () => {
+    const byLiu = plain((e) => e.paper.authors.some((a) => sameName(a, 'Ziwei Liu')));
+    expect(byLiu.length).toBeGreaterThan(1);
+    expect((await search({ author: 'liu ziwei' })).ids.sort()).toEqual(byLiu);
+    expect((await search({ author: 'Ziwei Liu' })).ids.sort()).toEqual(byLiu);
+    const byNiessner = plain((e) => e.paper.authors.includes('Matthias Nießner'));
+    expect(byNiessner).toContain('2608.90004');
+    expect((await search({ author: 'Matthias Niessner' })).ids.sort()).toEqual(byNiessner);
+    const byWang = plain((e) => e.paper.authors.some((a) => sameName(a, 'Zi-Han Wang')));
+    expect(byWang).toContain('2608.90005');
+    expect((await search({ author: 'Wang Zihan' })).ids.sort()).toEqual(byWang);
+    expect((await search({ q: 'niessner' })).ids.sort()).toEqual(byNiessner);
+  });
+
+  test('a date range and a least number of upvotes', async () => {
+    const found = await search({ q: 'agent', from: '2025-01-01', to: '2025-06-30', upvotes: '20' });
+    expect(found.ids.sort()).toEqual(
+      plain(
+        (e) =>
+          stemsOf(e).has(stemOf('agent')) &&
+          e.firstDate >= '2025-01-01' &&
+          e.firstDate <= '2025-06-30' &&
+          e.paper.upvotes >= 20,
+      ),
+    );
+    expect(found.ids.length).toBeGreaterThan(0);
+  });
+});
+
+describe('order', () => {
+  test('an exact title comes first, then Best match; ties by upvotes, then date, then id', async () => {
+    expect((await search({ q: 'Spectral Zebra Alignment' })).ids).toEqual(['2608.90001', '2608.90002']);
+    // Three papers alike for "quokka" but their votes: more votes first.
+    expect((await search({ q: 'quokka' })).ids).toEqual(['2608.90004', '2608.90005']);
+  });
+
+  test('with no words: newest first; sorts by upvotes, newest and oldest end on date and id', async () => {
+    const newest = await search({ year: '2025' });
+    const days = newest.data.map((d) => d.filters['day']![0]!);
+    expect(days).toEqual([...days].sort().reverse());
+    const oldest = await search({ year: '2025', sort: 'oldest' });
+    expect(oldest.ids).toEqual(entries.filter((e) => e.firstDate.startsWith('2025')).map((e) => e.id));
+  });
+
+  test('the same every time, whatever order its files arrive in, under concurrency', async () => {
+    const queries: Record<string, string>[] = [
+      { q: 'video generation' },
+      { q: 'agent' },
+      { q: '"language model"', sort: 'upvotes' },
+      { q: 'model' },
+    ];
+    const first = await Promise.all(queries.map((q) => search(q, false, 10)));
+    for (let run = 0; run < 5; run++) {
+      const again = await Promise.all(queries.map((q) => search(q, true, 10)));
+      expect(again.map((f) => f.ids)).toEqual(first.map((f) => f.ids));
+    }
+  });
+});
