@@ -1,5 +1,6 @@
-// Builds the search index while Astro renders the site: from the archive itself (the folder the
-// build reads, site/lib/options.ts), never from the rendered pages, so it holds every paper
+// Builds the search index while Astro renders the site, on a thread of its own
+// (search-index-worker.ts): from the archive itself (the folder the build reads,
+// site/lib/options.ts), never from the rendered pages, so it holds every paper
 // whichever pages Astro rendered, and nothing a page adds around them. The index, the paper
 // records, the paper table, the organization list, the keyword suggestions and the words
 // offered when nothing is found all go under dist/search/ (site/lib/search-files.ts). Three
@@ -10,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { InputError } from '../../scraper/archive/index.ts';
@@ -77,9 +79,27 @@ export type SearchIndexOptions = {
   logger: Pick<AstroIntegrationLogger, 'info'>;
 };
 
+/** The index, made on a thread of its own (search-index-worker.ts). */
+function onWorker(site: string, contentDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(WORKER, { workerData: { site, contentDir } });
+    let count: number | null = null;
+    worker.once('message', (n: number) => {
+      count = n;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code === 0 && count !== null) resolve(count);
+      else reject(new Error(`the search index's thread ended with code ${code}`));
+    });
+  });
+}
+
+const WORKER = new URL('./search-index-worker.ts', import.meta.url);
+
 export async function buildSearchIndex({ site, contentDir, logger }: SearchIndexOptions): Promise<void> {
   const started = performance.now();
-  const count = await writeSearchFiles(site, await readPapers(contentDir));
+  const count = await onWorker(site, contentDir);
   logger.info(`indexed ${count} papers in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
@@ -111,6 +131,7 @@ export function searchIndex(): AstroIntegration {
         if (!cacheDir) throw new Error('the search index was not configured');
         const dir = await ownFolder(cacheDir, STAGING);
         const { contentDir } = siteOptions();
+        // The pages' read of the archive, started now; the index's thread reads its own.
         buildRead.start(contentDir);
         const done = buildSearchIndex({ site: dir, contentDir, logger });
         // Awaited in astro:build:done; a failure meanwhile must not end the process unhandled.
