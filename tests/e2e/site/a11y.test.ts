@@ -38,6 +38,9 @@ const PAGES: [name: string, path: string][] = [
   ['every week', 'weeks/'],
   ['every month', 'months/'],
   ['papers', 'papers/'],
+  ['the organizations', 'organizations/'],
+  ['the organizations, narrowed to a letter', 'organizations/#org-t'],
+  ['an organization', 'organizations/tencent-hunyuan/'],
   ['not found, for a versioned arXiv id', 'abs/2608.05987v2'],
 ];
 
