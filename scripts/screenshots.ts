@@ -1,7 +1,8 @@
 // `npm run screenshots`: pictures of the site for the README (docs/screenshots/*.png), made from
 // the built site so they show what the code renders today and are remade in one command after
 // a change. A day page (the newest with AI summaries) on a laptop (1280×800) and a phone
-// (390×844), light and dark; `--all` adds every kind of page, for reviewing a change by eye
+// (390×844), light and dark; `--all` adds every kind of page (the organizations index and the
+// page of the organization with the most papers among them), for reviewing a change by eye
 // (into --out, not the README's folder).
 // Thumbnails come from Hugging Face's CDN: where it is unreachable, the pictures show the
 // placeholders a reader offline sees.
@@ -49,6 +50,14 @@ function weekendDay(dist: string): string | null {
   return days.reverse().find((d) => [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) ?? null;
 }
 
+/** The organization with the most papers: the first on /organizations/ (null before it existed). */
+function biggestOrganization(dist: string): string | null {
+  const index = path.join(dist, 'organizations', 'index.html');
+  if (!existsSync(index)) return null;
+  const list = readFileSync(index, 'utf8').split('class="org-list"')[1] ?? '';
+  return /href="[^"]*\/(organizations\/[^"/]+\/)"/.exec(list)?.[1] ?? null;
+}
+
 function shots(dist: string, day: string, all: boolean): Shot[] {
   const list: Shot[] = [{ name: 'day', path: `days/${day}/` }];
   if (!all) return list;
@@ -59,6 +68,7 @@ function shots(dist: string, day: string, all: boolean): Shot[] {
     .filter((w) => /^\d{4}-W\d{2}$/.test(w))
     .sort()
     .at(-1);
+  const organization = biggestOrganization(dist);
   return [
     ...list,
     { name: 'home', path: '' },
@@ -70,6 +80,12 @@ function shots(dist: string, day: string, all: boolean): Shot[] {
     { name: 'archive', path: 'archive/' },
     { name: 'days', path: 'days/' },
     { name: 'weeks', path: 'weeks/' },
+    ...(organization
+      ? [
+          { name: 'organizations', path: 'organizations/' },
+          { name: 'organization', path: organization },
+        ]
+      : []),
     { name: 'not-found', path: `abs/${paper ?? '2608.05987'}v2` },
   ];
 }

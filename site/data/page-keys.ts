@@ -8,11 +8,12 @@
 // A path without a key here is rendered every time, so a new route is always safe.
 // Pure: the archive index in, keys out.
 import { createHash } from 'node:crypto';
-import { isoWeek, isoWeekDates, type Ledger } from '../../scraper/archive/index.ts';
+import { isoWeek, isoWeekDates, type Ledger, type Paper } from '../../scraper/archive/index.ts';
 import { type ArchiveIndex, adjacent, type PaperEntry } from '../lib/archive-index.ts';
 import type { CalendarYear } from '../lib/calendar.ts';
 import { nearestHeld, rangeDays } from '../lib/day-pages.ts';
 import { keywordCounts, keywordKey } from '../lib/keywords.ts';
+import { buildOrganizations } from '../lib/organizations.ts';
 
 /**
  * Bumped when what a key covers changes in a way the code's digest cannot see (it can see every
@@ -81,9 +82,14 @@ export function pageKeys(
   const counts = keywordCounts([...index.papers.values()].map((e) => e.paper));
   const shared = (keywords: readonly string[]): string =>
     keywords.map((k) => ((counts.get(keywordKey(k)) ?? 0) > 1 ? '1' : '0')).join('');
+  // Where a paper's organization links: its organization's page (lib/organizations.ts). A slug
+  // depends on the organization's handle alone, which the record's digest covers, but for the
+  // rare clash of two hashed slugs: the slug itself is in the keys of the pages that link it.
+  const organizations = buildOrganizations(index);
+  const orgSlug = (paper: Paper): string => organizations.slugOf(paper.organization) ?? '-';
   const entryDigests = new Map<string, string>();
   for (const entry of index.papers.values())
-    entryDigests.set(entry.id, sha('paper', json(entry), shared(entry.paper.aiKeywords)));
+    entryDigests.set(entry.id, sha('paper', json(entry), shared(entry.paper.aiKeywords), orgSlug(entry.paper)));
   const ranked = (entries: readonly PaperEntry[] | undefined): string =>
     (entries ?? []).map((e) => entryDigests.get(e.id)).join(' ');
   const pair = ({ previous, next }: { previous: string | null; next: string | null }): string => `${previous} ${next}`;
@@ -93,7 +99,8 @@ export function pageKeys(
     const digest = sha('day', json(day));
     // days/[date].astro: the listing, its status and problems, and the days either side.
     const chips = day.papers.map((p) => shared(p.aiKeywords)).join(' ');
-    keys.set(`/days/${day.date}`, sha(digest, pair(index.neighbours(day.date)), chips));
+    const orgs = day.papers.map(orgSlug).join(' ');
+    keys.set(`/days/${day.date}`, sha(digest, pair(index.neighbours(day.date)), chips, orgs));
     // days/[date].json.ts: the day, as it is.
     keys.set(`/days/${day.date}.json`, digest);
   }
@@ -113,6 +120,14 @@ export function pageKeys(
     keys.set(
       `/months/${month}`,
       sha('month', ranked(index.months.get(month)), pair(adjacent(index.monthKeys, month)), String(days)),
+    );
+  }
+  for (const org of organizations.list) {
+    // organizations/[slug].astro: its name, former names and handle, and its papers (their count,
+    // dates, the newest and the most upvoted, each shown with its details), in one order.
+    keys.set(
+      `/organizations/${org.slug}`,
+      sha('organization', org.slug, org.handle ?? '-', org.name, org.formerNames.join('\n'), ranked(org.papers)),
     );
   }
   // days/[date].astro for a date without papers: why (its calendar entry, when it was tried)

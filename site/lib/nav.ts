@@ -7,7 +7,7 @@ export type NavItem = 'home' | 'archive' | 'search';
 export type Current = 'page' | 'true' | undefined;
 
 /** The sections under the archive (their pages are reached from the calendar), and its index of papers. */
-const ARCHIVE_SECTIONS = ['days/', 'weeks/', 'months/', 'top/'];
+const ARCHIVE_SECTIONS = ['days/', 'weeks/', 'months/', 'top/', 'organizations/'];
 const ARCHIVE_PAGES = ['papers/'];
 
 export function navCurrent(

@@ -1,6 +1,8 @@
 // Accessibility: axe finds no serious or critical violation on every kind of page, each in the
 // light and the dark theme, and each has one h1, headings in order, landmarks and a labelled
-// search box; keyboard users get a skip link and a visible focus.
+// search box; keyboard users get a skip link and a visible focus. axe's rules include WCAG 2.2's
+// target size (tests/e2e/site/axe.ts): every link and toggle a reader taps is 24×24 CSS px, or
+// has room around it, on a laptop's screen and, for the pages of cards, a phone's.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from './axe.ts';
@@ -36,6 +38,9 @@ const PAGES: [name: string, path: string][] = [
   ['every week', 'weeks/'],
   ['every month', 'months/'],
   ['papers', 'papers/'],
+  ['the organizations', 'organizations/'],
+  ['the organizations, narrowed to a letter', 'organizations/#org-t'],
+  ['an organization', 'organizations/tencent-hunyuan/'],
   ['not found, for a versioned arXiv id', 'abs/2608.05987v2'],
 ];
 
@@ -52,16 +57,24 @@ const NOT_FOUND = new Set(['abs/2608.05987v2']);
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 /** Goes to `path` in the light theme, waits for what the page shows once its scripts ran. */
-async function show(path: string): Promise<Page> {
-  await page.emulateMedia({ colorScheme: 'light' });
-  const response = await page.goto(site.at(path));
+async function show(path: string, on: Page = page): Promise<Page> {
+  await on.emulateMedia({ colorScheme: 'light' });
+  // An address with a fragment is loaded afresh, not reached by scrolling the page before it.
+  if (path.includes('#')) await on.goto('about:blank');
+  const response = await on.goto(site.at(path));
   expect(response?.status(), path).toBe(NOT_FOUND.has(path) ? 404 : 200);
-  if (NOT_FOUND.has(path)) await page.waitForSelector('[data-not-found] .ours');
+  if (NOT_FOUND.has(path)) await on.waitForSelector('[data-not-found] .ours');
   if (path.startsWith('search/')) {
-    await page.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
+    await on.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
   }
-  return page;
+  return on;
 }
+
+/** Opens every <details>: folded content (abstracts, author lists, calendar gaps) is checked open too. */
+const openAll = (on: Page) =>
+  on.$$eval('details', (ds) => {
+    for (const d of ds) (d as HTMLDetailsElement).open = true;
+  });
 
 /** Switches the page shown to a theme, in place (no transition: the colours change at once). */
 async function inTheme(colorScheme: 'light' | 'dark'): Promise<void> {
@@ -98,15 +111,34 @@ test.each(PAGES)(
       landmarks: [true, true, true, true],
       searchLabel: true,
     });
-    // Folded content (abstracts, author lists, calendar gaps) is checked open too.
-    await page.$$eval('details', (ds) => {
-      for (const d of ds) (d as HTMLDetailsElement).open = true;
-    });
+    await openAll(page);
     expect(await seriousViolations(page), 'light').toEqual([]);
     await inTheme('dark');
     expect(await seriousViolations(page, path === '' ? undefined : COLOUR_RULES), 'dark').toEqual([]);
   },
 );
+
+/**
+ * A phone's screen: the target sizes again (cards and lists wrap into more, closer lines there).
+ * The other rules read the document, or colours that do not depend on the screen's width.
+ */
+describe('on a phone', () => {
+  let phone: Page;
+  beforeAll(async () => {
+    const context = await site.browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    phone = await context.newPage();
+  });
+
+  test.each(PAGES)('%s: every link and toggle is 24×24 px or has room around it', async (_name, path) => {
+    await show(path, phone);
+    await openAll(phone);
+    expect(await seriousViolations(phone, ['target-size'])).toEqual([]);
+  });
+});
 
 test('the check finds a violation when there is one, and one the dark theme alone has', async () => {
   await show('');
@@ -114,13 +146,16 @@ test('the check finds a violation when there is one, and one the dark theme alon
     main.insertAdjacentHTML(
       'beforeend',
       '<img src="x.png"><p style="color:#999;background:#aaa">faint</p>' +
-        '<p style="color:light-dark(#000,#333);background:var(--bg)">faint at night</p>',
+        '<p style="color:light-dark(#000,#333);background:var(--bg)">faint at night</p>' +
+        // Two links 10 px tall, side by side: too small, too close (WCAG 2.2 SC 2.5.8).
+        '<p style="font-size:8px;line-height:10px"><a href="#a">a</a><a href="#b">b</a></p>',
     );
   });
   // The light theme: the grey paragraph alone (one element named); the dark: both.
   expect(await seriousViolations(page)).toEqual([
     expect.stringMatching(/^color-contrast \(serious\): [^|]+$/),
     expect.stringMatching(/^image-alt \(critical\)/),
+    expect.stringMatching(/^target-size \(serious\): .+ — a\[href="#a"\] \| a\[href="#b"\]$/),
   ]);
   await inTheme('dark');
   expect(await seriousViolations(page, COLOUR_RULES)).toEqual([

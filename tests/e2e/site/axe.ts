@@ -3,6 +3,8 @@
 // the page twice on every check (once to probe, once per frame), and a page checked in both
 // themes was four copies to parse. Here it goes in once per document, and runs as axe.run() in
 // the page: our pages have no frames, which is all the wrapper's frame handling is for.
+// axe ships WCAG 2.2's target-size rule (SC 2.5.8: a target at least 24×24 CSS px, or with room
+// around it) switched off; Lighthouse runs it, and so do these checks.
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 
@@ -18,6 +20,7 @@ export async function seriousViolations(page: Page, rules?: string[]): Promise<s
     (runOnly) =>
       (window as unknown as { axe: Axe }).axe.run(document, {
         resultTypes: ['violations'],
+        rules: { 'target-size': { enabled: true } },
         ...(runOnly ? { runOnly: { type: 'rule', values: runOnly } } : {}),
       }),
     rules,

@@ -5,12 +5,19 @@
 // thumbnails of other papers on Hugging Face's image host (site/lib/thumbnails.ts).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Account } from '../../../scraper/archive/index.ts';
 import { HOSTILE } from '../../../scripts/site/make-fixture.ts';
+import { organizationKey, organizationSlugs } from '../../../site/lib/organizations.ts';
 import { TEST_BASE as BASE, TEST_SITE_URL } from './fixture.ts';
 import { executableScripts, fixtureDay, type ServedSite, serveFixtureSite, type Watch, watch } from './site-helpers.ts';
 
 let site: ServedSite;
 const hostile = () => fixtureDay('2026-07-30');
+/** The address of an organization's page: its slug is URL-safe whatever its handle holds. */
+const orgPage = (org: Account): string => {
+  const key = organizationKey(org);
+  return `organizations/${organizationSlugs([key]).get(key)}/`;
+};
 
 beforeAll(async () => {
   site = await serveFixtureSite();
@@ -156,9 +163,7 @@ describe.concurrent('the hostile day', () => {
     expect(await text(page, '#ai-summary + p')).toBe(paper.aiSummary);
     expect(await text(page, '.details dd a')).toBe(paper.submitter!.name);
     expect(await page.getAttribute('.details dd a', 'href')).toBe('https://huggingface.co/..%2F..%2Fetc%2Fpasswd');
-    expect(await page.getAttribute('.org a', 'href')).toBe(
-      `${BASE}search/?${new URLSearchParams({ organization: paper.organization!.name })}`,
-    );
+    expect(await page.getAttribute('.org a', 'href')).toBe(`${BASE}${orgPage(paper.organization!)}`);
 
     const bib = (await text(page, 'pre.bibtex'))!;
     expect(bib.split('\n')).toEqual([
@@ -191,6 +196,32 @@ describe.concurrent('the hostile day', () => {
     expect(await v.page.getAttribute('a:text-is("GitHub")', 'href')).toBe(paper.githubRepo);
     await expectInert(v);
     await v.page.context().close();
+  });
+
+  test('its organization’s page and the organizations index show the name as text', async () => {
+    const paper = hostile().papers[0]!;
+    const { name, handle } = paper.organization!;
+    expect(orgPage(paper.organization!)).toMatch(/^organizations\/evil-org--[0-9a-f]{8}\/$/);
+    const v = await visit(orgPage(paper.organization!));
+    expect(await text(v.page, 'h1')).toBe(name);
+    expect(await v.page.title()).toBe(`${name} · Daily Papers Archive`);
+    expect(await v.page.getAttribute('a:text-is("Search its papers")', 'href')).toBe(
+      `${BASE}search/?${new URLSearchParams({ organization: name })}`,
+    );
+    const hf = v.page.locator('.lede a', { hasText: 'huggingface.co/' });
+    expect([await hf.textContent(), await hf.getAttribute('href')]).toEqual([
+      `huggingface.co/${handle}`,
+      'https://huggingface.co/evil%22org',
+    ]);
+    expect(await text(v.page, '.ranked-title')).toBe(paper.title);
+    await expectInert(v);
+    await v.page.context().close();
+    const index = await visit('organizations/');
+    expect(await index.page.locator('.org-list a', { hasText: name }).getAttribute('href')).toBe(
+      `${BASE}${orgPage(paper.organization!)}`,
+    );
+    await expectInert(index);
+    await index.page.context().close();
   });
 
   test('the week and month rankings show the titles literally', async () => {

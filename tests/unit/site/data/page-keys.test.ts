@@ -154,6 +154,57 @@ describe('pageKeys', () => {
   });
 });
 
+describe('organization pages', () => {
+  const NV = { handle: 'nvidia', name: 'NVIDIA' };
+  const LAB = { handle: 'Lab', name: 'A Lab' };
+  const withOrgs: Day[] = [
+    dayRecord('2026-07-30', [paperRecord('2607.00001', { organization: NV }), paper('2607.00002')]),
+    dayRecord('2026-07-31', [paperRecord('2607.00003', { organization: LAB })]),
+  ];
+  const edit = (days: Day[], date: string, change: (p: Paper) => Paper): Day[] =>
+    days.map((d) => (d.date === date ? { ...d, papers: d.papers.map(change) } : d));
+
+  test('each organization’s page has a key, by its slug', () => {
+    expect([...keysOf(withOrgs).keys()].filter((k) => k.startsWith('/organizations/')).sort()).toEqual([
+      '/organizations/lab',
+      '/organizations/nvidia',
+    ]);
+  });
+
+  test('its papers’ votes or records moved: its page, not another organization’s', () => {
+    const voted = edit(withOrgs, '2026-07-30', (p) => ({ ...p, upvotes: p.upvotes + 5 }));
+    const moved = changed(keysOf(withOrgs), keysOf(voted));
+    expect(moved).toContain('/organizations/nvidia');
+    expect(moved).not.toContain('/organizations/lab');
+  });
+
+  test('a new paper of its own on a new day: its page (count, dates, newest), and the others stay', () => {
+    const added = [...withOrgs, dayRecord('2026-08-03', [paperRecord('2608.00001', { organization: LAB })])];
+    const moved = changed(keysOf(withOrgs), keysOf(added));
+    expect(moved).toContain('/organizations/lab');
+    expect(moved).not.toContain('/organizations/nvidia');
+  });
+
+  test('renamed by Hugging Face: its page, and the pages that show the name, no other', () => {
+    const renamed = edit(withOrgs, '2026-07-31', (p) => ({ ...p, organization: { handle: 'Lab', name: 'The Lab' } }));
+    expect(changed(keysOf(withOrgs), keysOf(renamed))).toEqual([
+      '/days/2026-07-31',
+      '/days/2026-07-31.json',
+      '/months/2026-07',
+      '/organizations/lab', // the same page: its slug is its handle's
+      '/papers/2607.00003',
+      '/weeks/2026-W31',
+    ]);
+  });
+
+  test('a paper that comes to name an organization: its page appears, and that paper’s pages move', () => {
+    const named = edit(withOrgs, '2026-07-30', (p) => (p.id === '2607.00002' ? { ...p, organization: LAB } : p));
+    expect(changed(keysOf(withOrgs), keysOf(named))).toEqual(
+      expect.arrayContaining(['/organizations/lab', '/days/2026-07-30', '/papers/2607.00002']),
+    );
+  });
+});
+
 test('normalizePathname: a leading slash, no trailing one', () => {
   expect(normalizePathname('/days/2026-08-03/')).toBe('/days/2026-08-03');
   expect(normalizePathname('papers/2608.00001')).toBe('/papers/2608.00001');

@@ -1,6 +1,7 @@
 // Links between pages (site/lib/paths.ts): every site path under the base the site is
 // published at, and the absolute URLs of feeds and canonical links.
 import { describe, expect, test } from 'vitest';
+import { indexPaths } from '../../../../site/lib/index-paths.ts';
 import { absoluteUrl, sitePaths } from '../../../../site/lib/paths.ts';
 
 describe('paths', () => {
@@ -15,5 +16,15 @@ describe('paths', () => {
     ]);
     expect(p.searchFor({ organization: 'A & B, "C"' })).toBe('/dpa/search/?organization=A+%26+B%2C+%22C%22');
     expect(absoluteUrl('https://example.org', '/dpa/papers/1/')).toBe('https://example.org/dpa/papers/1/');
+  });
+
+  test('the index pages, the organizations among them', () => {
+    const i = indexPaths(sitePaths('/dpa/'));
+    expect([i.days, i.organizations, i.organization('tencent-hunyuan'), i.topYear('2026')]).toEqual([
+      '/dpa/days/',
+      '/dpa/organizations/',
+      '/dpa/organizations/tencent-hunyuan/',
+      '/dpa/top/2026/',
+    ]);
   });
 });

@@ -73,6 +73,8 @@ describe('navigation', () => {
     expect(navCurrent('/dpa/days/2026-08-07/', paths).archive).toBe('true');
     expect(navCurrent('/dpa/top/2026/', paths).archive).toBe('true');
     expect(navCurrent('/dpa/papers/', paths).archive).toBe('true');
+    expect(navCurrent('/dpa/organizations/', paths).archive).toBe('true');
+    expect(navCurrent('/dpa/organizations/nvidia/', paths).archive).toBe('true');
     expect(navCurrent('/dpa/papers/2608.05987/', paths)).toEqual({
       home: undefined,
       archive: undefined,
