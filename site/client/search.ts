@@ -35,7 +35,8 @@ function formRequest(form: HTMLFormElement): SearchRequest {
 }
 
 function describe(request: SearchRequest): string {
-  if (request.q) return ` for “${request.q}”`;
+  // A query with its own quote marks (a phrase) is shown as typed, not quoted again.
+  if (request.q) return request.q.includes('"') ? ` for ${request.q}` : ` for “${request.q}”`;
   return request.author ? ` by ${request.author}` : '';
 }
 

@@ -10,7 +10,7 @@ export const searchOptions = z.object({
   filter: opt.many(
     opt.text({
       arg: 'KEY=VALUE',
-      help: 'narrow the search, as the search page does: author, year, month (YYYY-MM), organization, keyword, code=yes',
+      help: 'narrow the search, as the search page does: author, year, month (YYYY-MM), organization (words of its name), keyword, code=yes',
     }),
   ),
   from: opt.text({ arg: 'DATE', help: 'papers first featured on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY)' }),
@@ -22,8 +22,8 @@ export const searchOptions = z.object({
   content: opt.path({
     arg: 'DIR',
     env: 'PAPERS_CONTENT',
-    defaultText: './content, when it is there',
-    help: 'the archive the index must be as new as (by default, the one it was built from, when that is ./content)',
+    defaultText: './content, when the site was built from it',
+    help: 'the archive the index must be as new as',
   }),
 });
 

@@ -90,7 +90,7 @@ describe('phrases, organizations, dates and upvotes', () => {
   });
 
   test('"each word alone" and the nearest words leave a phrase’s quote marks out', async () => {
-    expect(await search({ q: '"agent xyzzyplugh"' })).toBe('No paper found for “"agent xyzzyplugh"”.');
+    expect(await search({ q: '"agent xyzzyplugh"' })).toBe('No paper found for "agent xyzzyplugh".');
     const words = page.locator('#search-next li', { hasText: 'Search for one of the words' });
     expect(await words.locator('a').allTextContents()).toEqual(['agent', 'xyzzyplugh']);
   });
