@@ -106,7 +106,7 @@ export async function buildSearchIndex({ site, contentDir, logger }: SearchIndex
 const STAGING = 'search-staging-';
 
 /** Index folders of earlier builds a dist/ kept (search/<build>/): only the manifest's is read. */
-async function removeOtherBuilds(searchDir: string): Promise<void> {
+export async function removeOtherBuilds(searchDir: string): Promise<void> {
   const { build } = JSON.parse(await readFile(path.join(searchDir, 'index.json'), 'utf8')) as { build: string };
   for (const name of await readdir(searchDir)) {
     if (/^[0-9a-f]{16}$/.test(name) && name !== build) await rm(path.join(searchDir, name), { recursive: true });

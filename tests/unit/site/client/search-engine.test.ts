@@ -3,6 +3,7 @@
 // below, read from disk as the terminal reads it. What it finds is checked against the plain
 // way, every paper's text scanned for the words; its order against the fixed keys; and the
 // same search, its files arriving in any order, under concurrency, answers the same every time.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -11,7 +12,7 @@ import { fileFetch } from '../../../../scraper/offline/search/file-fetch.ts';
 import { fixtureDates, fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
 import { type ResultData, runSearch } from '../../../../site/client/search-engine.ts';
-import { writeSearchFiles } from '../../../../site/integrations/search-index.ts';
+import { removeOtherBuilds, writeSearchFiles } from '../../../../site/integrations/search-index.ts';
 import { buildArchiveIndex, type PaperEntry } from '../../../../site/lib/archive-index.ts';
 import { bodyOf, indexOrder } from '../../../../site/lib/search-index-build.ts';
 import { sameName } from '../../../../site/lib/search-keys.ts';
@@ -186,6 +187,15 @@ describe('filters', () => {
     expect((await search({ q: 'niessner' })).ids.sort()).toEqual(byNiessner);
   });
 
+  test('a word with a hyphen finds it written either way', async () => {
+    const hyphened = plain((e) => /\bpre-train/i.test(`${e.paper.title} ${bodyOf(e)}`));
+    const joined = plain((e) => /\bpretrain/i.test(`${e.paper.title} ${bodyOf(e)}`));
+    expect(hyphened.length).toBeGreaterThan(0);
+    expect(joined.length).toBeGreaterThan(0);
+    const found = (await search({ q: 'pre-training' })).ids;
+    expect(found).toEqual(expect.arrayContaining([...hyphened.slice(0, 5), ...joined.slice(0, 5)]));
+  });
+
   test('a date range and a least number of upvotes', async () => {
     const found = await search({ q: 'agent', from: '2025-01-01', to: '2025-06-30', upvotes: '20' });
     expect(found.ids.sort()).toEqual(
@@ -214,6 +224,26 @@ describe('order', () => {
     expect(days).toEqual([...days].sort().reverse());
     const oldest = await search({ year: '2025', sort: 'oldest' });
     expect(oldest.ids).toEqual(entries.filter((e) => e.firstDate.startsWith('2025')).map((e) => e.id));
+  });
+
+  test('a page holding the manifest of an older build reads the new one, and finds what it holds', async () => {
+    const site = tempDir('index-');
+    const few = entries.filter((e) => e.firstDate === MADE_DAY);
+    await writeSearchFiles(site, few);
+    const old = readFileSync(path.join(site, 'search', 'index.json'), 'utf8');
+    // A new build: one paper more, every file in a folder of the new build's name.
+    const added = buildArchiveIndex([dayRecord('2026-08-11', [paperRecord('2608.90006', { title: 'Quokka three' })])]);
+    await writeSearchFiles(site, [...few, ...added.papers.values()]);
+    await removeOtherBuilds(path.join(site, 'search'));
+    // The old manifest, as a browser's cache keeps it, until the server is asked again.
+    const disk = fileFetch({ root: site, base: '/' });
+    globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) =>
+      String(input).endsWith('search/index.json') && init?.cache !== 'reload'
+        ? new Response(old, { status: 200 })
+        : disk(input)) as typeof fetch;
+    const request = readRequest(new URLSearchParams({ q: 'quokka' }));
+    const outcome = await runSearch(pathToFileURL(`${site}${path.sep}`).href, request);
+    expect(outcome.kind === 'list' && outcome.hits.length).toBe(3);
   });
 
   test('the same every time, whatever order its files arrive in, under concurrency', async () => {

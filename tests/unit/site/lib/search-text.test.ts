@@ -46,6 +46,27 @@ describe('queryParts', () => {
     ]);
   });
 
+  test('a word with a hyphen is its parts or the parts joined', () => {
+    expect(queryParts('Zi-Han state-of-the-art')).toEqual([
+      {
+        kind: 'either',
+        parts: [
+          { stem: 'zi', word: 'zi' },
+          { stem: 'han', word: 'han' },
+        ],
+        joined: { stem: 'zihan', word: 'zihan' },
+      },
+      {
+        kind: 'either',
+        parts: [
+          { stem: stemOf('state'), word: 'state' },
+          { stem: stemOf('art'), word: 'art' },
+        ],
+        joined: { stem: stemOf('stateoftheart'), word: 'stateoftheart' },
+      },
+    ]);
+  });
+
   test('plainWords: what a reader typed, without quote marks', () => {
     expect(plainWords('"video generation" “world model”')).toEqual(['video', 'generation', 'world', 'model']);
   });
