@@ -19,7 +19,7 @@ import { matchOrganizations, nearOrganizations } from '../lib/search-organizatio
 import { queryKind } from '../lib/search-query.ts';
 import { arrange, bestMatch, type Order } from '../lib/search-rank.ts';
 import type { SearchRequest } from '../lib/search-request.ts';
-import { type QueryPart, queryParts } from '../lib/search-text.ts';
+import { type QueryPart, queryParts, STOP_STEMS } from '../lib/search-text.ts';
 import { openIndex, type SearchIndex, StaleIndexError } from './search-index.ts';
 
 /** What a result shows, as the page and the terminal read it. */
@@ -91,28 +91,61 @@ function intersect(sets: readonly Set<number>[]): Set<number> {
   return new Set([...smallest!].filter((i) => rest.every((s) => s.has(i))));
 }
 
-type Matched = { papers: Set<number>; words: { byPaper: Map<number, Posting>; papers: number }[]; stems: Set<string> };
+type Matched = {
+  papers: Set<number>;
+  words: { byPaper: Map<number, Posting>; papers: number }[];
+  /** The papers holding each pair of neighbouring words typed (not quoted) side by side. */
+  pairs: { papers: Set<number> }[];
+  stems: Set<string>;
+};
 
-/** The postings of one part: a word's; a hyphened word's parts together, or joined; a phrase's words. */
-async function partPostings(index: SearchIndex, part: QueryPart): Promise<(Posting[] | null)[]> {
-  if (part.kind === 'word') return [await wordPostings(index, part)];
-  if (part.kind === 'phrase') return Promise.all(part.stems.map((stem) => wordPostings(index, { stem, word: stem })));
+/**
+ * The postings of one part, for matching and for ranking. A word: its own, for both. A word with
+ * a hyphen: the papers holding its parts or the parts joined, for matching; each part (with the
+ * joined word's papers) for ranking, so that "text" and "image" weigh as words. A phrase: its
+ * words, for both.
+ */
+async function partPostings(index: SearchIndex, part: QueryPart): Promise<{ match: Lists; rank: Lists }> {
+  if (part.kind === 'word') {
+    const postings = [await wordPostings(index, part)];
+    return { match: postings, rank: postings };
+  }
+  if (part.kind === 'phrase') {
+    const postings = await Promise.all(part.stems.map((stem) => wordPostings(index, { stem, word: stem })));
+    return { match: postings, rank: postings };
+  }
   const [joined, ...split] = await Promise.all([part.joined, ...part.parts].map((w) => wordPostings(index, w)));
   const together = split.every((l) => l !== null) ? intersection(split as Posting[][]) : [];
   const either = union([together, joined ?? []]);
-  return [either.length > 0 ? either : null];
+  return {
+    match: [either.length > 0 ? either : null],
+    rank: split.map((l) => union([l ?? [], joined ?? []])),
+  };
 }
+
+type Lists = (Posting[] | null)[];
 
 /** The papers holding every part of the words, and each word's postings for the ranking. */
 async function matchWords(index: SearchIndex, parts: readonly QueryPart[]): Promise<Matched> {
   const phrasePairs = parts.flatMap((p) =>
     p.kind === 'phrase' ? p.stems.slice(1).map((stem, k) => phraseKey(p.stems[k]!, stem)) : [],
   );
-  const [words, phrases] = await Promise.all([
-    Promise.all(parts.map((part) => partPostings(index, part))).then((lists) => lists.flat()),
+  // Neighbouring words typed apart (a hyphen's parts too): their pairs only rank, never narrow.
+  const loose = parts.flatMap((p) =>
+    p.kind === 'word'
+      ? [p.stem]
+      : p.kind === 'either'
+        ? p.parts.map((w) => w.stem).filter((w) => !STOP_STEMS.has(w))
+        : [],
+  );
+  const rankPairs = loose.slice(1).map((stem, k) => phraseKey(loose[k]!, stem));
+  const [postings, phrases, pairs] = await Promise.all([
+    Promise.all(parts.map((part) => partPostings(index, part))),
     Promise.all(phrasePairs.map((key) => index.postings(key))),
+    Promise.all(rankPairs.map((key) => index.postings(key))),
   ]);
-  const sets = [...words, ...phrases].map(papersOf);
+  const sets = [...postings.flatMap((p) => p.match), ...phrases].map(papersOf);
+  const words = postings.flatMap((p) => p.rank);
   const stems = parts.flatMap((p) =>
     p.kind === 'word' ? [p.stem] : p.kind === 'phrase' ? p.stems : [p.joined.stem, ...p.parts.map((w) => w.stem)],
   );
@@ -122,6 +155,7 @@ async function matchWords(index: SearchIndex, parts: readonly QueryPart[]): Prom
       byPaper: new Map(postings?.map((p) => [p.paper, p])),
       papers: postings?.length ?? 0,
     })),
+    pairs: pairs.map((postings) => ({ papers: papersOf(postings) })),
     stems: new Set(stems),
   };
 }
@@ -229,6 +263,7 @@ async function search(index: SearchIndex, request: SearchRequest): Promise<Outco
     order === 'best' && matched
       ? bestMatch(found, {
           words: matched.words,
+          pairs: matched.pairs,
           table: index.table,
           papers: index.manifest.papers,
           meanLength: index.manifest.meanLength,

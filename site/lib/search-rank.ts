@@ -5,7 +5,8 @@
 //
 // Text relevance is BM25 over the whole archive, with the fields a word is found in counted as a
 // researcher reads them: in the title most, then the keywords, then the authors, organization
-// or submitter, and the summary and abstract by how often, for their length. It is then blended
+// or submitter, and the summary and abstract by how often, for their length; words typed next
+// to each other count more where the paper has them side by side. It is then blended
 // with the paper's upvotes, damped (a paper with ten times the votes is not ten times as
 // relevant), and, when the words are common enough to find many papers, with how recent the
 // paper is, counted back from the archive's newest day. Ties (two papers scored alike) go to the
@@ -19,11 +20,13 @@ const B = 0.75;
 
 /** What finding a word in a field is worth, against the body's saturating count (at most 2.2). */
 export const FIELD_WEIGHTS = { title: 3, keywords: 1.5, people: 0.8 } as const;
+/** What holding two typed words side by side is worth, times the pair's rarity. */
+export const PAIR_WEIGHT = 1.5;
 const PEOPLE = FIELD.authors | FIELD.organization | FIELD.submitter;
 
 /** The blend: relevance times (1 + votes + recency), each of those between 0 and its weight. */
 export const BLEND = {
-  upvotes: 0.6,
+  upvotes: 1.0,
   /** Votes at which the upvote term is full: few papers have more. */
   upvotesFull: 300,
   recency: 0.35,
@@ -36,6 +39,11 @@ export const BLEND = {
 export type RankInput = {
   /** For each query word: its postings by paper, and how many papers hold it. */
   words: { byPaper: Map<number, Posting>; papers: number }[];
+  /**
+   * For each pair of neighbouring words typed (not quoted): the papers holding them side by side,
+   * which count as more relevant than papers holding them apart.
+   */
+  pairs?: { papers: Set<number> }[];
   table: PaperTable;
   /** Papers in the archive, and their mean body length. */
   papers: number;
@@ -61,6 +69,10 @@ export function textScore(i: number, input: RankInput): number {
     if (p.fields & PEOPLE) fields += FIELD_WEIGHTS.people;
     const body = p.count > 0 ? (p.count * (K1 + 1)) / (p.count + norm) : 0;
     score += idf * (fields + body);
+  }
+  for (const pair of input.pairs ?? []) {
+    if (pair.papers.has(i))
+      score += PAIR_WEIGHT * Math.log(1 + (input.papers - pair.papers.size + 0.5) / (pair.papers.size + 0.5));
   }
   return score;
 }
