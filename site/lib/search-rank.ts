@@ -19,7 +19,7 @@ const K1 = 1.2;
 const B = 0.75;
 
 /** What finding a word in a field is worth, against the body's saturating count (at most 2.2). */
-export const FIELD_WEIGHTS = { title: 3, keywords: 1.5, people: 0.8 } as const;
+export const FIELD_WEIGHTS = { title: 5, keywords: 2.5, people: 0.8 } as const;
 /** What holding two typed words side by side is worth, times the pair's rarity. */
 export const PAIR_WEIGHT = 1.5;
 const PEOPLE = FIELD.authors | FIELD.organization | FIELD.submitter;
