@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   try {
     const browser = await launchChromium();
     const rows: ColdRow[] = [];
-    let ranks: { title: string; rank: number }[] = [];
+    const ranks: { title: string; rank: number }[] = [];
     const precision: { name: string; p5: number }[] = [];
     const topicRows: ReturnType<typeof judgeTop>[] = [];
     try {
@@ -109,7 +109,6 @@ async function main(): Promise<void> {
       t = performance.now();
       const page = await (await browser.newContext()).newPage();
       await page.addInitScript(watchResults);
-      ranks = [];
       for (const { title, id } of sets.titles) {
         const ids = await resultIds(page, at({ q: title }), 10);
         ranks.push({ title, rank: ids.indexOf(id) + 1 });
