@@ -10,7 +10,11 @@
 // asserted in tests.
 //
 //   npx node scripts/bench/search-bench.ts --dist DIR [--content DIR] [--base /] [--runs 3]
-//     [--lighthouse] [--json | --into bench/RESULTS.md --title "Search, before …"]
+//     [--chromium PATH] [--lighthouse] [--json | --into bench/RESULTS.md --title "Search, before …"]
+// --chromium is the browser of the cold searches (default: the scraper's, $PAPERS_CHROMIUM or
+// the system's chromium): the report names it, since times differ between browsers (on this
+// 2-core machine the headless shell reaches the first result in about half the time
+// /usr/bin/chromium takes), so figures before and after a change compare only with the same one.
 // The archive (--content, default $PAPERS_CONTENT or ./content) is the one the site was built
 // from: the queries and the right answers come from it.
 import { execFileSync } from 'node:child_process';
@@ -19,7 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readArchive } from '../../scraper/archive/index.ts';
-import { launchChromium } from '../../scraper/fetch/chromium.ts';
+import { findChromium, launchChromium } from '../../scraper/fetch/chromium.ts';
 import { REPO_ROOT } from '../../scraper/repo.ts';
 import { normalizeBase } from '../../site/lib/options.ts';
 import { sameName } from '../../site/lib/search-keys.ts';
@@ -44,6 +48,10 @@ function commit(): string {
   }
 }
 
+/** An argument as a shell would need it typed, for the report's command line. */
+const shellWord = (arg: string): string =>
+  /^[\w./=:,@+-]+$/.test(arg) ? arg : `"${arg.replace(/(["\\$`])/g, '\\$1')}"`;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -55,6 +63,7 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       into: { type: 'string' },
       title: { type: 'string' },
+      chromium: { type: 'string' },
     },
   });
   if (!values.dist) throw new Error('--dist DIR: the built site to measure');
@@ -75,7 +84,8 @@ async function main(): Promise<void> {
   const seconds: SearchReport['seconds'] = { all: 0, cold: 0, relevance: 0, lighthouse: null };
   let lighthouse: LighthouseReport | null = null;
   try {
-    const browser = await launchChromium();
+    const browser = await launchChromium({ explicit: values.chromium });
+    const browserName = `${findChromium({ explicit: values.chromium }).executablePath} (Chromium ${browser.version()})`;
     const rows: ColdRow[] = [];
     const ranks: { title: string; rank: number }[] = [];
     const precision: { name: string; p5: number }[] = [];
@@ -153,7 +163,8 @@ async function main(): Promise<void> {
     const report: SearchReport = {
       at: new Date().toISOString(),
       commit: commit(),
-      command: `npx node scripts/bench/search-bench.ts ${process.argv.slice(2).join(' ')}`,
+      command: ['npx node scripts/bench/search-bench.ts', ...process.argv.slice(2).map(shellWord)].join(' '),
+      browser: browserName,
       machine: machineFacts(),
       load,
       seconds,

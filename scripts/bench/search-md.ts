@@ -31,6 +31,8 @@ export type SearchReport = {
   at: string;
   commit: string;
   command: string;
+  /** The browser of the cold searches and the relevance runs: its path and version. */
+  browser: string;
   machine: Machine;
   load: { start: number[]; end: number[] };
   seconds: { all: number; cold: number; relevance: number; lighthouse: number | null };
@@ -75,7 +77,7 @@ function coldLines(r: SearchReport): string[] {
   return [
     `### Cold searches: ${rows.length} queries`,
     '',
-    `Each query's URL opened ${times(r.runs)} in a new Chromium context (no HTTP cache), over loopback from the project's server; per query the median of the runs; then the 50th and 90th percentiles over the ${rows.length} queries, nearest rank (the value at rank ⌈p × n⌉ of the sorted medians, always a measured one). "As served": every response, headers and body, as the project's server sent it (text compressed with brotli, as Chromium asks); "as deployed": text gzipped as GitHub Pages sends it. Time: from the page's load event to the first result in the page (or to the final status, when nothing is found). KB are 1,024 bytes.`,
+    `Each query's URL opened ${times(r.runs)} in a new context of \`${r.browser}\` (Playwright; no HTTP cache), over loopback from the project's server; per query the median of the runs; then the 50th and 90th percentiles over the ${rows.length} queries, nearest rank (the value at rank ⌈p × n⌉ of the sorted medians, always a measured one). "As served": every response, headers and body, as the project's server sent it (text compressed with brotli, as Chromium asks); "as deployed": text gzipped as GitHub Pages sends it. Time: from the page's load event to the first result in the page (or to the final status, when nothing is found). KB are 1,024 bytes.`,
     '',
     '| | as served | as deployed | load → first result |',
     '| --- | --- | --- | --- |',

@@ -241,6 +241,7 @@ test('the targets: at most 250 KB and 300 ms at the 90th percentile', () => {
     at: '2026-12-06T11:00:00.000Z',
     commit: 'abc1234',
     command: 'search-bench',
+    browser: '/usr/bin/chromium (Chromium 156)',
     machine: { cpu: 'cpu', cores: 2, memoryBytes: 2 ** 30, os: 'Linux', node: 'v24' },
     load: { start: [1, 1, 1], end: [2, 2, 2] },
     seconds: { all: 61, cold: 30, relevance: 31, lighthouse: null },
