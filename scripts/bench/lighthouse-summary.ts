@@ -98,6 +98,9 @@ export type LhSummary = {
   scoreRuns: Record<string, (number | null)[]>;
   cls: number | null;
   tbtMs: number | null;
+  /** Each run's, in order: CLS moves with when the results land, relative to the audit's window. */
+  clsRuns: (number | null)[];
+  tbtRuns: (number | null)[];
   /** Audits failing in any run, with the runs they failed in. */
   failing: (Failing & { inRuns: number })[];
   shifted: string[];
@@ -132,6 +135,8 @@ export function summarizeRuns(runs: readonly LhRun[]): LhSummary {
     scoreRuns,
     cls: medianOrNull(runs.map((r) => r.cls)),
     tbtMs: medianOrNull(runs.map((r) => r.tbtMs)),
+    clsRuns: runs.map((r) => r.cls),
+    tbtRuns: runs.map((r) => r.tbtMs),
     failing: [...failing.values()].sort((a, b) => a.id.localeCompare(b.id)),
     shifted: [...new Set(runs.flatMap((r) => r.shifted.slice(0, 3)))],
     fragments: Math.min(...runs.map((r) => r.fragments)),

@@ -93,6 +93,10 @@ function coldLines(r: SearchReport): string[] {
   ];
 }
 
+/** A median with each run's value in brackets. */
+const withRuns = (m: number | null, runs: readonly (number | null)[], f: (x: number) => string): string =>
+  m === null ? '?' : `${f(m)} (${runs.map((x) => (x === null ? '?' : f(x))).join(', ')})`;
+
 const scoreCell = (s: LhSummary, c: string): string => {
   const v = s.scores[c];
   return v === null || v === undefined ? '?' : `${v} (${s.scoreRuns[c]!.map((x) => x ?? '?').join(', ')})`;
@@ -132,7 +136,7 @@ function lighthouseLines(lh: LighthouseReport): string[] {
       '| --- | --- | --- | --- | --- | --- | --- |',
       ...Object.entries(search.byFormFactor).map(
         ([ff, s]) =>
-          `| ${ff} | ${scoreCell(s, 'performance')} | ${scoreCell(s, 'accessibility')} | ${scoreCell(s, 'best-practices')} | ${scoreCell(s, 'seo')} | ${s.cls?.toFixed(3) ?? '?'} | ${s.tbtMs === null ? '?' : ms(s.tbtMs)} |`,
+          `| ${ff} | ${scoreCell(s, 'performance')} | ${scoreCell(s, 'accessibility')} | ${scoreCell(s, 'best-practices')} | ${scoreCell(s, 'seo')} | ${withRuns(s.cls, s.clsRuns, (x) => x.toFixed(3))} | ${withRuns(s.tbtMs, s.tbtRuns, (x) => x.toFixed(0))} ms |`,
       ),
       '',
       ...Object.entries(search.byFormFactor).map(

@@ -211,6 +211,8 @@ describe('Lighthouse reports', () => {
     expect(s.scores).toEqual({ accessibility: 96, performance: 76 });
     expect(s.scoreRuns['performance']).toEqual([76, 60, 90]);
     expect(s.tbtMs).toBe(504.5);
+    expect(s.tbtRuns).toEqual([504.5, 100, 504.5]);
+    expect(s.clsRuns).toEqual([0.23, 0.23, 0.23]);
     expect(s.fragments).toBe(0);
     expect(s.failing).toMatchObject([{ id: 'target-size', inRuns: 2, selectors: ['li > a', 'summary'] }]);
     expect(failingLines('day', { mobile: s, desktop: summarizeRuns([b]) })).toEqual([
