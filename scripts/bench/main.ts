@@ -5,8 +5,9 @@
 //
 // --corpus names the corpus (a folder of API answers, or an archive folder) for `import` and
 // `site`; without it `site` benches the bundled archive (content/) and says so, `import` the
-// fixture days. `site` writes bench/RESULTS.md, `tests` bench/TESTS.md.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// fixture days. `site` writes bench/RESULTS.md (the search's figures too, with Lighthouse's
+// audits: scripts/bench/search-bench.ts), `tests` bench/TESTS.md.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
@@ -14,6 +15,7 @@ import { FIXTURE_DAYS_DIR, fixtureDates } from '../fixtures/hf-days.ts';
 import { benchImport } from './import-bench.ts';
 import { resultsMarkdown } from './results-md.ts';
 import { benchScrape } from './scrape-bench.ts';
+import { keptSections } from './search-md.ts';
 import { benchSite } from './site-bench.ts';
 import { formatTable, type Measure } from './stats.ts';
 import { benchTestTiers, testsRows } from './test-tiers.ts';
@@ -63,7 +65,10 @@ if (suites.includes('site')) {
   const report = await benchSite({ corpus: values.corpus, runs, scales });
   const command = `npm run bench -- site${values.corpus ? ` --corpus ${values.corpus}` : ''}`;
   mkdirSync(path.join(ROOT, 'bench'), { recursive: true });
-  writeFileSync(path.join(ROOT, 'bench/RESULTS.md'), resultsMarkdown(report, command));
+  const file = path.join(ROOT, 'bench/RESULTS.md');
+  // Sections a standalone search benchmark wrote (figures before a change) outlive the rewrite.
+  const kept = existsSync(file) ? keptSections(readFileSync(file, 'utf8')) : [];
+  writeFileSync(file, resultsMarkdown(report, command, kept));
   process.stdout.write(`\nsite: written to bench/RESULTS.md\n`);
   results['site'] = report;
 }

@@ -1,6 +1,9 @@
 // bench/RESULTS.md from the site benchmark's report (site-bench.ts): the targets the builds are
-// held to and where they stand, then the numbers behind them. Pure: report in, Markdown out.
+// held to and where they stand, then the numbers behind them, then the search's (search-md.ts),
+// then the sections a standalone search benchmark marked in the file before (figures taken
+// before a change, kept to compare with). Pure: report in, Markdown out.
 import { loads, machineLine } from './machine.ts';
+import { searchMarkdown } from './search-md.ts';
 import type { ScaleRow, SiteReport } from './site-bench.ts';
 
 /** The limits the builds are held to (the issue "builds that scale"). */
@@ -32,7 +35,7 @@ function buildRow(label: string, sum: ScaleRow['summary'], extra: string): strin
   return `| ${label} | ${s(sum.seconds)} (${runs}) | ${s(sum.cpuSeconds)} | ${s(sum.astroSeconds)} | ${s(sum.pagefindSeconds)} | ${gb(sum.peakBytes)} (${sum.peakProcess ?? '?'}) | ${extra} |`;
 }
 
-export function resultsMarkdown(r: SiteReport, command: string): string {
+export function resultsMarkdown(r: SiteReport, command: string, kept: readonly string[] = []): string {
   const full = r.full.summary;
   const night = r.nightly.summary;
   const share = night.seconds / full.seconds;
@@ -105,14 +108,25 @@ export function resultsMarkdown(r: SiteReport, command: string): string {
     ...r.pages,
     '```',
     '',
-    '## Search',
-    '',
     ...(r.search === null
       ? [
+          '## Search',
+          '',
           '`scripts/bench/search-bench.ts` is not in this checkout; once it is, `npm run bench -- site` runs it over the full build (`--dist`) and its output goes here.',
         ]
-      : ['`scripts/bench/search-bench.ts --dist` over the full build:', '', '```', ...r.search, '```']),
+      : Array.isArray(r.search)
+        ? [
+            '## Search',
+            '',
+            '**`scripts/bench/search-bench.ts` failed** over the full build:',
+            '',
+            '```',
+            ...r.search,
+            '```',
+          ]
+        : [searchMarkdown(r.search, 'Search').trimEnd()]),
     '',
+    ...kept.flatMap((section) => [section, '']),
   ];
   return out.join('\n');
 }

@@ -1,111 +1,56 @@
-// Measures the search of a built site in Chromium: for 20 queries (scripts/bench/search-queries.ts)
-// a cold search (a new browser context: no HTTP cache, nothing loaded) of the search page's URL
-// over loopback, its bytes transferred (every response, headers and body, as they came over the
-// wire from the preview server, which does not compress, and as GitHub Pages would send them,
-// text gzipped) and the time from the page's load event to the first result in the page (or to
-// the final status, when nothing is found); then relevance: the mean reciprocal rank of 30 titles
-// used as queries (within the first 10 results) and the precision at 5 of 10 authors' names.
-// Speed is measured here, never asserted in tests.
+// Measures the search of a built site, for the "search you can trust" issue, so that its figures
+// can be taken before and after a change of the ranking or the page: the cold search (30 queries,
+// each in a new Chromium context: bytes and time from load to first result, p50 and p90), the
+// relevance of the first results (20 topic queries judged against the archive, relevance.ts; 30
+// titles as queries; 10 authors' names), and with --lighthouse the Lighthouse audits
+// (lighthouse-bench.ts). `npm run bench -- site` runs it over its full build with --json;
+// standalone it measures any built site, and prints the Markdown section (search-md.ts), or
+// writes it into a results file between markers (--into, with --title) that
+// `npm run bench -- site` keeps when it rewrites bench/RESULTS.md. Speed is measured here, never
+// asserted in tests.
 //
-//   node scripts/bench/search-bench.ts --dist DIR [--content DIR] [--base /] [--runs 3] [--json]
+//   npx node scripts/bench/search-bench.ts --dist DIR [--content DIR] [--base /] [--runs 3]
+//     [--chromium PATH] [--lighthouse] [--json | --into bench/RESULTS.md --title "Search, before …"]
+// --chromium is the browser of the cold searches (default: the scraper's, $PAPERS_CHROMIUM or
+// the system's chromium): the report names it, since times differ between browsers (on this
+// 2-core machine the headless shell reaches the first result in about half the time
+// /usr/bin/chromium takes), so figures before and after a change compare only with the same one.
 // The archive (--content, default $PAPERS_CONTENT or ./content) is the one the site was built
 // from: the queries and the right answers come from it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
-import type { Browser, Page, Request } from 'playwright-core';
 import { readArchive } from '../../scraper/archive/index.ts';
-import { launchChromium } from '../../scraper/fetch/chromium.ts';
+import { findChromium, launchChromium } from '../../scraper/fetch/chromium.ts';
+import { REPO_ROOT } from '../../scraper/repo.ts';
 import { normalizeBase } from '../../site/lib/options.ts';
 import { sameName } from '../../site/lib/search-keys.ts';
 import { serveStatic } from '../site/serve.ts';
-import { type BenchQuery, benchSets } from './search-queries.ts';
-import { median } from './stats.ts';
+import { benchLighthouse, type LighthouseReport, lighthousePages } from './lighthouse-bench.ts';
+import { machineFacts } from './machine.ts';
+import { heldCounts, judgeTop, summarizeTopics, TOP } from './relevance.ts';
+import { type Cold, cold, resultIds, watchResults } from './search-browser.ts';
+import { type ColdRow, type Percentiles, type SearchReport, searchMarkdown, upsertSection } from './search-md.ts';
+import { benchSets, TOPIC_QUERIES } from './search-queries.ts';
+import { median, percentile } from './stats.ts';
 
-/**
- * `bytes` as this preview server sends them (it does not compress); `deployed` as GitHub Pages
- * would: text types gzipped (Pagefind's own index, fragment and WebAssembly files are gzipped
- * already, and sent as they are).
- */
-type Cold = { bytes: number; deployed: number; ms: number; status: string };
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const since = (t: number): number => (performance.now() - t) / 1000;
 
-const COMPRESSED_TYPES = /^(text\/|application\/(javascript|json|xml)|image\/svg)/;
-
-/** A response's bytes over the wire, as sent, and gzipped as GitHub Pages would send it. */
-async function responseBytes(request: Request): Promise<[sent: number, deployed: number]> {
-  const sizes = await request.sizes();
-  const sent = sizes.responseBodySize + sizes.responseHeadersSize;
-  const response = await request.response();
-  const type = (await response?.headerValue('content-type')) ?? '';
-  if (!response || !COMPRESSED_TYPES.test(type)) return [sent, sent];
-  const body = await response.body();
-  return [sent, sizes.responseHeadersSize + gzipSync(body, { level: 6 }).length];
-}
-
-declare global {
-  interface Window {
-    __first?: number;
-    __settled?: number;
-  }
-}
-
-/** Notes, from the very start of the page, when the first result and the final status appear. */
-function watchResults(): void {
-  new MutationObserver(() => {
-    if (window.__first === undefined && document.querySelector('#search-results li'))
-      window.__first = performance.now();
-    const status = document.querySelector('#search-status');
-    const text = status?.textContent ?? '';
-    if (
-      window.__settled === undefined &&
-      (status?.getAttribute('data-state') === 'done' || /found|No paper|could not|^Type/.test(text))
-    )
-      window.__settled = performance.now();
-  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-}
-
-async function cold(browser: Browser, url: string): Promise<Cold> {
-  const context = await browser.newContext();
+function commit(): string {
+  const git = (...args: string[]): string => execFileSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
   try {
-    const page = await context.newPage();
-    const sizes: Promise<[number, number]>[] = [];
-    context.on('requestfinished', (request) => {
-      sizes.push(responseBytes(request).catch(() => [0, 0]));
-    });
-    await page.addInitScript(watchResults);
-    await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction(() => window.__settled !== undefined, null, { timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    const t = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return { load: nav.loadEventStart, at: window.__first ?? window.__settled! };
-    });
-    const status = (await page.textContent('#search-status'))?.trim() ?? '';
-    const all = await Promise.all(sizes);
-    const sum = (i: 0 | 1): number => all.reduce((a, b) => a + b[i], 0);
-    return { bytes: sum(0), deployed: sum(1), ms: t.at - t.load, status };
-  } finally {
-    await context.close();
+    return `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--untracked-files=no') ? ' (with uncommitted changes)' : ''}`;
+  } catch {
+    return 'unknown';
   }
 }
 
-/** The paper ids of the first results, as the page lists them. */
-async function resultIds(page: Page, url: string, count: number): Promise<string[]> {
-  await page.goto(url);
-  await page.waitForFunction(() => window.__settled !== undefined, null, { timeout: 60_000 });
-  await page.waitForFunction(
-    (n) =>
-      document.querySelectorAll('#search-results li').length >= n ||
-      !document.querySelector('#search-more:not([hidden])'),
-    count,
-  );
-  const hrefs = await page.$$eval('#search-results li .result-title a', (as) =>
-    as.map((a) => a.getAttribute('href') ?? ''),
-  );
-  return hrefs.slice(0, count).map((h) => /\/papers\/([^/]+)\/$/.exec(h)?.[1] ?? '');
-}
-
-const kb = (n: number): string => (n / 1024).toFixed(1);
+/** An argument as a shell would need it typed, for the report's command line. */
+const shellWord = (arg: string): string =>
+  /^[\w./=:,@+-]+$/.test(arg) ? arg : `"${arg.replace(/(["\\$`])/g, '\\$1')}"`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -114,82 +59,142 @@ async function main(): Promise<void> {
       content: { type: 'string', default: process.env['PAPERS_CONTENT'] || 'content' },
       base: { type: 'string', default: process.env['PAPERS_BASE'] || '/' },
       runs: { type: 'string', default: '3' },
+      lighthouse: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      into: { type: 'string' },
+      title: { type: 'string' },
+      chromium: { type: 'string' },
     },
   });
   if (!values.dist) throw new Error('--dist DIR: the built site to measure');
   const runs = Number(values.runs);
-  const { days } = await readArchive(path.resolve(values.content));
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`--runs must be a whole number from 1, not "${values.runs}"`);
+  const started = performance.now();
+  const load = { start: os.loadavg(), end: [] as number[] };
+  const dist = path.resolve(values.dist);
+  const content = path.resolve(values.content);
+  const { days } = await readArchive(content);
   const sets = benchSets(days);
   const base = normalizeBase(values.base);
-  const server = await serveStatic({ root: path.resolve(values.dist), base, port: 0, host: '127.0.0.1' });
-  const browser = await launchChromium();
-  const at = (params: Record<string, string>): string => `${server.url}search/?${new URLSearchParams(params)}`;
+  const server = await serveStatic({ root: dist, base, port: 0, host: '127.0.0.1' });
+  // By address, not the server's "localhost": the Lighthouse browser resolves no name at all.
+  const site = `http://127.0.0.1:${server.port}${base}`;
+  const at = (params: Record<string, string>): string => `${site}search/?${new URLSearchParams(params)}`;
+  const seconds: SearchReport['seconds'] = { all: 0, cold: 0, relevance: 0, lighthouse: null };
+  let lighthouse: LighthouseReport | null = null;
   try {
-    const rows: { query: BenchQuery; bytes: number; deployed: number; ms: number; runs: Cold[] }[] = [];
-    for (const query of sets.queries) {
-      const measured: Cold[] = [];
-      for (let i = 0; i < runs; i++) measured.push(await cold(browser, at(query.params)));
-      const row = {
-        query,
-        bytes: median(measured.map((m) => m.bytes)),
-        deployed: median(measured.map((m) => m.deployed)),
-        ms: median(measured.map((m) => m.ms)),
-        runs: measured,
-      };
-      rows.push(row);
-      if (!values.json) {
-        const q = new URLSearchParams(query.params).toString();
-        process.stdout.write(
-          `${kb(row.bytes).padStart(7)} KB ${kb(row.deployed).padStart(7)} KB ${row.ms.toFixed(0).padStart(6)} ms  ${query.label}: ${q.slice(0, 70)}  → ${measured[0]!.status.slice(0, 60)}\n`,
+    const browser = await launchChromium({ explicit: values.chromium });
+    const browserName = `${findChromium({ explicit: values.chromium }).executablePath} (Chromium ${browser.version()})`;
+    const rows: ColdRow[] = [];
+    const ranks: { title: string; rank: number }[] = [];
+    const precision: { name: string; p5: number }[] = [];
+    const topicRows: ReturnType<typeof judgeTop>[] = [];
+    try {
+      let t = performance.now();
+      const timed = [
+        ...sets.queries.map((q) => ({ ...q, group: 'first 20' as const })),
+        ...sets.more.map((q) => ({ ...q, group: 'phrase and filter' as const })),
+      ];
+      for (const query of timed) {
+        const measured: Cold[] = [];
+        for (let i = 0; i < runs; i++) measured.push(await cold(browser, at(query.params)));
+        const row: ColdRow = {
+          group: query.group,
+          label: query.label,
+          query: new URLSearchParams(query.params).toString(),
+          bytes: median(measured.map((m) => m.bytes)),
+          deployed: median(measured.map((m) => m.deployed)),
+          ms: median(measured.map((m) => m.ms)),
+          status: measured[0]!.status,
+          runs: measured,
+        };
+        rows.push(row);
+        log(
+          `${(row.deployed / 1024).toFixed(1).padStart(7)} KB ${row.ms.toFixed(0).padStart(6)} ms  ${row.label}: ${row.query.slice(0, 70)}  → ${row.status.slice(0, 60)}`,
         );
       }
+      seconds.cold = since(t);
+
+      t = performance.now();
+      const page = await (await browser.newContext()).newPage();
+      await page.addInitScript(watchResults);
+      for (const { title, id } of sets.titles) {
+        const ids = await resultIds(page, at({ q: title }), 10);
+        ranks.push({ title, rank: ids.indexOf(id) + 1 });
+      }
+      for (const name of sets.authors) {
+        const ids = await resultIds(page, at({ q: name }), 5);
+        const hits = ids.filter((id) => (sets.authorsOf.get(id) ?? []).some((a) => sameName(a, name))).length;
+        precision.push({ name, p5: hits / 5 });
+      }
+      const held = heldCounts(TOPIC_QUERIES, sets.byId);
+      for (const query of TOPIC_QUERIES) {
+        const row = judgeTop(query, await resultIds(page, at({ q: query }), TOP), sets.byId, held.get(query)!);
+        topicRows.push(row);
+        log(`${Math.round(row.share * 100)}% on topic, median upvotes ${row.medianUpvotes}: ${query}`);
+      }
+      seconds.relevance = since(t);
+    } finally {
+      await browser.close();
     }
 
-    const page = await (await browser.newContext()).newPage();
-    await page.addInitScript(watchResults);
-    const ranks: { title: string; rank: number }[] = [];
-    for (const { title, id } of sets.titles) {
-      const ids = await resultIds(page, at({ q: title }), 10);
-      ranks.push({ title, rank: ids.indexOf(id) + 1 });
+    if (values.lighthouse) {
+      const newest = [...days].sort((a, b) => a.date.localeCompare(b.date)).at(-1)!;
+      lighthouse = await benchLighthouse({
+        siteUrl: site,
+        pages: lighthousePages(dist, newest.date, newest.papers[0]!.id),
+        runs,
+        log,
+      });
+      seconds.lighthouse = lighthouse.seconds;
     }
-    const mrr = ranks.reduce((s, r) => s + (r.rank > 0 ? 1 / r.rank : 0), 0) / ranks.length;
-    const precision: { name: string; p5: number }[] = [];
-    for (const name of sets.authors) {
-      const ids = await resultIds(page, at({ q: name }), 5);
-      const hits = ids.filter((id) => (sets.authorsOf.get(id) ?? []).some((a) => sameName(a, name))).length;
-      precision.push({ name, p5: hits / 5 });
-    }
-    const p5 = precision.reduce((s, p) => s + p.p5, 0) / precision.length;
+    load.end = os.loadavg();
+    seconds.all = since(started);
 
-    const summary = {
-      dist: values.dist,
-      runs,
-      medianBytes: median(rows.map((r) => r.bytes)),
-      maxBytes: Math.max(...rows.map((r) => r.bytes)),
-      medianDeployed: median(rows.map((r) => r.deployed)),
-      maxDeployed: Math.max(...rows.map((r) => r.deployed)),
-      maxMs: Math.max(...rows.map((r) => r.ms)),
-      medianMs: median(rows.map((r) => r.ms)),
-      mrr,
-      precisionAt5: p5,
+    const pick = (p: number): Percentiles => {
+      const of = (key: keyof Percentiles): number =>
+        percentile(
+          rows.map((r) => r[key]),
+          p,
+        );
+      return { bytes: of('bytes'), deployed: of('deployed'), ms: of('ms') };
     };
+    const report: SearchReport = {
+      at: new Date().toISOString(),
+      commit: commit(),
+      command: ['npx node scripts/bench/search-bench.ts', ...process.argv.slice(2).map(shellWord)].join(' '),
+      browser: browserName,
+      machine: machineFacts(),
+      load,
+      seconds,
+      dist,
+      archive: { path: content, days: days.length, papers: sets.byId.size },
+      runs,
+      cold: { rows, p50: pick(50), p90: pick(90) },
+      titles: {
+        mrr: ranks.reduce((s, r) => s + (r.rank > 0 ? 1 / r.rank : 0), 0) / ranks.length,
+        count: ranks.length,
+        misses: ranks.filter((r) => r.rank !== 1),
+      },
+      authors: { p5: precision.reduce((s, p) => s + p.p5, 0) / precision.length, rows: precision },
+      topics: { rows: topicRows, summary: summarizeTopics(topicRows) },
+      lighthouse,
+    };
+    log(`search bench: ${seconds.all.toFixed(0)} s in all`);
     if (values.json) {
-      process.stdout.write(`${JSON.stringify({ ...summary, rows, ranks, precision })}\n`);
+      process.stdout.write(`${JSON.stringify(report)}\n`);
       return;
     }
-    process.stdout.write(
-      `\nover ${rows.length} queries, median (max): ${kb(summary.medianBytes)} (${kb(summary.maxBytes)}) KB as served, ` +
-        `${kb(summary.medianDeployed)} (${kb(summary.maxDeployed)}) KB gzipped as deployed, ` +
-        `${summary.medianMs.toFixed(0)} (${summary.maxMs.toFixed(0)}) ms from load to first result\n` +
-        `MRR of ${ranks.length} titles: ${mrr.toFixed(3)}${ranks
-          .filter((r) => r.rank !== 1)
-          .map((r) => `\n  rank ${r.rank || '>10'}: ${r.title}`)
-          .join('')}\n` +
-        `precision at 5 of ${precision.length} authors: ${p5.toFixed(3)} (${precision.map((p) => `${p.name} ${p.p5}`).join(', ')})\n`,
-    );
+    const title = values.title ?? `Search (${report.at.slice(0, 10)})`;
+    const markdown = searchMarkdown(report, title);
+    if (values.into) {
+      const file = path.resolve(values.into);
+      const doc = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      writeFileSync(file, upsertSection(doc, title, markdown));
+      log(`written into ${file} under "${title}"`);
+    } else process.stdout.write(`${markdown}\n`);
   } finally {
-    await browser.close();
     await server.close();
   }
 }

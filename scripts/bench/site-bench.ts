@@ -1,9 +1,9 @@
 // `npm run bench -- site [--corpus DIR]`: the site's builds on an archive and on 2× and 3× of it
 // (site-builds.ts), what dist/ weighs by year of archive (dist-stats.ts), the page sizes and the
-// first search (scripts/site/bench.ts), and the search author's own benchmark when the
-// repository has it (scripts/bench/search-bench.ts, given the built site as --dist and the
-// archive it was built from as --content). Everything is built under .cache/bench/site/, never
-// into dist/ or .cache/astro/.
+// first search (scripts/site/bench.ts), and the search benchmark (scripts/bench/search-bench.ts,
+// given the built site as --dist, the archive it was built from as --content, with its Lighthouse
+// audits: its report comes back as JSON and is written into bench/RESULTS.md by search-md.ts).
+// Everything is built under .cache/bench/site/, never into dist/ or .cache/astro/.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { REPO_ROOT } from '../../scraper/repo.ts';
 import { archiveFacts, archiveOf, syntheticOf, withoutNewestDay } from './archives.ts';
 import { type Growth, growth, listFiles } from './dist-stats.ts';
 import { type Machine, machineFacts } from './machine.ts';
+import type { SearchReport } from './search-md.ts';
 import { type BuildRun, fullBuild, type NightlyRun, nightlyRun, type Summary, summarize } from './site-builds.ts';
 
 export const SEARCH_BENCH = path.join(REPO_ROOT, 'scripts/bench/search-bench.ts');
@@ -34,7 +35,8 @@ export type SiteReport = {
   scale: ScaleRow[];
   growth: Growth;
   pages: string[];
-  search: string[] | null;
+  /** The search benchmark's report; its output lines when it failed; null when it is not in the checkout. */
+  search: SearchReport | string[] | null;
 };
 
 function log(line: string): void {
@@ -60,6 +62,20 @@ function script(file: string, args: string[]): string[] {
   });
   const lines = run.stdout.trim().split('\n').filter(Boolean);
   return run.status === 0 ? lines : [...lines, `(exited ${run.status})`];
+}
+
+/** The search benchmark's report, or its last lines of output and exit status when it failed. */
+function searchBench(dist: string, archive: string, runs: number): SearchReport | string[] {
+  const args = ['--dist', dist, '--content', archive, '--runs', String(runs), '--lighthouse', '--json'];
+  const run = spawnSync(process.execPath, [SEARCH_BENCH, ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 256 * 1024 ** 2,
+  });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  if (run.status === 0 && last.startsWith('{')) return JSON.parse(last) as SearchReport;
+  return [...run.stdout.trim().split('\n').slice(-20), `(exited ${run.status ?? run.signal})`];
 }
 
 export async function benchSite(options: {
@@ -118,7 +134,7 @@ export async function benchSite(options: {
   }
 
   const pages = script(path.join(REPO_ROOT, 'scripts/site/bench.ts'), ['--no-build', '--dist', fullDist]);
-  const search = existsSync(SEARCH_BENCH) ? script(SEARCH_BENCH, ['--dist', fullDist, '--content', archive]) : null;
+  const search = existsSync(SEARCH_BENCH) ? searchBench(fullDist, archive, options.runs) : null;
   load.end = os.loadavg();
   return {
     at: new Date().toISOString(),

@@ -1,0 +1,161 @@
+// Lighthouse (the npm package, pinned in package.json) over a served build, for the search
+// issue: the search page with its results, in all four categories (with CLS and TBT), and
+// accessibility on every type of page, each in Lighthouse's own mobile form factor (its default
+// config: a Moto G Power) and its desktop one (desktop-config.js), as medians of several runs.
+// It drives the Chromium CHROME_PATH names (else the one the scraper finds), started once by
+// chrome-launcher with the flags a closed machine needs; every host but 127.0.0.1 is made
+// unresolvable, so no audit reaches the network (a card's thumbnail from Hugging Face's CDN
+// fails as it does for a reader offline). The browser's profile lives under .cache/bench/, and
+// is removed, so no run leaves anything in /tmp.
+import { readdirSync } from 'node:fs';
+import { mkdir, rm, rmdir } from 'node:fs/promises';
+import path from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse, { desktopConfig } from 'lighthouse';
+import { findChromium } from '../../scraper/fetch/chromium.ts';
+import { REPO_ROOT } from '../../scraper/repo.ts';
+import {
+  CATEGORIES,
+  formFactorLine,
+  type LhRun,
+  type Lhr,
+  type LhSummary,
+  readRun,
+  summarizeRuns,
+} from './lighthouse-summary.ts';
+
+export const FORM_FACTORS = ['mobile', 'desktop'] as const;
+export type FormFactor = (typeof FORM_FACTORS)[number];
+
+export const CHROME_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+/** A type of page and its path under the site's base; `full` audits every category, else accessibility. */
+export type LhPage = { type: string; path: string; full?: boolean };
+
+/** The search the search page is audited with: a common topic, many results. */
+export const SEARCH_PATH = 'search/?q=video+generation';
+
+const newest = (dir: string, pattern: RegExp): string | null =>
+  readdirSync(dir)
+    .filter((n) => pattern.test(n))
+    .sort()
+    .at(-1) ?? null;
+
+/** One page of every type the site has, the newest of each, from the build and its archive. */
+export function lighthousePages(dist: string, newestDay: string, paperId: string): LhPage[] {
+  const week = newest(path.join(dist, 'weeks'), /^\d{4}-W\d{2}$/);
+  const month = newest(path.join(dist, 'months'), /^\d{4}-\d{2}$/);
+  return [
+    { type: 'search, with results', path: SEARCH_PATH, full: true },
+    { type: 'home', path: '' },
+    { type: 'day', path: `days/${newestDay}/` },
+    ...(week ? [{ type: 'week', path: `weeks/${week}/` }] : []),
+    ...(month ? [{ type: 'month', path: `months/${month}/` }] : []),
+    { type: 'paper', path: `papers/${paperId}/` },
+    { type: 'top', path: 'top/' },
+    { type: 'archive', path: 'archive/' },
+    { type: 'days index', path: 'days/' },
+    { type: 'weeks index', path: 'weeks/' },
+    { type: 'months index', path: 'months/' },
+    { type: 'papers index', path: 'papers/' },
+    // The 404 page as its own file: Lighthouse refuses to audit a document answered 404.
+    { type: '404', path: '404.html' },
+  ];
+}
+
+export type LhPageResult = { page: LhPage; url: string; byFormFactor: Record<FormFactor, LhSummary> };
+
+export type LighthouseReport = {
+  version: string;
+  chrome: string;
+  flags: string[];
+  formFactors: Record<FormFactor, string>;
+  benchmarkIndex: number[];
+  runs: number;
+  seconds: number;
+  pages: LhPageResult[];
+};
+
+export async function benchLighthouse(options: {
+  siteUrl: string;
+  pages: readonly LhPage[];
+  runs: number;
+  log: (line: string) => void;
+}): Promise<LighthouseReport> {
+  const started = performance.now();
+  const chromePath = process.env['CHROME_PATH'] || findChromium().executablePath;
+  const work = path.join(REPO_ROOT, '.cache/bench/lighthouse', String(process.pid));
+  await mkdir(path.join(work, 'profile'), { recursive: true });
+  const chrome = await chromeLauncher.launch({
+    chromePath,
+    chromeFlags: CHROME_FLAGS,
+    userDataDir: path.join(work, 'profile'),
+    envVars: { ...process.env, TMPDIR: work } as Record<string, string>,
+    logLevel: 'silent',
+  });
+  const formFactors = {} as Record<FormFactor, string>;
+  const benchmarkIndex: number[] = [];
+  let version = '';
+  try {
+    const pages: LhPageResult[] = [];
+    for (const page of options.pages) {
+      const url = `${options.siteUrl}${page.path}`;
+      const byFormFactor = {} as Record<FormFactor, LhSummary>;
+      for (const formFactor of FORM_FACTORS) {
+        const runs: LhRun[] = [];
+        for (let i = 0; i < options.runs; i++) {
+          const result = await lighthouse(
+            url,
+            {
+              port: chrome.port,
+              logLevel: 'error',
+              output: 'json',
+              onlyCategories: page.full ? [...CATEGORIES] : ['accessibility'],
+            },
+            formFactor === 'desktop' ? desktopConfig : undefined,
+          );
+          if (!result) throw new Error(`Lighthouse gave no result for ${url}`);
+          const lhr = result.lhr as unknown as Lhr;
+          version = lhr.lighthouseVersion;
+          formFactors[formFactor] = formFactorLine(lhr);
+          benchmarkIndex.push(lhr.environment.benchmarkIndex);
+          runs.push(readRun(lhr));
+        }
+        byFormFactor[formFactor] = summarizeRuns(runs);
+        const s = byFormFactor[formFactor];
+        options.log(
+          `lighthouse ${page.type} (${formFactor}): ${Object.entries(s.scores)
+            .map(([c, v]) => `${c} ${v ?? '?'}`)
+            .join(
+              ', ',
+            )}${page.full ? `, CLS ${s.cls?.toFixed(3)}, TBT ${s.tbtMs?.toFixed(0)} ms` : ''}; failing: ${s.failing.map((f) => f.id).join(', ') || 'none'}`,
+        );
+      }
+      pages.push({ page, url, byFormFactor });
+    }
+    return {
+      version,
+      chrome: chromePath,
+      flags: CHROME_FLAGS,
+      formFactors,
+      benchmarkIndex,
+      runs: options.runs,
+      seconds: (performance.now() - started) / 1000,
+      pages,
+    };
+  } finally {
+    chrome.kill();
+    await rm(work, { recursive: true, force: true, maxRetries: 5 });
+    // The shared parent goes too once no other run uses it.
+    await rmdir(path.dirname(work)).catch(() => undefined);
+  }
+}
