@@ -1,6 +1,6 @@
 // What a build costs the machine, beyond its wall time: the peak memory of the largest process
 // and the CPU time of the whole process tree. A build is several processes (Node running Astro,
-// Pagefind's indexing binary, which Node never waits for, so `time` and getrusage miss it), so
+// a browser, a child it never waits for, so `time` and getrusage miss it), so
 // they are read from /proc while it runs: every process descended from the one started, its
 // high-water resident size (VmHWM) and its CPU ticks, kept from the last reading before it ends.
 // On a shared machine CPU time is the steadier measure: wall time moves with everyone's load.
@@ -17,7 +17,7 @@ export type TreeCost = {
   processes: ProcessCost[];
   /** The largest process's peak resident size, or null where /proc cannot be read. */
   peakBytes: number | null;
-  /** The name of that process ("node", "pagefind_extended"). */
+  /** The name of that process ("node", "chromium"). */
   peakProcess: string | null;
   /** User + system CPU of every process of the tree, or null where /proc cannot be read. */
   cpuSeconds: number | null;
@@ -45,7 +45,7 @@ export function parseHwmKb(status: string): number {
   return m ? Number(m[1]) : 0;
 }
 
-/** A process's program name from its command line ("node", "pagefind_extended"), else its `comm`. */
+/** A process's program name from its command line ("node", "chromium"), else its `comm`. */
 export function programName(cmdline: string, comm: string): string {
   const argv0 = cmdline.split('\0')[0] ?? '';
   return argv0 === '' ? comm : (argv0.split('/').at(-1) ?? comm);

@@ -8,8 +8,8 @@ import type { Browser, Page, Request } from 'playwright-core';
 
 /**
  * `bytes` as the project's server sends them (brotli or gzip for text, as Chromium asks);
- * `deployed` as GitHub Pages would: text types gzipped (Pagefind's own index, fragment and
- * WebAssembly files are gzipped already, and sent as they are).
+ * `deployed` as GitHub Pages would: text types gzipped (the index's shards and paper table are
+ * gzipped already, and sent as they are).
  */
 export type Cold = { bytes: number; deployed: number; ms: number; status: string };
 

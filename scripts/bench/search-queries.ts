@@ -93,7 +93,7 @@ export function benchSets(days: readonly Day[]): BenchSets {
 
   const df = new Map<string, number>();
   for (const { paper } of papers) for (const w of new Set(wordsOf(paper.abstract))) df.set(w, (df.get(w) ?? 0) + 1);
-  // Words one abstract alone holds (Pagefind matches prefixes and stems: a few more may match).
+  // Words one abstract alone holds (the search matches stems, and prefixes of words it lacks: a few more may match).
   const unique = [...df]
     .filter(([w, n]) => n === 1 && w.length >= 10)
     .map(([w]) => w)

@@ -44,7 +44,7 @@ function log(line: string): void {
 }
 
 function describeRun(what: string, r: BuildRun): string {
-  const pf = r.pagefindSeconds === null ? '' : `, Pagefind ${r.pagefindSeconds.toFixed(1)} s`;
+  const pf = r.indexSeconds === null ? '' : `, search index ${r.indexSeconds.toFixed(1)} s`;
   return `${what}: ${r.seconds.toFixed(1)} s${pf}, CPU ${r.cpuSeconds?.toFixed(1) ?? '?'} s, ${r.rendered} pages rendered, ${r.carried} carried over`;
 }
 

@@ -1,6 +1,6 @@
 // The site's build benchmarks, each as a median of several runs (npm run bench -- site):
 //   full     `astro build` from nothing (no dist/, no cache), as CI and a fresh clone build:
-//            wall and CPU time, the Astro and Pagefind parts, the largest process's peak memory
+//            wall and CPU time, the search index's part, the largest process's peak memory
 //   nightly  the archive without its newest day is built (which leaves Astro's cache), the day
 //            is added, dist/ removed (a workflow run starts without one) and the site built
 //            again with the cache kept: its time as a share of the full build's, the pages
@@ -22,22 +22,22 @@ export type BuildRun = {
   /** The largest process's peak resident bytes, and which process it was. */
   peakBytes: number | null;
   peakProcess: string | null;
-  /** Seconds Pagefind took (its own log line); the rest of `seconds` is Astro's. */
-  pagefindSeconds: number | null;
+  /** Seconds the search index took (its own log line), on a thread of its own alongside Astro's pages. */
+  indexSeconds: number | null;
   rendered: number;
   carried: number;
 };
 
 /**
- * What a build's log says: Pagefind's time, pages rendered and pages carried over. Astro prints
+ * What a build's log says: the search index's time, pages rendered and pages carried over. Astro prints
  * a page's path and, when it is done, "(restored)" or its time: with pages rendered a few at a
  * time the two halves of a line interleave, so they are counted, not read line by line.
  */
-export function readBuildLog(log: string): Pick<BuildRun, 'pagefindSeconds' | 'rendered' | 'carried'> {
-  const pagefind = /indexed \d+ (?:paper pages|papers) in ([\d.]+) s/.exec(log);
+export function readBuildLog(log: string): Pick<BuildRun, 'indexSeconds' | 'rendered' | 'carried'> {
+  const index = /indexed \d+ (?:paper pages|papers) in ([\d.]+) s/.exec(log);
   const pages = log.match(/[├└]─ \//g)?.length ?? 0;
   const carried = log.match(/\((restored|cached)\)/g)?.length ?? 0;
-  return { pagefindSeconds: pagefind ? Number(pagefind[1]) : null, rendered: pages - carried, carried };
+  return { indexSeconds: index ? Number(index[1]) : null, rendered: pages - carried, carried };
 }
 
 export async function buildSite(content: string, out: string, cache: string): Promise<BuildRun> {
@@ -107,8 +107,7 @@ export type Summary = {
   cpuSeconds: number | null;
   peakBytes: number | null;
   peakProcess: string | null;
-  pagefindSeconds: number | null;
-  astroSeconds: number | null;
+  indexSeconds: number | null;
   rendered: number;
   carried: number;
   all: number[];
@@ -120,7 +119,7 @@ const nullableMedian = (xs: (number | null)[]): number | null =>
 /** Medians of several runs of the same build. */
 export function summarize(runs: readonly BuildRun[]): Summary {
   const peak = nullableMedian(runs.map((r) => r.peakBytes));
-  const pagefind = nullableMedian(runs.map((r) => r.pagefindSeconds));
+  const index = nullableMedian(runs.map((r) => r.indexSeconds));
   const seconds = median(runs.map((r) => r.seconds));
   return {
     runs: runs.length,
@@ -128,8 +127,7 @@ export function summarize(runs: readonly BuildRun[]): Summary {
     cpuSeconds: nullableMedian(runs.map((r) => r.cpuSeconds)),
     peakBytes: peak,
     peakProcess: runs.at(-1)?.peakProcess ?? null,
-    pagefindSeconds: pagefind,
-    astroSeconds: nullableMedian(runs.map((r) => (r.pagefindSeconds === null ? null : r.seconds - r.pagefindSeconds))),
+    indexSeconds: index,
     rendered: median(runs.map((r) => r.rendered)),
     carried: median(runs.map((r) => r.carried)),
     all: runs.map((r) => r.seconds),

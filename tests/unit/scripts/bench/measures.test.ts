@@ -38,8 +38,8 @@ test("a build's log: Pagefind's time, pages rendered and carried over", () => {
     '08:14:20   ├─ /index.html (+4ms) ',
     '08:15:07 [papers-pagefind] indexed 11894 paper pages in 46.4 s into /tmp/d1/pagefind',
   ].join('\n');
-  expect(readBuildLog(log)).toEqual({ pagefindSeconds: 46.4, rendered: 2, carried: 2 });
-  expect(readBuildLog('').pagefindSeconds).toBeNull();
+  expect(readBuildLog(log)).toEqual({ indexSeconds: 46.4, rendered: 2, carried: 2 });
+  expect(readBuildLog('').indexSeconds).toBeNull();
 });
 
 describe('dist/ by year', () => {
@@ -86,7 +86,7 @@ describe('dist/ by year', () => {
 test('per paper against 1×: at most 1 is at most linear', () => {
   const run = (seconds: number, peakBytes: number) =>
     summarize([
-      { seconds, cpuSeconds: seconds, peakBytes, peakProcess: 'node', pagefindSeconds: 1, rendered: 1, carried: 0 },
+      { seconds, cpuSeconds: seconds, peakBytes, peakProcess: 'node', indexSeconds: 1, rendered: 1, carried: 0 },
     ]);
   const row = (times: number, papers: number, seconds: number, peak: number): ScaleRow => ({
     times,
