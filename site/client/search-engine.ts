@@ -235,7 +235,11 @@ async function search(index: SearchIndex, request: SearchRequest): Promise<Outco
 
   // Which papers the request keeps: its words (or every paper), then each filter.
   const keep = tableFilter(index, request);
-  const requiredSets = [byAuthor, byKeyword].flatMap((p) => (p === null ? [] : [papersOf(p)]));
+  // An author or keyword asked for that no paper holds keeps none (papersOf(null) is empty).
+  const requiredSets = [
+    ...(request.author ? [papersOf(byAuthor)] : []),
+    ...(keyword ? [papersOf(byKeyword)] : []),
+  ];
   let orgs: { found: string[]; near: string[] } | undefined;
   let orgNumbers: Set<number> | null = null;
   if (organization && organizations) {
@@ -250,12 +254,12 @@ async function search(index: SearchIndex, request: SearchRequest): Promise<Outco
     keep(i) &&
     requiredSets.every((s) => s.has(i)) &&
     (orgNumbers === null || orgNumbers.has(index.table.organization(i)));
-  const base_ = matched
+  const candidates = matched
     ? [...matched.papers]
     : requiredSets[0]
       ? [...requiredSets[0]]
       : Array.from({ length: index.table.size }, (_, i) => i);
-  const found = base_.filter(kept);
+  const found = candidates.filter(kept);
 
   const order: Order = request.sort || (words ? 'best' : 'newest');
   const stems = matched?.stems ?? new Set<string>();

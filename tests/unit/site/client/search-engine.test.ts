@@ -196,6 +196,12 @@ describe('filters', () => {
     expect(found).toEqual(expect.arrayContaining([...hyphened.slice(0, 5), ...joined.slice(0, 5)]));
   });
 
+  test('an author or a keyword no paper has finds nothing, not everything', async () => {
+    expect((await search({ author: 'Nobody Atall' })).ids).toEqual([]);
+    expect((await search({ keyword: 'no such keyword at all' })).ids).toEqual([]);
+    expect((await search({ q: 'agent', author: 'Nobody Atall' })).ids).toEqual([]);
+  });
+
   test('a date range and a least number of upvotes', async () => {
     const found = await search({ q: 'agent', from: '2025-01-01', to: '2025-06-30', upvotes: '20' });
     expect(found.ids.sort()).toEqual(
