@@ -236,10 +236,7 @@ async function search(index: SearchIndex, request: SearchRequest): Promise<Outco
   // Which papers the request keeps: its words (or every paper), then each filter.
   const keep = tableFilter(index, request);
   // An author or keyword asked for that no paper holds keeps none (papersOf(null) is empty).
-  const requiredSets = [
-    ...(request.author ? [papersOf(byAuthor)] : []),
-    ...(keyword ? [papersOf(byKeyword)] : []),
-  ];
+  const requiredSets = [...(request.author ? [papersOf(byAuthor)] : []), ...(keyword ? [papersOf(byKeyword)] : [])];
   let orgs: { found: string[]; near: string[] } | undefined;
   let orgNumbers: Set<number> | null = null;
   if (organization && organizations) {

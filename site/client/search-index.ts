@@ -10,8 +10,10 @@ import type { PaperDoc } from '../lib/search-index-build.ts';
 import {
   decodePostings,
   decodeShard,
+  INDEX_FORMAT,
   isWordKey,
   type Manifest,
+  type PartInfo,
   type Posting,
   shardOf,
   shardsOfPrefix,
@@ -50,60 +52,79 @@ async function gunzip(response: Response): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+const NAME = /^[0-9a-f]{16}$/;
+
 function checkManifest(data: unknown): Manifest {
   const m = data as Partial<Manifest> | null;
+  const partOk = (p: Manifest['parts'][number], k: number, parts: Manifest['parts']) =>
+    NAME.test(p.name) &&
+    p.from === (parts[k - 1]?.to ?? 0) &&
+    p.to >= p.from &&
+    Array.isArray(p.shards) &&
+    p.shards.every((f) => typeof f === 'string');
   if (
-    m?.format !== 1 ||
+    m?.format !== INDEX_FORMAT ||
     typeof m.build !== 'string' ||
+    !NAME.test(m.build) ||
     typeof m.papers !== 'number' ||
     typeof m.meanLength !== 'number' ||
     typeof m.newest !== 'string' ||
-    !Array.isArray(m.shards) ||
-    !m.shards.every((s) => typeof s === 'string')
+    !Array.isArray(m.parts) ||
+    !m.parts.every(partOk) ||
+    (m.parts.at(-1)?.to ?? 0) !== m.papers
   )
     throw new Error('the search index manifest is not one this search reads');
   return m as Manifest;
 }
 
 async function open(base: string, fresh: boolean): Promise<SearchIndex> {
-  // The files it names are in its build's folder: a manifest from the cache that is older than
-  // the site names files no longer there (StaleIndexError), and is then asked of the server.
+  // The files it names are in folders named after their contents: a manifest from the cache
+  // that is older than the site names files no longer there (StaleIndexError), and is then asked
+  // of the server.
   const response = await fetchOk(`${base}${SEARCH_FILES.manifest}`, fresh ? { cache: 'reload' } : undefined);
   const manifest = checkManifest(await response.json());
-  if (!/^[0-9a-f]{16}$/.test(manifest.build)) throw new Error('the search index manifest names no build');
-  const { build } = manifest;
   const at = (file: string) => `${base}${file}`;
-  const table = decodeTable(await gunzip(await fetchOk(at(SEARCH_FILES.table(build)))));
+  const table = decodeTable(await gunzip(await fetchOk(at(SEARCH_FILES.table(manifest.build)))));
   if (table.size !== manifest.papers)
     throw new Error(`the paper table has ${table.size} papers, the index ${manifest.papers}`);
-  const shards = new Map<number, Promise<Shard>>();
-  const shard = (n: number): Promise<Shard> => {
-    let held = shards.get(n);
+  const shards = new Map<string, Promise<Shard>>();
+  const shard = (part: PartInfo, n: number): Promise<Shard> => {
+    const file = SEARCH_FILES.shard(part.name, n);
+    let held = shards.get(file);
     if (!held) {
-      held = fetchOk(at(SEARCH_FILES.shard(build, n)))
-        .then(gunzip)
-        .then(decodeShard);
-      shards.set(n, held);
-      held.catch(() => shards.delete(n));
+      held = fetchOk(at(file)).then(gunzip).then(decodeShard);
+      shards.set(file, held);
+      held.catch(() => shards.delete(file));
     }
     return held;
   };
+  /** A key's postings in each part, joined: the parts' papers are runs of the order, in order. */
+  const parts = manifest.parts.filter((p) => p.shards.length > 0);
   const papers = new Map<number, Promise<PaperDoc>>();
   let organizations: Promise<OrganizationList> | null = null;
   return {
     manifest,
     table,
     async postings(key) {
-      if (manifest.shards.length === 0) return null;
-      const found = (await shard(shardOf(manifest.shards, key))).get(key);
-      return found ? decodePostings(key, found) : null;
+      const found = await Promise.all(
+        parts.map(async (part) => {
+          const encoded = (await shard(part, shardOf(part.shards, key))).get(key);
+          return encoded ? decodePostings(key, encoded) : [];
+        }),
+      );
+      const all = found.flat();
+      return all.length > 0 ? all : null;
     },
     async prefixed(prefix, most) {
       const out = new Map<string, Posting[]>();
-      if (manifest.shards.length === 0) return out;
-      for (const n of shardsOfPrefix(manifest.shards, prefix).slice(0, 4)) {
-        for (const [key, encoded] of await shard(n)) {
-          if (key.startsWith(prefix) && isWordKey(key) && out.size < most) out.set(key, decodePostings(key, encoded));
+      for (const part of parts) {
+        for (const n of shardsOfPrefix(part.shards, prefix).slice(0, 4)) {
+          for (const [key, encoded] of await shard(part, n)) {
+            if (!key.startsWith(prefix) || !isWordKey(key)) continue;
+            const held = out.get(key);
+            if (held) held.push(...decodePostings(key, encoded));
+            else if (out.size < most) out.set(key, decodePostings(key, encoded));
+          }
         }
       }
       return out;
@@ -111,14 +132,16 @@ async function open(base: string, fresh: boolean): Promise<SearchIndex> {
     paper(i) {
       let held = papers.get(i);
       if (!held) {
-        held = fetchOk(at(SEARCH_FILES.paper(build, i))).then((r) => r.json() as Promise<PaperDoc>);
+        const part = manifest.parts.find((p) => i >= p.from && i < p.to);
+        if (!part) return Promise.reject(new Error(`no paper ${i} in the search index`));
+        held = fetchOk(at(SEARCH_FILES.paper(part.name, i))).then((r) => r.json() as Promise<PaperDoc>);
         papers.set(i, held);
         held.catch(() => papers.delete(i));
       }
       return held;
     },
     organizations() {
-      organizations ??= fetchOk(at(SEARCH_FILES.organizations(build))).then(
+      organizations ??= fetchOk(at(SEARCH_FILES.organizations(manifest.build))).then(
         (r) => r.json() as Promise<OrganizationList>,
       );
       organizations.catch(() => {

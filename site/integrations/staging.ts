@@ -1,6 +1,7 @@
 // A folder of the build's own, beside Astro's cache, where the search index is written while
 // Astro renders the pages (Astro may empty its output folder as it starts), and moved into the
 // site when Astro is done: renamed, not copied. A killed build's folder is removed by the next.
+// And copying a folder's files many at a time, as hard links where it can (the index's cache).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { isAlive } from '../../scraper/archive/index.ts';
@@ -8,14 +9,32 @@ import { eachAtOnce } from '../lib/at-once.ts';
 
 const COPIES_AT_ONCE = 16;
 
-/** Copies the folder `from` into `to` (made, or merged into), files many at a time. */
-export async function copyTree(from: string, to: string): Promise<void> {
+/**
+ * Copies the folder `from` into `to` (made, or merged into), files many at a time; with `link`,
+ * each file is a hard link to the original where the file system allows (no bytes copied), so
+ * whoever changes such a file must replace it, never write into it.
+ */
+export async function copyTree(from: string, to: string, { link = false } = {}): Promise<void> {
   const entries = await fs.readdir(from, { recursive: true, withFileTypes: true });
   const rel = (e: { parentPath: string; name: string }) => path.relative(from, path.join(e.parentPath, e.name));
   await fs.mkdir(to, { recursive: true });
   for (const e of entries) if (e.isDirectory()) await fs.mkdir(path.join(to, rel(e)), { recursive: true });
   const files = entries.filter((e) => e.isFile()).map(rel);
-  await eachAtOnce(files, COPIES_AT_ONCE, (file) => fs.copyFile(path.join(from, file), path.join(to, file)));
+  let linking = link;
+  await eachAtOnce(files, COPIES_AT_ONCE, async (file) => {
+    const [source, target] = [path.join(from, file), path.join(to, file)];
+    if (linking) {
+      try {
+        await fs.link(source, target);
+        return;
+      } catch (error) {
+        // Another file system, or one without hard links: copy this file and the rest.
+        if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        linking = false;
+      }
+    }
+    await fs.copyFile(source, target);
+  });
 }
 
 /**

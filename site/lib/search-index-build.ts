@@ -1,24 +1,17 @@
-// The search index of every paper, made from the archive on every build: the keys each paper
-// holds (search-index-format.ts says which), sorted and cut into shards, the manifest that finds
-// them, each paper's record (what a result shows and its excerpt is cut from), the paper table
-// and the organization list. One index, made whole each time in a few seconds: no part of it is
-// kept from an earlier build, so what a search answers never depends on how the site was built.
-// Pure: papers in index order in, files' contents out (site/integrations/search-index.ts writes
-// them).
+// The search index of every paper, made from the archive on every build: its parts
+// (search-index-part.ts), each paper's record (what a result shows, and the text its excerpt is
+// cut from), the paper table, the organization list and the manifest that finds them all. A
+// large archive's index is in two parts: the papers first featured before the month before the
+// newest day's (the main part, which a night's fetches never change, so the build keeps it in its
+// cache) and the newer ones (made every build). The engine merges the parts' postings into
+// exactly what one part holding every paper would give: the same papers, in the same order
+// (tests/unit/site/client/search-engine.test.ts compares the two). Pure: papers in index order
+// in, files' contents out (site/integrations/search-index.ts writes them).
 import type { PaperEntry } from './archive-index.ts';
-import {
-  FIELD,
-  INDEX_FORMAT,
-  idKey,
-  type Manifest,
-  phraseKey,
-  SHARD_BYTES,
-  ShardWriter,
-} from './search-index-format.ts';
-import { keywordKey, nameKeys, titleKey } from './search-keys.ts';
+import { INDEX_FORMAT, type Manifest } from './search-index-format.ts';
+import { type BuiltPart, bodyOf } from './search-index-part.ts';
 import { type OrganizationList, organizationList, organizationNumbers } from './search-organizations.ts';
 import type { TableRow } from './search-table.ts';
-import { STOP_STEMS, stemOf, wordsOf } from './search-text.ts';
 
 /** What a result shows of a paper, and the text its excerpt is cut from. */
 export type PaperDoc = {
@@ -34,15 +27,6 @@ export type PaperDoc = {
   body: string;
 };
 
-export type BuiltIndex = {
-  manifest: Manifest;
-  /** Each shard's bytes, not yet gzipped. */
-  shards: Uint8Array[];
-  papers: PaperDoc[];
-  table: TableRow[];
-  organizations: OrganizationList;
-};
-
 const byFirstFeatured = (a: PaperEntry, b: PaperEntry): number =>
   a.firstDate.localeCompare(b.firstDate) || a.id.localeCompare(b.id);
 
@@ -55,221 +39,77 @@ export function indexOrder(papers: Iterable<PaperEntry>): PaperEntry[] {
   return [...papers].sort(byFirstFeatured);
 }
 
-/** The paper's body: its AI summary, then its abstract (a paper with neither: its title). */
-export function bodyOf({ paper }: PaperEntry): string {
-  const body = [paper.aiSummary ?? '', paper.abstract].map((t) => t.trim()).filter(Boolean);
-  return body.length > 0 ? body.join('\n\n') : paper.title;
+/**
+ * Below this, one part: the main part is quicker made again than kept (about a millisecond a
+ * paper). A build may ask for another (PAPERS_SEARCH_SPLIT_AT), as the tests do to have two parts.
+ */
+export const SPLIT_AT = 2000;
+
+/** The first day of the month before the month of `day` (YYYY-MM-DD). */
+export function recentFrom(day: string): string {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(year, month - 2, 1)).toISOString().slice(0, 10);
 }
-
-/** The exact lookups' postings (papers, ascending). */
-type Lookups = Map<string, number[]>;
-
-/** Adds paper `i` to a lookup's postings, once. */
-function addPaper(lookups: Lookups, key: string, i: number): void {
-  const list = lookups.get(key);
-  if (!list) lookups.set(key, [i]);
-  else if (list[list.length - 1] !== i) list.push(i);
-}
-
-/** The most distinct stems: the archive has some 60,000. */
-const PAIR = 2 ** 20;
 
 /**
- * What the index is made of while it is made. Stems are numbered as they come (a word is stemmed
- * once, though the archive holds three million): a word's postings are found by its number and a
- * phrase's by its two numbers as one, so the three million pairs of the archive's text are added
- * without making a string of each, and sorted as numbers.
+ * Where the recent part begins among papers in index order: the first paper first featured from
+ * the month before the newest day's month; 0 (one part) when the main part would hold fewer than
+ * `splitAt` papers, or none, or every paper.
  */
-class Collector {
-  readonly stems: string[] = [];
-  readonly words: number[][] = [];
-  /** By a phrase's first stem, its second's, then the papers: small integer keys, fast to find. */
-  readonly phrases: (Map<number, number[]> | undefined)[] = [];
-  readonly lookups: Lookups = new Map();
-  private readonly numbers = new Map<string, number>();
-  private readonly byWord = new Map<string, number>();
-  private readonly stopped: boolean[] = [];
-  /** One paper's words while it is added: fields and body counts by stem, and which were touched. */
-  private fields = new Uint8Array(1 << 16);
-  private counts = new Uint32Array(1 << 16);
-  private readonly touched: number[] = [];
-
-  /** A word's stem, by its number. */
-  stemNumber(word: string): number {
-    let n = this.byWord.get(word);
-    if (n === undefined) {
-      const stem = stemOf(word);
-      n = this.numbers.get(stem);
-      if (n === undefined) {
-        n = this.stems.length;
-        if (n >= PAIR) throw new Error(`more than ${PAIR} distinct words`);
-        this.numbers.set(stem, n);
-        this.stems.push(stem);
-        this.words.push([]);
-        this.stopped.push(STOP_STEMS.has(stem));
-        if (n >= this.fields.length) {
-          const fields = new Uint8Array(this.fields.length * 2);
-          fields.set(this.fields);
-          this.fields = fields;
-          const counts = new Uint32Array(this.counts.length * 2);
-          counts.set(this.counts);
-          this.counts = counts;
-        }
-      }
-      this.byWord.set(word, n);
-    }
-    return n;
-  }
-
-  numbersOf(text: string): number[] {
-    return wordsOf(text).map((w) => this.stemNumber(w));
-  }
-
-  /** Notes that the paper being added holds these words in `field`. */
-  note(run: readonly number[], field: number): void {
-    for (const n of run) {
-      if (this.fields[n] === 0) this.touched.push(n);
-      this.fields[n]! |= field;
-      if (field === FIELD.body) this.counts[n]! += 1;
-    }
-  }
-
-  /** Files the words noted as paper `i`'s, and begins the next paper. */
-  endPaper(i: number): void {
-    for (const n of this.touched) {
-      this.words[n]!.push(i, this.fields[n]!, this.counts[n]!);
-      this.fields[n] = 0;
-      this.counts[n] = 0;
-    }
-    this.touched.length = 0;
-  }
-
-  /** The phrases of a run of words, stop words left out, for paper `i`. */
-  addPhrases(run: readonly number[], i: number): void {
-    const kept = run.filter((n) => !this.stopped[n]);
-    for (let k = 0; k + 1 < kept.length; k++) {
-      const first = kept[k]!;
-      let seconds = this.phrases[first];
-      if (!seconds) this.phrases[first] = seconds = new Map();
-      const papers = seconds.get(kept[k + 1]!);
-      if (!papers) seconds.set(kept[k + 1]!, [i]);
-      else if (papers[papers.length - 1] !== i) papers.push(i);
-    }
-  }
-
-  /**
-   * Every key and its postings, in the order the engine compares keys (UTF-16 code units,
-   * `<`): the phrases' keys all begin with "~", so they come, by their two stems, between the
-   * keys below "~" and those above it (stems of other scripts).
-   */
-  *sorted(): Generator<[string, number[]]> {
-    const order = this.stems.map((_, n) => n).sort((a, b) => (this.stems[a]! < this.stems[b]! ? -1 : 1));
-    const rank = new Array<number>(order.length);
-    order.forEach((n, r) => {
-      rank[n] = r;
-    });
-    const keyed: [string, number[]][] = [
-      ...order
-        .filter((n) => this.words[n]!.length > 0)
-        .map((n): [string, number[]] => [this.stems[n]!, this.words[n]!]),
-      ...this.lookups,
-    ];
-    keyed.sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    const below = keyed.filter(([k]) => k < '~');
-    yield* below;
-    for (const first of order) {
-      const seconds = this.phrases[first];
-      if (!seconds) continue;
-      const ranked = Float64Array.from(seconds.keys(), (second) => rank[second]!).sort();
-      for (const r of ranked) {
-        const second = order[r]!;
-        yield [phraseKey(this.stems[first]!, this.stems[second]!), seconds.get(second)!];
-      }
-    }
-    yield* keyed.slice(below.length);
-  }
+export function splitPoint(ordered: readonly PaperEntry[], splitAt = SPLIT_AT): number {
+  const newest = ordered.at(-1);
+  if (!newest) return 0;
+  const from = recentFrom(newest.firstDate);
+  const cut = ordered.findIndex((e) => e.firstDate >= from);
+  return cut < splitAt ? 0 : cut;
 }
 
-/** The keys of one paper: its words with where they are, its phrases, its exact lookups. */
-function paperKeys(c: Collector, entry: PaperEntry, i: number, body: string): number {
+export function paperDoc(entry: PaperEntry): PaperDoc {
   const { paper } = entry;
-  const title = c.numbersOf(paper.title);
-  const bodyWords = c.numbersOf(body);
-  c.note(title, FIELD.title);
-  c.note(c.numbersOf(paper.aiKeywords.join(' , ')), FIELD.keywords);
-  c.note(bodyWords, FIELD.body);
-  c.note(c.numbersOf(paper.authors.join(' , ')), FIELD.authors);
-  if (paper.organization) c.note(c.numbersOf(paper.organization.name), FIELD.organization);
-  if (paper.submitter) c.note(c.numbersOf(`${paper.submitter.name} ${paper.submitter.handle}`), FIELD.submitter);
-  c.endPaper(i);
-  // Phrases within the title and within the body, never across them, over stop words ("mixture
-  // of experts" is "mixtur expert"): a third fewer keys, and what a phrase means either way.
-  c.addPhrases(title, i);
-  c.addPhrases(bodyWords, i);
-  addPaper(c.lookups, idKey(paper.id), i);
-  addPaper(c.lookups, titleKey(paper.title), i);
-  for (const author of paper.authors) for (const key of nameKeys(author)) addPaper(c.lookups, key, i);
-  for (const keyword of paper.aiKeywords) addPaper(c.lookups, keywordKey(keyword), i);
-  return bodyWords.length;
+  return {
+    id: paper.id,
+    title: paper.title,
+    authors: paper.authors,
+    organization: paper.organization?.name ?? null,
+    keywords: paper.aiKeywords,
+    day: entry.firstDate,
+    upvotes: paper.upvotes,
+    body: bodyOf(entry),
+  };
 }
 
-/** Sorted keys cut into shards of about SHARD_BYTES. */
-function shardsOf(c: Collector): { shards: Uint8Array[]; firsts: string[] } {
-  const shards: Uint8Array[] = [];
-  const firsts: string[] = [];
-  let writer = new ShardWriter();
-  for (const [key, postings] of c.sorted()) {
-    if (writer.count > 0 && writer.size >= SHARD_BYTES) {
-      shards.push(writer.finish());
-      writer = new ShardWriter();
-    }
-    if (writer.count === 0) firsts.push(key);
-    writer.add(key, postings);
-  }
-  if (writer.count > 0) shards.push(writer.finish());
-  return { shards, firsts };
-}
+export type Assembled = {
+  /** Parts named '' (their names come from their files: site/integrations/search-index.ts). */
+  manifest: Manifest;
+  table: TableRow[];
+  organizations: OrganizationList;
+};
 
-export function buildIndex(ordered: readonly PaperEntry[]): BuiltIndex {
+/** The manifest, table and organization list of an index made of `parts` (in order, covering every paper). */
+export function assemble(ordered: readonly PaperEntry[], parts: readonly BuiltPart[]): Assembled {
   const organizations = organizationList(ordered);
   const numberOf = organizationNumbers(organizations);
-  const collector = new Collector();
-  const papers: PaperDoc[] = [];
-  const table: TableRow[] = [];
-  let words = 0;
-  ordered.forEach((entry, i) => {
-    const { paper } = entry;
-    const body = bodyOf(entry);
-    const length = paperKeys(collector, entry, i, body);
-    words += length;
-    papers.push({
-      id: paper.id,
-      title: paper.title,
-      authors: paper.authors,
-      organization: paper.organization?.name ?? null,
-      keywords: paper.aiKeywords,
+  const lengths = parts.flatMap((p) => p.lengths);
+  if (lengths.length !== ordered.length || parts.some((p, k) => p.from !== (parts[k - 1]?.to ?? 0))) {
+    throw new Error('the index parts do not cover every paper, in order');
+  }
+  const table = ordered.map(
+    (entry, i): TableRow => ({
       day: entry.firstDate,
-      upvotes: paper.upvotes,
-      body,
-    });
-    table.push({
-      day: entry.firstDate,
-      upvotes: paper.upvotes,
-      code: paper.githubRepo !== null,
-      organization: numberOf(paper.organization?.name),
-      length,
-    });
-  });
-  const { shards, firsts } = shardsOf(collector);
-  const newest = ordered.at(-1)?.firstDate ?? '';
+      upvotes: entry.paper.upvotes,
+      code: entry.paper.githubRepo !== null,
+      organization: numberOf(entry.paper.organization?.name),
+      length: lengths[i]!,
+    }),
+  );
+  const words = lengths.reduce((a, b) => a + b, 0);
   const manifest: Manifest = {
     format: INDEX_FORMAT,
-    // Named by the build's integration, from every file it writes (site/integrations/search-index.ts).
     build: '',
     papers: ordered.length,
     meanLength: ordered.length > 0 ? Math.round((words / ordered.length) * 10) / 10 : 0,
-    newest,
-    shards: firsts,
+    newest: ordered.at(-1)?.firstDate ?? '',
+    parts: parts.map((p) => ({ name: '', from: p.from, to: p.to, shards: p.firsts })),
   };
-  return { manifest, shards, papers, table, organizations };
+  return { manifest, table, organizations };
 }

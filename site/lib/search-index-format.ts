@@ -4,7 +4,8 @@
 //
 // The index maps keys to the papers that hold them, by their place in the paper table's order
 // (search-table.ts). Keys are sorted and cut into shards of about SHARD_BYTES, so that a search
-// fetches only the shards its keys fall in; the manifest lists each shard's first key. Three
+// fetches only the shards its keys fall in; the manifest lists each shard's first key, for each
+// part of the index (one or two, search-index-build.ts). Three
 // kinds of key, which sort apart:
 //   - "#…": exact lookups: an arXiv id ("#i" + digits), a title ("#t" + hash), an author's whole
 //     name ("#n" + letters, in the order written and surname first), a keyword ("#k" + hash);
@@ -16,7 +17,7 @@
 // varint bytes of postings; postings: varint gap from the paper before (the first from -1), and
 // for a word's stem u8 fields and u8 times in the body (capped at 255).
 
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** Where the paper holds a word: bits of a posting's fields byte. */
 export const FIELD = { title: 1, keywords: 2, body: 4, authors: 8, organization: 16, submitter: 32 } as const;
@@ -24,17 +25,28 @@ export const FIELD = { title: 1, keywords: 2, body: 4, authors: 8, organization:
 /** About how many bytes of postings a shard holds before the next begins (a key never splits). */
 export const SHARD_BYTES = 12 * 1024;
 
+/** A part of the index (search-index-build.ts): its folder's name, its papers, its shards. */
+export type PartInfo = {
+  /** Its folder, search/<name>/, named after its files. */
+  name: string;
+  /** Its papers: places [from, to) of the table's order. */
+  from: number;
+  to: number;
+  /** The first key of each shard, in order. */
+  shards: string[];
+};
+
 export type Manifest = {
   format: typeof INDEX_FORMAT;
-  /** Changes with every index that differs: fetched files carry it, so no cache mixes two builds. */
+  /** Changes with every index that differs: the table and organization list are in its folder. */
   build: string;
   papers: number;
   /** Mean words of a paper's summary and abstract (BM25's length normalization). */
   meanLength: number;
   /** The archive's newest day: recency counts back from it, so a copy ranks as the site did. */
   newest: string;
-  /** The first key of each shard, in order. */
-  shards: string[];
+  /** One or two parts, in order, covering every paper. */
+  parts: PartInfo[];
 };
 
 export type Posting = { paper: number; fields: number; count: number };

@@ -48,6 +48,9 @@ describe('papers nightly with the build', () => {
     const manifest = JSON.parse(readFileSync(path.join(dist, 'search', 'index.json'), 'utf8'));
     // Every paper of the two days (26 + 20) in the search index, each with its record.
     expect(manifest.papers).toBe(46);
-    expect(readdirSync(path.join(dist, 'search', manifest.build, 'papers'))).toHaveLength(46);
+    const records = (manifest.parts as { name: string }[]).flatMap(({ name }) =>
+      readdirSync(path.join(dist, 'search', name, 'papers')),
+    );
+    expect(records).toHaveLength(46);
   });
 });

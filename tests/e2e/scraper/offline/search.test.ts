@@ -141,10 +141,10 @@ describe('an index it cannot use is one line that says how to build one, exit 1'
     const copy = path.join(tempDir('search-'), 'site');
     cpSync(inject('fixtureSite').dist, copy, { recursive: true });
     const manifest = path.join(copy, 'search', 'index.json');
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"format":1/, '"format":2'));
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"format":2/, '"format":1'));
     const run = await runPapers(['search', '--site', copy, 'video']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^papers search: .*: its search index is of format 2, and papers search reads format 1/);
+    expect(run.stderr).toMatch(/^papers search: .*: its search index is of format 1, and papers search reads format 2/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

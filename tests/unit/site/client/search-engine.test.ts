@@ -1,8 +1,9 @@
 // The search engine (site/client/search-engine.ts) over an index the build's own writer made
-// (site/integrations/search-index.ts) from 111 real days and a few papers made for the cases
-// below, read from disk as the terminal reads it. What it finds is checked against the plain
-// way, every paper's text scanned for the words; its order against the fixed keys; and the
-// same search, its files arriving in any order, under concurrency, answers the same every time.
+// (site/integrations/search-index-files.ts) from 111 real days and a few papers made for the
+// cases below, read from disk as the terminal reads it. What it finds is checked against the
+// plain way, every paper's text scanned for the words; its order against the fixed keys; the
+// index in two parts against the index in one, on a table of every kind of query; and the same
+// search, its files arriving in any order, under concurrency, answers the same every time.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,9 +13,10 @@ import { fileFetch } from '../../../../scraper/offline/search/file-fetch.ts';
 import { fixtureDates, fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
 import { type ResultData, runSearch } from '../../../../site/client/search-engine.ts';
-import { removeOtherBuilds, writeSearchFiles } from '../../../../site/integrations/search-index.ts';
+import { removeOtherBuilds, writeSearchFiles } from '../../../../site/integrations/search-index-files.ts';
 import { buildArchiveIndex, type PaperEntry } from '../../../../site/lib/archive-index.ts';
-import { bodyOf, indexOrder } from '../../../../site/lib/search-index-build.ts';
+import { indexOrder } from '../../../../site/lib/search-index-build.ts';
+import { bodyOf } from '../../../../site/lib/search-index-part.ts';
 import { sameName } from '../../../../site/lib/search-keys.ts';
 import { readRequest } from '../../../../site/lib/search-request.ts';
 import { STOP_STEMS, stemOf, wordsOf } from '../../../../site/lib/search-text.ts';
@@ -42,6 +44,8 @@ const made = [
 ];
 
 let root: string;
+/** The same papers' index in two parts: those before July 2026, and the rest. */
+let twoParts: string;
 let entries: PaperEntry[];
 let saved: typeof fetch;
 
@@ -56,6 +60,8 @@ beforeAll(async () => {
   entries = indexOrder(buildArchiveIndex(days).papers.values());
   root = tempDir('index-');
   await writeSearchFiles(root, entries);
+  twoParts = tempDir('index-');
+  await writeSearchFiles(twoParts, entries, { splitAt: 1 });
   saved = globalThis.fetch;
   // An index of 1,600 papers written to disk: about 2 s on a quiet machine, the unit tier's
   // 10 s bound on a busy one.
@@ -70,13 +76,13 @@ type Found = { ids: string[]; data: ResultData[] };
  * A search as the URL gives it: every result's id (by its place in the index), and the first
  * `shown` results' data; `shuffle`: files arrive late, at random.
  */
-async function search(params: Record<string, string>, shuffle = false, shown = 50): Promise<Found> {
-  const disk = fileFetch({ root, base: '/' });
+async function search(params: Record<string, string>, shuffle = false, shown = 50, at = root): Promise<Found> {
+  const disk = fileFetch({ root: at, base: '/' });
   globalThis.fetch = (async (input: string | URL | Request) => {
     if (shuffle) await new Promise((r) => setTimeout(r, Math.random() * 15));
     return disk(input);
   }) as typeof fetch;
-  const outcome = await runSearch(pathToFileURL(`${root}${path.sep}`).href, readRequest(new URLSearchParams(params)));
+  const outcome = await runSearch(pathToFileURL(`${at}${path.sep}`).href, readRequest(new URLSearchParams(params)));
   const hits = outcome.kind === 'list' ? outcome.hits : outcome.kind === 'paper' && outcome.hit ? [outcome.hit] : [];
   const data = await Promise.all(hits.slice(0, shown).map((h) => h.data()));
   const ids = hits.map((h) => entries[Number(h.id)]!.id);
@@ -161,6 +167,48 @@ describe('what a search finds is what scanning every paper finds', () => {
   test('a word the index lacks finds the words it begins', async () => {
     const expected = plain((e) => [...stemsOf(e)].some((s) => s.startsWith('diffus')));
     expect((await search({ q: 'diffus' })).ids.sort()).toEqual(expected);
+  });
+});
+
+describe('the index in two parts answers what one index answers: the same papers, in the same order', () => {
+  test('two parts, each with papers', () => {
+    const manifest = JSON.parse(readFileSync(path.join(twoParts, 'search', 'index.json'), 'utf8'));
+    expect(manifest.parts).toHaveLength(2);
+    expect(manifest.parts[0].to).toBe(entries.findIndex((e) => e.firstDate >= '2026-07-01'));
+    expect(manifest.parts[0].to).toBeGreaterThan(100);
+    expect(manifest.parts[1].to - manifest.parts[1].from).toBeGreaterThan(100);
+  });
+
+  const oldest = () => entries.find((e) => e.paper.aiKeywords.length > 0)!;
+  test.each<[string, () => Record<string, string>]>([
+    ['words', () => ({ q: 'agent' })],
+    ['two words', () => ({ q: 'video generation' })],
+    ['three words', () => ({ q: 'large language models' })],
+    ['a phrase whose papers sit in both parts', () => ({ q: '"language model"' })],
+    ['a phrase of three words', () => ({ q: '"large language model"' })],
+    ['a phrase with a month', () => ({ q: '"language model"', month: '2026-07' })],
+    ['a phrase sorted by upvotes', () => ({ q: '"reinforcement learning"', sort: 'upvotes' })],
+    ['a phrase and a word', () => ({ q: '"world model" video' })],
+    ['a word the index lacks, by the words it begins', () => ({ q: 'diffus' })],
+    ['a word with a hyphen', () => ({ q: 'pre-training' })],
+    ['an exact title', () => ({ q: oldest().paper.title })],
+    ['an arXiv id', () => ({ q: `${oldest().id}v2` })],
+    ['an arXiv link', () => ({ q: `https://arxiv.org/pdf/${entries.at(-1)!.id}` })],
+    ['an author, surname first', () => ({ author: 'Liu Ziwei' })],
+    ['an organization by a word', () => ({ organization: 'meta' })],
+    ['a keyword', () => ({ keyword: oldest().paper.aiKeywords[0]! })],
+    [
+      'a date range across the parts, and a least number of upvotes',
+      () => ({ q: 'model', from: '2026-06-15', to: '2026-07-15', upvotes: '10' }),
+    ],
+    ['a year with code, newest first', () => ({ year: '2026', code: 'yes', sort: 'newest' })],
+    ['every paper, oldest first', () => ({ sort: 'oldest' })],
+    ['words by upvotes', () => ({ q: 'benchmark', sort: 'upvotes' })],
+  ])('%s', async (_label, params) => {
+    const one = await search(params(), false, 0);
+    const two = await search(params(), false, 0, twoParts);
+    expect(one.ids.length).toBeGreaterThan(0);
+    expect(two.ids).toEqual(one.ids);
   });
 });
 

@@ -1,10 +1,10 @@
-// The search index the build writes (site/lib/search-index-build.ts): every paper's words with
-// where they are, its phrases, its exact keys; papers in the table's order; the same papers give
-// the same files, byte for byte.
+// The search index the build writes (site/lib/search-index-build.ts, search-index-part.ts):
+// every paper's words with where they are, its phrases, its exact keys; papers in the table's
+// order; where the index splits in two; the same papers give the same files, byte for byte.
 import { describe, expect, test } from 'vitest';
 import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
 import { buildArchiveIndex } from '../../../../site/lib/archive-index.ts';
-import { buildIndex, indexOrder } from '../../../../site/lib/search-index-build.ts';
+import { assemble, indexOrder, recentFrom, splitPoint } from '../../../../site/lib/search-index-build.ts';
 import {
   decodePostings,
   decodeShard,
@@ -13,6 +13,7 @@ import {
   phraseKey,
   shardOf,
 } from '../../../../site/lib/search-index-format.ts';
+import { buildPart } from '../../../../site/lib/search-index-part.ts';
 import { keywordKey, nameKeys, titleKey } from '../../../../site/lib/search-keys.ts';
 import { stemOf } from '../../../../site/lib/search-text.ts';
 
@@ -37,10 +38,11 @@ const days = [
   dayRecord('2026-08-04', [paperRecord('2608.00003', { title: 'Video again', abstract: 'A video.' })]),
 ];
 const ordered = indexOrder(buildArchiveIndex(days).papers.values());
-const built = buildIndex(ordered);
+const part = buildPart(ordered, 0, ordered.length);
+const built = assemble(ordered, [part]);
 
 function postings(key: string) {
-  const shard = decodeShard(built.shards[shardOf(built.manifest.shards, key)]!);
+  const shard = decodeShard(part.shards[shardOf(part.firsts, key)]!);
   const found = shard.get(key);
   return found ? decodePostings(key, found) : null;
 }
@@ -48,14 +50,14 @@ function postings(key: string) {
 describe('the index', () => {
   test('papers in order of first day, then id; the table and records in that order', () => {
     expect(ordered.map((e) => e.id)).toEqual(['2608.00001', '2608.00002', '2608.00003']);
-    expect(built.papers.map((p) => p.id)).toEqual(['2608.00001', '2608.00002', '2608.00003']);
     expect(built.table.map((r) => [r.day, r.upvotes, r.code, r.organization])).toEqual([
       ['2026-08-03', 0, true, 0],
       ['2026-08-03', 12, false, 1],
       ['2026-08-04', 0, false, 0],
     ]);
     expect(built.organizations).toEqual([['AI at Meta', 1]]);
-    expect(built.manifest).toMatchObject({ format: 1, papers: 3, newest: '2026-08-04' });
+    expect(built.manifest).toMatchObject({ format: 2, papers: 3, newest: '2026-08-04' });
+    expect(built.manifest.parts).toEqual([{ name: '', from: 0, to: 3, shards: part.firsts }]);
   });
 
   test('a word’s papers with where each holds it and how often the body does', () => {
@@ -84,8 +86,31 @@ describe('the index', () => {
   });
 
   test('the same papers give the same files', () => {
-    const again = buildIndex(indexOrder(buildArchiveIndex(days).papers.values()));
-    expect(again.manifest).toEqual(built.manifest);
-    expect(again.shards).toEqual(built.shards);
+    const again = buildPart(indexOrder(buildArchiveIndex(days).papers.values()), 0, 3);
+    expect(again).toEqual(part);
+  });
+
+  test('a part holds its own papers, numbered in the whole order; parts must cover every paper in order', () => {
+    const second = buildPart(ordered, 2, 3);
+    const shard = decodeShard(second.shards[shardOf(second.firsts, stemOf('video'))]!);
+    expect(decodePostings(stemOf('video'), shard.get(stemOf('video'))!).map((p) => p.paper)).toEqual([2]);
+    expect(assemble(ordered, [buildPart(ordered, 0, 2), second]).manifest.parts.map((p) => [p.from, p.to])).toEqual([
+      [0, 2],
+      [2, 3],
+    ]);
+    expect(() => assemble(ordered, [second])).toThrow('do not cover every paper');
+  });
+});
+
+describe('where the index splits in two', () => {
+  const on = (day: string, n: number) => Array.from({ length: n }, () => ({ firstDate: day }));
+  test('before the month before the newest day’s month, when the main part holds enough papers', () => {
+    expect(recentFrom('2026-08-07')).toBe('2026-07-01');
+    expect(recentFrom('2026-01-31')).toBe('2025-12-01');
+    const papers = [...on('2026-05-02', 3), ...on('2026-07-03', 2), ...on('2026-08-07', 1)] as never[];
+    expect(splitPoint(papers, 3)).toBe(3);
+    expect(splitPoint(papers, 4)).toBe(0);
+    expect(splitPoint(on('2026-08-07', 5) as never[], 1)).toBe(0);
+    expect(splitPoint([], 1)).toBe(0);
   });
 });
