@@ -1,0 +1,118 @@
+// The papers a search's words find, and what the ranking needs of each word: the index's postings
+// of every word (a word the index lacks stands for the words it begins), of a word written with a
+// hyphen (its parts together, or joined), of every quoted phrase (its neighbouring pairs), and of
+// the pairs of words typed side by side, which only rank. Given the index (search-index.ts), pure
+// set work on postings.
+import { type Posting, phraseKey } from '../lib/search-index-format.ts';
+import { type QueryPart, STOP_STEMS } from '../lib/search-text.ts';
+import type { SearchIndex } from './search-index.ts';
+
+/** Prefix matches a word that the index lacks may stand for: enough for a stem's few forms. */
+const PREFIX_KEYS = 40;
+
+type WordPart = Extract<QueryPart, { kind: 'word' }>;
+
+/** The papers holding a word: its stem, else the words it begins. Null: none. */
+async function wordPostings(index: SearchIndex, part: Pick<WordPart, 'stem' | 'word'>): Promise<Posting[] | null> {
+  const exact = await index.postings(part.stem);
+  if (exact) return exact;
+  const lists: Posting[][] = [];
+  for (const prefix of new Set([part.word, part.stem]))
+    lists.push(...(await index.prefixed(prefix, PREFIX_KEYS)).values());
+  return lists.length > 0 ? union(lists) : null;
+}
+
+/** Postings of several keys as one list: a paper's fields joined, its counts added. */
+function union(lists: readonly (readonly Posting[])[]): Posting[] {
+  const merged = new Map<number, Posting>();
+  for (const list of lists) {
+    for (const p of list) {
+      const held = merged.get(p.paper);
+      merged.set(p.paper, held ? { paper: p.paper, fields: held.fields | p.fields, count: held.count + p.count } : p);
+    }
+  }
+  return [...merged.values()].sort((a, b) => a.paper - b.paper);
+}
+
+/** The papers in every list, their postings joined. */
+function intersection(lists: readonly (readonly Posting[])[]): Posting[] {
+  const sets = lists.map((l) => new Set(l.map((p) => p.paper)));
+  return union(lists).filter((p) => sets.every((s) => s.has(p.paper)));
+}
+
+export const papersOf = (postings: readonly Posting[] | null): Set<number> => new Set(postings?.map((p) => p.paper));
+
+function intersect(sets: readonly Set<number>[]): Set<number> {
+  if (sets.length === 0) return new Set();
+  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
+  return new Set([...smallest!].filter((i) => rest.every((s) => s.has(i))));
+}
+
+export type Matched = {
+  papers: Set<number>;
+  words: { byPaper: Map<number, Posting>; papers: number }[];
+  /** The papers holding each pair of neighbouring words typed (not quoted) side by side. */
+  pairs: { papers: Set<number> }[];
+  stems: Set<string>;
+};
+
+/**
+ * The postings of one part, for matching and for ranking. A word: its own, for both. A word with
+ * a hyphen: the papers holding its parts or the parts joined, for matching; each part (with the
+ * joined word's papers) for ranking, so that "text" and "image" weigh as words. A phrase: its
+ * words, for both.
+ */
+async function partPostings(index: SearchIndex, part: QueryPart): Promise<{ match: Lists; rank: Lists }> {
+  if (part.kind === 'word') {
+    const postings = [await wordPostings(index, part)];
+    return { match: postings, rank: postings };
+  }
+  if (part.kind === 'phrase') {
+    const postings = await Promise.all(part.stems.map((stem) => wordPostings(index, { stem, word: stem })));
+    return { match: postings, rank: postings };
+  }
+  const [joined, ...split] = await Promise.all([part.joined, ...part.parts].map((w) => wordPostings(index, w)));
+  const together = split.every((l) => l !== null) ? intersection(split as Posting[][]) : [];
+  const either = union([together, joined ?? []]);
+  return {
+    match: [either.length > 0 ? either : null],
+    rank: split.map((l) => union([l ?? [], joined ?? []])),
+  };
+}
+
+type Lists = (Posting[] | null)[];
+
+/** The papers holding every part of the words, and each word's postings for the ranking. */
+export async function matchWords(index: SearchIndex, parts: readonly QueryPart[]): Promise<Matched> {
+  const phrasePairs = parts.flatMap((p) =>
+    p.kind === 'phrase' ? p.stems.slice(1).map((stem, k) => phraseKey(p.stems[k]!, stem)) : [],
+  );
+  // Neighbouring words typed apart (a hyphen's parts too): their pairs only rank, never narrow.
+  const loose = parts.flatMap((p) =>
+    p.kind === 'word'
+      ? [p.stem]
+      : p.kind === 'either'
+        ? p.parts.map((w) => w.stem).filter((w) => !STOP_STEMS.has(w))
+        : [],
+  );
+  const rankPairs = loose.slice(1).map((stem, k) => phraseKey(loose[k]!, stem));
+  const [postings, phrases, pairs] = await Promise.all([
+    Promise.all(parts.map((part) => partPostings(index, part))),
+    Promise.all(phrasePairs.map((key) => index.postings(key))),
+    Promise.all(rankPairs.map((key) => index.postings(key))),
+  ]);
+  const sets = [...postings.flatMap((p) => p.match), ...phrases].map(papersOf);
+  const words = postings.flatMap((p) => p.rank);
+  const stems = parts.flatMap((p) =>
+    p.kind === 'word' ? [p.stem] : p.kind === 'phrase' ? p.stems : [p.joined.stem, ...p.parts.map((w) => w.stem)],
+  );
+  return {
+    papers: sets.some((s) => s.size === 0) ? new Set() : intersect(sets),
+    words: words.map((postings) => ({
+      byPaper: new Map(postings?.map((p) => [p.paper, p])),
+      papers: postings?.length ?? 0,
+    })),
+    pairs: pairs.map((postings) => ({ papers: papersOf(postings) })),
+    stems: new Set(stems),
+  };
+}
