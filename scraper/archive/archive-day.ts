@@ -17,6 +17,11 @@ export type DayOutcome =
       items: readonly unknown[];
       /** What the fetcher knows is missing (a card without an abstract, …): makes the day partial. */
       problems?: readonly string[];
+      /**
+       * Why the day's page could not be read, when the listing came through the API instead: said
+       * among the day's problems, but the listing is whole, so the day stays ok.
+       */
+      fallback?: string | undefined;
     }
   | { date: string; kind: 'no-listing'; via: Via; reason: string }
   | { date: string; kind: 'failed'; via: Via; reason: string };
@@ -34,11 +39,17 @@ export type DayReport = {
   rejected: Rejection[];
   /** Why, for anything but a plain success. */
   message: string | null;
+  /** Why the page failed, when the day was had through the API instead. */
+  fallback?: string | undefined;
 };
 
 export type ArchiveDayOptions = { force?: boolean; now?: () => Date };
 
 const MAX_PROBLEMS_LISTED = 5;
+
+/** How a day had through the API after its page failed says so, in its file and the ledger. */
+export const fallbackProblem = (pageFailure: string): string =>
+  `fetched through the API: the page could not be read (${pageFailure})`;
 
 function summarizeRejections(rejected: readonly Rejection[]): string[] {
   const listed = rejected.slice(0, MAX_PROBLEMS_LISTED).map(describeRejection);
@@ -93,11 +104,13 @@ export async function archiveDay(
     return settle({ date, status: 'failed', papers: 0, action: 'none', before: 0, rejected, message: reason }, reason);
   }
 
-  const problems = [...(outcome.problems ?? []), ...summarizeRejections(rejected)];
+  const missing = [...(outcome.problems ?? []), ...summarizeRejections(rejected)];
+  const fellBack = outcome.fallback ? [fallbackProblem(outcome.fallback)] : [];
+  const problems = [...fellBack, ...missing];
   const day: Day = {
     format: FORMAT_VERSION,
     date,
-    status: problems.length > 0 ? 'partial' : 'ok',
+    status: missing.length > 0 ? 'partial' : 'ok',
     source: outcome.source,
     via,
     fetchedAt: outcome.fetchedAt,
@@ -113,6 +126,7 @@ export async function archiveDay(
     before: result.before,
     rejected,
     message: result.action === 'refused' ? result.reason : problems.length > 0 ? problems.join('; ') : null,
+    ...(outcome.fallback ? { fallback: outcome.fallback } : {}),
   };
   return settle(report, report.message, result.held);
 }

@@ -21,6 +21,8 @@ export type Summary = {
   papers: number;
   rejected: number;
   problems: { date: string; status: LedgerStatus; message: string }[];
+  /** Days had through the API because their page could not be read. */
+  throughApi: number;
 };
 
 export function summarize(verb: string, reports: readonly DayReport[], seconds: number): Summary {
@@ -43,6 +45,7 @@ export function summarize(verb: string, reports: readonly DayReport[], seconds: 
     papers: reports.reduce((n, r) => n + r.papers, 0),
     rejected: reports.reduce((n, r) => n + r.rejected.length, 0),
     problems,
+    throughApi: reports.filter((r) => r.fallback).length,
   };
 }
 
@@ -121,6 +124,10 @@ export function formatSummary(s: Summary): string {
     `${s.verb} ${s.days} day${s.days === 1 ? '' : 's'} in ${s.seconds.toFixed(1)} s${rate}: ${statuses}.`,
     `Day files: ${actions}. Papers: ${s.papers}. Records rejected: ${s.rejected}.`,
   ];
+  if (s.throughApi > 0) {
+    const days = `${s.throughApi} day${s.throughApi === 1 ? '' : 's'}`;
+    lines.push(`${days} fetched through the API: their pages could not be read (see below).`);
+  }
   if (s.problems.length > 0) {
     lines.push(`Days that need a look (${s.problems.length}):`);
     for (const p of s.problems) lines.push(`  ${p.date} ${p.status}: ${p.message}`);

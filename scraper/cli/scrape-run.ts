@@ -1,4 +1,5 @@
-// One scrape run: the source opened (Chromium or the API), the days crawled, each reported as it
+// One scrape run: the source opened (Chromium or the API, and the API behind Chromium for pages
+// that cannot be read, unless --no-fallback), the days crawled, each reported as it
 // lands and a summary at the end. `papers scrape` and `papers nightly` both run it, with the same
 // options; which days, and the archive's lock, are the caller's (the lock is taken before the
 // browser starts, so a busy archive is told at once and nothing is fetched).
@@ -58,6 +59,12 @@ export async function runScrape(
           render: values.render,
         });
 
+  // The API behind the page source, for days whose page cannot be read (crawl.ts, fallbackAvoids).
+  const fallback =
+    sourceName === 'page' && !values['no-fallback']
+      ? openApiSource({ baseUrl, pacer: apiPacer, apiPacer, timeoutMs, maxPageBytes })
+      : undefined;
+
   const abort = new AbortController();
   const onSignal = () => abort.abort(new Error('interrupted'));
   process.once('SIGINT', onSignal);
@@ -85,6 +92,12 @@ export async function runScrape(
           io.stderr.write(`${command}: ${skipped} days already held or known empty, skipped (--only-missing)\n`);
       },
       onDay: (report, i, total) => reporter.day(report, i, total),
+      fallback,
+      onFallback: (date, pageFailure) =>
+        say(
+          { type: 'fallback', date, via: 'api', pageFailure },
+          `${date}: the page could not be read (${pageFailure}); fetching it through the API`,
+        ),
       onRetry: (date, attempt, delayMs, error) =>
         say(
           { type: 'retry', date, attempt, delayMs: Math.round(delayMs), error: error.message },

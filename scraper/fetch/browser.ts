@@ -114,6 +114,11 @@ export async function loadInBrowser(tab: Tab, url: string, timeoutMs: number, ma
     const over = guard.tripped();
     if (over) throw over;
     if (e instanceof FetchError) throw e;
+    // Timed out while the check kept answering (its page reloading, never getting through): the
+    // site's check, not a slow network.
+    if (navigations.length > 0 && navigations.every((n) => n.status() === 202)) {
+      throw new FetchError(`${url}: the browser did not get past the site's check`, { retryable: true, status: 202 });
+    }
     if (/ERR_TOO_MANY_REDIRECTS/.test((e as Error).message ?? '')) {
       throw new RedirectError(`${url}: the site's redirects go round in a loop (the browser gave up)`);
     }

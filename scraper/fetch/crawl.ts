@@ -1,8 +1,10 @@
 // The crawl loop, apart from how a day is fetched (sources.ts) and how it is archived
 // (archive-day.ts): days go to `concurrency` workers; each day is tried, retried with backoff
 // while the failure is one that can pass, then archived; a day that cannot be got is recorded
-// as failed and the others go on. Archiving is serialized, and each day's ledger entry is merged
-// into the file on disk. A failure to write the archive itself (no space, no permission, a file
+// as failed and the others go on. A day the page source gives up for a reason the API does not
+// meet (a bot check, 403, a layout that cannot be read) is fetched again through the API, when a
+// fallback is given, and filed saying so: a blocked or changed page never silences a night.
+// Archiving is serialized, and each day's ledger entry is merged into the file on disk. A failure to write the archive itself (no space, no permission, a file
 // where a folder should be) is not a day's failure: it stops every worker at once and is thrown,
 // with no entry written for the days it interrupted.
 import { archiveDay, type DayOutcome, type DayReport } from '../archive/archive-day.ts';
@@ -33,6 +35,12 @@ export type CrawlOptions = {
   onStart?: (total: number, skipped: number) => void;
   onDay?: (report: DayReport, index: number, total: number) => void;
   onRetry?: (date: string, attempt: number, delayMs: number, error: Error) => void;
+  /**
+   * Asked when `source` gives a day up for a reason `fallback` avoids (fallbackAvoids): the day is
+   * then fetched from `fallback` (the API), with retries of its own.
+   */
+  fallback?: DaySource | undefined;
+  onFallback?: (date: string, pageFailure: string) => void;
 };
 
 export type CrawlResult = {
@@ -53,6 +61,21 @@ function asFetchError(e: unknown): FetchError {
   if (e instanceof TruncatedPageError) return new FetchError(e.message, { retryable: true });
   if (e instanceof LayoutChangedError) return new FetchError(e.message, { retryable: false });
   return new FetchError(e instanceof Error ? e.message : String(e), { retryable: false });
+}
+
+/**
+ * The page failures the API does not meet: the site's bot check not passed, the pages refused
+ * (401, 403, 451), or a page whose listing cannot be read (the layout changed). The site down,
+ * 429 after retries, a timeout, a page too large or an implausible listing are the site's state
+ * or the data's, and stay failures.
+ */
+export function fallbackAvoids(error: unknown): boolean {
+  return error instanceof LayoutChangedError || refusesPages(error);
+}
+
+/** The site keeps its pages from us (its check not passed, 401/403/451): true of every day, not one. */
+function refusesPages(error: unknown): boolean {
+  return error instanceof FetchError && error.status !== null && [202, 401, 403, 451].includes(error.status);
 }
 
 async function daysToSkip(contentDir: string, dates: readonly string[], today: string): Promise<Set<string>> {
@@ -95,27 +118,32 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
   const attempted = new Set<string>();
   let archiving: Promise<unknown> = Promise.resolve();
 
-  const attemptDay = async (date: string): Promise<DayOutcome | null> => {
+  type Attempt = { outcome: DayOutcome } | { gaveUp: unknown; reason: string };
+
+  /** One source's tries at one day, retried while the failure may pass; null when interrupted. */
+  const attemptWith = async (from: DaySource, date: string): Promise<Attempt | null> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        const listing = await source.fetchDay(date, signal);
-        return listing.kind === 'listing'
-          ? {
-              date,
-              kind: 'listing',
-              via: source.name,
-              source: listing.source,
-              fetchedAt: now().toISOString(),
-              items: listing.items,
-              problems: listing.problems,
-            }
-          : { date, kind: 'no-listing', via: source.name, reason: listing.reason };
+        const listing = await from.fetchDay(date, signal);
+        const outcome: DayOutcome =
+          listing.kind === 'listing'
+            ? {
+                date,
+                kind: 'listing',
+                via: from.name,
+                source: listing.source,
+                fetchedAt: now().toISOString(),
+                items: listing.items,
+                problems: listing.problems,
+              }
+            : { date, kind: 'no-listing', via: from.name, reason: listing.reason };
+        return { outcome };
       } catch (e) {
         if (signal?.aborted) return null;
         const error = asFetchError(e);
         if (!error.retryable || attempt > retry.retries) {
           const tries = attempt > 1 ? ` (${attempt} attempts)` : '';
-          return { date, kind: 'failed', via: source.name, reason: `${error.message}${tries}` };
+          return { gaveUp: e, reason: `${error.message}${tries}` };
         }
         if (error.retryAfterMs !== null) pacer.pauseFor(error.retryAfterMs);
         const delay = backoffDelay(attempt, retry, error.retryAfterMs, random);
@@ -127,6 +155,33 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
         }
       }
     }
+  };
+
+  // Once the site has refused a page, the other days go straight to the fallback: each would
+  // spend its retries (and a browser's wait on the check) to be refused the same way.
+  let refused: string | null = null;
+
+  const attemptDay = async (date: string): Promise<DayOutcome | null> => {
+    const { fallback } = options;
+    const skipped = refused !== null && fallback !== undefined;
+    const first: Attempt | null = skipped
+      ? { gaveUp: null, reason: `the site refused an earlier page of this run: ${refused}` }
+      : await attemptWith(source, date);
+    if (first === null) return null;
+    if ('outcome' in first) return first.outcome;
+    if (refusesPages(first.gaveUp)) refused ??= first.reason;
+    if (!fallback || !(skipped || fallbackAvoids(first.gaveUp))) {
+      return { date, kind: 'failed', via: source.name, reason: first.reason };
+    }
+    options.onFallback?.(date, first.reason);
+    const second = await attemptWith(fallback, date);
+    if (second === null) return null;
+    if ('gaveUp' in second) {
+      const reason = `the page could not be read (${first.reason}), nor the API: ${second.reason}`;
+      return { date, kind: 'failed', via: fallback.name, reason };
+    }
+    const had = second.outcome;
+    return had.kind === 'listing' ? { ...had, fallback: first.reason } : had;
   };
 
   let nextIndex = 0;

@@ -46,6 +46,8 @@ export type NightlySummary = {
   notTried: string[];
   /** Days that went in but need a look (partial, a listing gone for a held day). */
   notes: DayNote[];
+  /** Days had through the API because their page could not be read (why: the page's failure). */
+  throughApi: DayNote[];
   papersAdded: PaperRef[];
   commit: CommitState;
   push: Pushed | null;
@@ -66,6 +68,7 @@ export function summarizeNightly(o: NightlyOutcome): NightlySummary {
     failed: [],
     notTried: [...o.notAttempted],
     notes: [],
+    throughApi: [],
     papersAdded: [...o.papersAdded],
     commit: o.commit,
     push: o.push,
@@ -81,20 +84,30 @@ export function summarizeNightly(o: NightlyOutcome): NightlySummary {
       else if (r.action === 'created') s.added.push(r.date);
       else if (r.action === 'updated' || r.action === 'removed') s.changed.push(r.date);
       else s.unchanged.push(r.date);
-      if (r.message && (r.status !== 'no-listing' || r.before > 0)) s.notes.push({ date: r.date, message: r.message });
+      if (r.fallback) s.throughApi.push({ date: r.date, message: r.fallback });
+      // A day had through the API is counted on its own line; other problems of it still need a look.
+      const message = r.fallback ? otherProblems(r) : r.message;
+      if (message && (r.status !== 'no-listing' || r.before > 0)) s.notes.push({ date: r.date, message });
     }
   }
   s.ok = o.scrapeClean && o.notAttempted.length === 0 && s.errors.length === 0 && o.build.status !== 'failed';
   return s;
 }
 
+/** A report's message without the fallback's own problem (the first one, archive-day.ts). */
+function otherProblems(r: DayReport): string | null {
+  const rest = (r.message ?? '').split('; ').filter((p) => !p.startsWith('fetched through the API: '));
+  return rest.length > 0 && r.status === 'partial' ? rest.join('; ') : null;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const span = (s: NightlySummary) => (s.from === s.to ? s.from : `${s.from} … ${s.to}`);
 
 function counts(s: NightlySummary): string {
+  const api = s.throughApi.length > 0 ? ` (${s.throughApi.length} through the API)` : '';
   return (
     `${s.added.length} added, ${s.changed.length} changed, ${s.unchanged.length} unchanged, ` +
-    `${s.noListing.length} no listing, ${s.failed.length} failed`
+    `${s.noListing.length} no listing, ${s.failed.length} failed${api}`
   );
 }
 
@@ -138,6 +151,7 @@ export function formatNightlyText(s: NightlySummary): string {
   if (s.unchanged.length > 0) row('unchanged', s.unchanged.join(', '));
   if (s.noListing.length > 0) row('no listing', s.noListing.join(', '));
   for (const f of s.failed) row('failed', `${f.date}: ${f.message}`);
+  for (const a of s.throughApi) row('via API', `${a.date}: the page could not be read (${a.message})`);
   if (s.notTried.length > 0) row('not tried', `${s.notTried.join(', ')} (interrupted)`);
   for (const n of s.notes) row('look at', `${n.date}: ${n.message}`);
   lines.push(`Commit: ${commitLine(s.commit, s.push)}`, `Site: ${buildLine(s.build)}`);
@@ -171,8 +185,17 @@ export function formatNightlyMarkdown(s: NightlySummary): string {
     `| unchanged | ${cell(s.unchanged)} |`,
     `| no listing | ${cell(s.noListing)} |`,
     `| failed | ${cell(s.failed.map((f) => f.date))} |`,
+    `| through the API | ${cell(s.throughApi.map((a) => a.date))} |`,
     '',
   ];
+  if (s.throughApi.length > 0) {
+    lines.push(
+      `**${plural(s.throughApi.length, 'day')} fetched through the API**: the listing page could not be read, so the same run took the day from Hugging Face's API (the run still passes). If this repeats night after night, see the README's "When a night fails".`,
+      '',
+    );
+    for (const a of s.throughApi) lines.push(`- ${a.date}: ${mdText(a.message)}`);
+    lines.push('');
+  }
   if (s.failed.length + s.notTried.length + s.notes.length + s.errors.length > 0) {
     lines.push('**Needs a look**', '');
     for (const f of s.failed) lines.push(`- ${f.date} failed: ${mdText(f.message)}`);

@@ -8,6 +8,9 @@
 //   NIGHTLY_DATE    the last day to scrape (empty: the latest UTC day)
 //   NIGHTLY_DAYS    how many days ending with it (empty: the nightly's default)
 //   NIGHTLY_SOURCE  page or api (empty: the nightly's default)
+//   NIGHTLY_FALLBACK  false: --no-fallback (empty or true: a page that cannot be read falls back to the API)
+// (the workflow's first step, scripts/ci/nightly-settings.sh, has read them from its inputs and
+// the repository's variables and checked them)
 //   node scripts/ci/nightly.ts
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -28,6 +31,7 @@ export function nightlyOptions(env: NodeJS.ProcessEnv): string[] {
   option('--date', 'NIGHTLY_DATE');
   option('--days', 'NIGHTLY_DAYS');
   option('--source', 'NIGHTLY_SOURCE');
+  if ((env['NIGHTLY_FALLBACK'] ?? '').trim() === 'false') args.push('--no-fallback');
   return args;
 }
 

@@ -40,6 +40,12 @@ export type FaultConfig = {
   gzipBomb?: { bytes: number; times?: number; paths?: string };
   /** The listing page of each key day is served (200, at its own URL) with the listing of the value day. */
   wrongDayPages?: Record<string, string>;
+  /**
+   * Every listing page (`/papers…`) is kept from every client, the browser included: 202 is the
+   * bot check's page whose token is never accepted (a check that never passes), 403 a refusal.
+   * The API still answers.
+   */
+  blockPages?: { status: 202 | 403 };
 };
 
 /** Kinds of request: faults without `paths` touch only `page` and `api` requests. */
@@ -170,6 +176,11 @@ export function parseFaultConfig(value: unknown): FaultConfig {
       redirectLoop: () => true,
       hugePage: () => true,
       gzipBomb: () => true,
+      blockPages: (v) =>
+        typeof v === 'object' &&
+        v !== null &&
+        Object.keys(v).every((k) => k === 'status') &&
+        [202, 403].includes((v as { status?: unknown }).status as number),
       wrongDayPages: (v) =>
         typeof v === 'object' &&
         v !== null &&

@@ -128,16 +128,22 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
     }
 
     // The WAF sits in front of the site: a challenged request never reaches the site's limits.
+    const listingPage = cls === 'page' && url.pathname.startsWith('/papers');
+    const blocked = listingPage ? faults.blockPages?.status : undefined;
+    if (blocked === 403) {
+      entry.fault = 'blockPages';
+      return {
+        answer: htmlAnswer(403, '<!doctype html><title>403 Forbidden</title><h1>403 Forbidden</h1>'),
+        truncate: false,
+      };
+    }
     const challenged =
-      wafOn &&
-      cls === 'page' &&
-      url.pathname.startsWith('/papers') &&
-      !isValidToken(waf, cookieValue(req.headers.cookie, WAF_COOKIE));
+      blocked === 202 || (wafOn && listingPage && !isValidToken(waf, cookieValue(req.headers.cookie, WAF_COOKIE)));
     const limits = rate(entry.ip, bucket, now, cls !== 'asset' && !challenged);
     const withLimits = (a: Answer): Answer => ({ ...a, headers: { ...limits.headers, ...a.headers } });
 
     if (challenged) {
-      entry.fault = 'waf';
+      entry.fault = blocked ? 'blockPages' : 'waf';
       return {
         answer: withLimits(
           htmlAnswer(202, challengePage(newNonce()), {

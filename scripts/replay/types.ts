@@ -47,6 +47,7 @@ export type RequestLogEntry = {
     | 'downDays'
     | 'truncate'
     | 'waf'
+    | 'blockPages'
     | 'canonicalRedirect'
     | 'redirectLoop'
     | 'hugePage'

@@ -69,6 +69,9 @@ export const fetchOptions = z.object({
       "$PAPERS_CHROMIUM, else Playwright's own, else the system's chromium, chromium-browser or google-chrome",
   }),
   render: opt.flag({ help: 'render every page in the browser instead of requesting it with its cookies' }),
+  'no-fallback': opt.flag({
+    help: 'with --source page, fail a day whose page cannot be read (bot check not passed, 401/403/451, layout changed) instead of fetching it through the API',
+  }),
   force: opt.flag({ help: 'replace archived days even with fewer papers, an empty or a partial listing' }),
   wait: waitOption,
   json: jsonOption,

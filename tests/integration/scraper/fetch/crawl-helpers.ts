@@ -31,10 +31,12 @@ export type CrawlRun = CrawlResult & {
   starts: number[];
 };
 
-export type ReplayCrawlOptions = Partial<Omit<CrawlOptions, 'source' | 'pacer' | 'clock' | 'retry'>> & {
+export type ReplayCrawlOptions = Partial<Omit<CrawlOptions, 'source' | 'pacer' | 'clock' | 'retry' | 'fallback'>> & {
   contentDir: string;
   dates: readonly string[];
   source?: 'page' | 'api';
+  /** The API behind the page source, as `papers scrape` has it unless --no-fallback. */
+  fallback?: boolean;
   retries?: number;
   /** The real request timeout (AbortSignal.timeout): it is the only real wait a crawl can have. */
   timeoutMs?: number;
@@ -63,6 +65,7 @@ function recording(pacer: Pacer, clock: ManualClock, starts: number[]): Pacer {
 export async function crawlReplay(replay: ReplayServer, options: ReplayCrawlOptions): Promise<CrawlRun> {
   const {
     source: sourceName = 'page',
+    fallback: withFallback = false,
     retries: retryCount,
     timeoutMs = 5_000,
     get,
@@ -80,6 +83,7 @@ export async function crawlReplay(replay: ReplayServer, options: ReplayCrawlOpti
       : recording(createPacer({ ratePerMinute: 20, clock }), clock, starts);
   const sourceOptions = { baseUrl, pacer, apiPacer, timeoutMs, maxPageBytes, ...(get ? { get } : {}) };
   const source = sourceName === 'api' ? openApiSource(sourceOptions) : openPlainPageSource(sourceOptions);
+  const fallback = withFallback ? openApiSource({ ...sourceOptions, pacer: apiPacer }) : undefined;
   const result = await clock.run(
     crawl({
       concurrency: 1,
@@ -88,6 +92,7 @@ export async function crawlReplay(replay: ReplayServer, options: ReplayCrawlOpti
       random: () => 0.5,
       ...rest,
       source,
+      fallback,
       pacer,
       clock,
       retry: { ...DEFAULT_RETRY, retries: retryCount ?? DEFAULT_RETRY.retries },

@@ -13,6 +13,60 @@ import { runCommand } from '../../../../scripts/ci/nightly.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 import { runScript } from './run.ts';
 
+describe('nightly-settings.sh', () => {
+  const settings = async (env: Record<string, string>) => {
+    const output = path.join(tempDir(), 'output');
+    writeFileSync(output, '');
+    const r = await runScript('nightly-settings.sh', [], { env: { ...env, GITHUB_OUTPUT: output } });
+    return { ...r, outputs: parseFileEntries(readFileSync(output, 'utf8')) };
+  };
+
+  test('no variables and a scheduled run: page, 4 days, the fallback on', async () => {
+    const r = await settings({});
+    expect(r.code).toBe(0);
+    expect(r.outputs).toEqual({ source: 'page', days: '4', fallback: 'true' });
+    expect(r.stdout).toBe('nightly settings: source page, 4 days, fallback to the API: true\n');
+  });
+
+  test("the repository's variables decide a scheduled run; a run's own inputs come first", async () => {
+    const vars = { NIGHTLY_SOURCE: 'api', NIGHTLY_DAYS: '07', NIGHTLY_FALLBACK: 'false' };
+    expect((await settings(vars)).outputs).toEqual({ source: 'api', days: '7', fallback: 'false' });
+    const byHand = await settings({ ...vars, INPUT_SOURCE: 'page', INPUT_DAYS: '31' });
+    expect(byHand.outputs).toEqual({ source: 'page', days: '31', fallback: 'false' });
+    // "setting" and an empty input leave it to the variable.
+    const left = await settings({ ...vars, INPUT_SOURCE: 'setting', INPUT_DAYS: '' });
+    expect(left.outputs).toEqual({ source: 'api', days: '7', fallback: 'false' });
+  });
+
+  test('a wrong value fails the step in one line naming where it came from, and nothing is output', async () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ NIGHTLY_SOURCE: 'Page' }, "the repository variable NIGHTLY_SOURCE is 'Page': it must be page or api"],
+      [{ INPUT_SOURCE: 'rss' }, "the run's input source is 'rss': it must be page or api"],
+      [
+        { NIGHTLY_DAYS: '0' },
+        "the repository variable NIGHTLY_DAYS is '0': it must be a whole number of days from 1 to 31",
+      ],
+      [
+        { NIGHTLY_DAYS: '32' },
+        "the repository variable NIGHTLY_DAYS is '32': it must be a whole number of days from 1 to 31",
+      ],
+      [{ INPUT_DAYS: '4.5' }, "the run's input days is '4.5': it must be a whole number of days from 1 to 31"],
+      [{ NIGHTLY_FALLBACK: 'yes' }, "the repository variable NIGHTLY_FALLBACK is 'yes': it must be true or false"],
+      // A value cannot start a workflow command of its own.
+      [
+        { NIGHTLY_SOURCE: 'x\n::warning::y%0A' },
+        "the repository variable NIGHTLY_SOURCE is 'x: :warning: :y0A': it must be page or api",
+      ],
+    ];
+    for (const [env, message] of cases) {
+      const r = await settings(env);
+      expect(r.code, JSON.stringify(env)).toBe(1);
+      expect(r.stdout).toBe(`::error title=Nightly settings::${message}\n`);
+      expect(r.outputs).toEqual({});
+    }
+  });
+});
+
 describe('nightly-verdict.sh', () => {
   const verdict = (nightly: string, status: string) =>
     runScript('nightly-verdict.sh', [], { env: { NIGHTLY_EXIT_CODE: nightly, STATUS_EXIT_CODE: status } });

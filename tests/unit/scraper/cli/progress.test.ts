@@ -74,7 +74,20 @@ describe('summarize', () => {
         { date: '2026-08-05', status: 'ok', message: REFUSED.message },
         { date: '2026-08-04', status: 'failed', message: 'HTTP 503' },
       ],
+      throughApi: 0,
     });
+  });
+
+  it('counts the days had through the API, and says so in a line of its own', () => {
+    const viaApi = report({
+      ...OK,
+      message: 'fetched through the API: the page could not be read (HTTP 403)',
+      fallback: 'HTTP 403',
+    });
+    const s = summarize('Scraped', [viaApi, OK], 1);
+    expect(s.throughApi).toBe(1);
+    expect(formatSummary(s)).toContain('\n1 day fetched through the API: their pages could not be read (see below).\n');
+    expect(formatSummary(summarize('Scraped', [OK], 1))).not.toContain('through the API');
   });
 
   it('makes a held day that now has no listing a problem, a quiet day not', () => {

@@ -121,6 +121,46 @@ describe('formatNightlyText', () => {
   });
 });
 
+describe('days had through the API', () => {
+  const viaApi = (date: string, extra: Partial<DayReport> = {}) =>
+    report(date, {
+      action: 'created',
+      before: 0,
+      message: 'fetched through the API: the page could not be read (HTTP 403)',
+      fallback: 'HTTP 403',
+      ...extra,
+    });
+
+  it('are counted apart, are not a problem, and keep the run ok', () => {
+    const s = summarizeNightly(outcome({ reports: [viaApi('2026-08-07'), report('2026-08-06', {})] }));
+    expect(s.throughApi).toEqual([{ date: '2026-08-07', message: 'HTTP 403' }]);
+    expect(s.added).toEqual(['2026-08-07']);
+    expect(s.notes).toEqual([]);
+    expect(s.ok).toBe(true);
+    const text = formatNightlyText(s);
+    expect(text).toMatch(/: 1 added, .* 0 failed \(1 through the API\); 1 paper added\./);
+    expect(text).toContain('  via API:     2026-08-07: the page could not be read (HTTP 403)');
+    const md = formatNightlyMarkdown(s);
+    expect(md).toContain('| through the API | 2026-08-07 |');
+    expect(md).toContain('**1 day fetched through the API**');
+    expect(md).toContain('- 2026-08-07: HTTP 403');
+    expect(md).not.toContain('(needs a look)');
+  });
+
+  it("keep a partial day's other problems as a note", () => {
+    const partial = viaApi('2026-08-07', {
+      status: 'partial',
+      message: 'fetched through the API: the page could not be read (HTTP 403); rejected 1 item',
+    });
+    const s = summarizeNightly(outcome({ reports: [partial], scrapeClean: false }));
+    expect(s.notes).toEqual([{ date: '2026-08-07', message: 'rejected 1 item' }]);
+  });
+
+  it('are none in a run whose pages all read: the table says so with a dash', () => {
+    expect(formatNightlyMarkdown(summarizeNightly(outcome()))).toContain('| through the API | – |');
+  });
+});
+
 describe('formatNightlyMarkdown', () => {
   it('is a table of days, the papers added, the commit and the build', () => {
     const md = formatNightlyMarkdown(summarizeNightly(outcome()));

@@ -24,6 +24,12 @@ describe('the command', () => {
     ]);
   });
 
+  test('NIGHTLY_FALLBACK false turns the fallback off; true or empty leave it on', () => {
+    expect(nightlyOptions({ NIGHTLY_FALLBACK: 'false' })).toEqual(['--no-fallback']);
+    expect(nightlyOptions({ NIGHTLY_FALLBACK: 'true' })).toEqual([]);
+    expect(nightlyOptions({ NIGHTLY_FALLBACK: '' })).toEqual([]);
+  });
+
   test('an input is one argument, whatever it holds: nothing reaches a shell', () => {
     expect(nightlyOptions({ NIGHTLY_DATE: '2026-08-07; rm -rf / $(id)' })).toEqual([
       '--date',

@@ -157,6 +157,34 @@ describe('runs', () => {
     expect(Object.keys(on.workflow_dispatch.inputs)).toEqual(['date', 'days', 'source']);
   });
 
+  /** A workflow expression, as the file holds it. */
+  const expr = (inside: string) => `$${'{{'} ${inside} }}`;
+
+  test("the nightly reads its settings first (inputs, else the repository's variables) and runs with them", () => {
+    const steps = workflow('nightly.yml').jobs['nightly']!.steps as (Step & { id?: string })[];
+    // Right after the checkout, before anything is installed.
+    expect(steps[1]).toMatchObject({ id: 'settings', run: 'bash scripts/ci/nightly-settings.sh' });
+    expect(steps[1]!.env).toEqual({
+      INPUT_SOURCE: expr('inputs.source'),
+      INPUT_DAYS: expr('inputs.days'),
+      NIGHTLY_SOURCE: expr('vars.NIGHTLY_SOURCE'),
+      NIGHTLY_DAYS: expr('vars.NIGHTLY_DAYS'),
+      NIGHTLY_FALLBACK: expr('vars.NIGHTLY_FALLBACK'),
+    });
+    const nightly = steps.find((s) => s.id === 'nightly')!;
+    expect(nightly.env).toMatchObject({
+      NIGHTLY_DAYS: expr('steps.settings.outputs.days'),
+      NIGHTLY_SOURCE: expr('steps.settings.outputs.source'),
+      NIGHTLY_FALLBACK: expr('steps.settings.outputs.fallback'),
+    });
+    // A run by hand leaves each to the variable unless given.
+    const inputs = (
+      workflow('nightly.yml').on as { workflow_dispatch: { inputs: Record<string, { default: string }> } }
+    ).workflow_dispatch.inputs;
+    expect(inputs['days']!.default).toBe('');
+    expect(inputs['source']!.default).toBe('setting');
+  });
+
   test('setup-node installs the major of the `node` dev dependency the npm scripts run on', () => {
     const pkg = JSON.parse(read('package.json')) as { devDependencies: Record<string, string> };
     const major = pkg.devDependencies['node']!.split('.')[0];
