@@ -1,9 +1,10 @@
 // Runs the `papers` command two ways: as a child process, as a user or CI would (runPapers), and
 // in this process through main() (runMain), which asserts the same exit codes and output in a
 // fraction of the time. A few child-process tests prove the wiring; the rest run in process.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { onTestFinished } from 'vitest';
 import { main } from '../../scraper/cli/main.ts';
 import { REPO_ROOT } from '../../scraper/repo.ts';
 
@@ -13,6 +14,26 @@ export type CliResult = { code: number | null; signal: NodeJS.Signals | null; st
 
 type RunOptions = { env?: Record<string, string>; cwd?: string };
 
+/**
+ * Stops a command the test did not see end (a test that timed out, or failed before awaiting
+ * it), with whatever it started (its process group: its Chromium, its git…): a test never leaves
+ * a scrape and its browser running behind it.
+ */
+function stopWithTest(child: ChildProcess): void {
+  try {
+    onTestFinished(() => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Gone already.
+      }
+    });
+  } catch {
+    // Started from a hook, not a test: the hook's file stops what it starts.
+  }
+}
+
 export function runPapers(args: string[], { env = {}, cwd = REPO_ROOT }: RunOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const base: NodeJS.ProcessEnv = { ...process.env, CI: '1' };
@@ -21,7 +42,10 @@ export function runPapers(args: string[], { env = {}, cwd = REPO_ROOT }: RunOpti
       cwd,
       env: { ...base, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Its own process group, so that stopWithTest can stop it and everything under it.
+      detached: true,
     });
+    stopWithTest(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c) => (stdout += c));
