@@ -71,6 +71,7 @@ export { SEARCH_BUILT_FROM_FILE, SNAPSHOT_LABEL } from './site-files.ts';
 export {
   type ArchiveRead,
   type DayFileRef,
+  type DayParser,
   listDayFiles,
   readArchive,
   readDay,

@@ -126,4 +126,4 @@ export async function writeDay(
   }
 }
 
-export { type ArchiveRead, type DayFileRef, listDayFiles, readArchive, readDay } from './day-files.ts';
+export { type ArchiveRead, type DayFileRef, type DayParser, listDayFiles, readArchive, readDay } from './day-files.ts';

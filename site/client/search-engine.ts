@@ -20,7 +20,7 @@ import { queryKind } from '../lib/search-query.ts';
 import { arrange, bestMatch, type Order } from '../lib/search-rank.ts';
 import type { SearchRequest } from '../lib/search-request.ts';
 import { queryParts } from '../lib/search-text.ts';
-import { openIndex, type SearchIndex, StaleIndexError } from './search-index.ts';
+import { type IndexLookups, type OpenedIndex, openParts, type SearchIndex, StaleIndexError } from './search-index.ts';
 import { matchWords, papersOf } from './search-match.ts';
 
 /** What a result shows, as the page and the terminal read it. */
@@ -51,7 +51,7 @@ export type Outcome =
       organizations?: { found: string[]; near: string[] };
     };
 
-function hitOf(index: SearchIndex, i: number, stems: ReadonlySet<string>): Hit {
+function hitOf(index: Pick<SearchIndex, 'paper'>, i: number, stems: ReadonlySet<string>): Hit {
   return {
     id: String(i),
     data: async () => {
@@ -72,7 +72,11 @@ function hitOf(index: SearchIndex, i: number, stems: ReadonlySet<string>): Hit {
 }
 
 /** The papers among `candidates` whose title is exactly `words` (a shared key may differ in digits). */
-async function sameTitle(index: SearchIndex, candidates: readonly number[], words: string): Promise<number[]> {
+async function sameTitle(
+  index: Pick<SearchIndex, 'paper'>,
+  candidates: readonly number[],
+  words: string,
+): Promise<number[]> {
   const key = textKey(words);
   const docs = await Promise.all(candidates.slice(0, 20).map((i) => index.paper(i)));
   return candidates.slice(0, 20).filter((_, k) => textKey(docs[k]!.title) === key);
@@ -97,31 +101,35 @@ export async function runSearch(base: string, request: SearchRequest): Promise<O
   const asked = Object.values(request.filters).some(Boolean) || request.author || request.sort;
   if (queryKind(request.q).kind === 'none' && !asked) return { kind: 'prompt' };
   try {
-    return await search(await openIndex(base), request);
+    return await search(await openParts(base), request);
   } catch (error) {
     // A manifest older than the site (a deploy since it was cached): once more, read afresh.
     if (!(error instanceof StaleIndexError)) throw error;
-    return search(await openIndex(base, true), request);
+    return search(await openParts(base, true), request);
   }
 }
 
-async function search(index: SearchIndex, request: SearchRequest): Promise<Outcome> {
+async function search(opened: OpenedIndex, request: SearchRequest): Promise<Outcome> {
+  const { lookups } = opened;
   const query = queryKind(request.q);
   const { organization, keyword } = request.filters;
   if (query.kind === 'paper') {
-    const found = await index.postings(idKey(query.id));
-    return { kind: 'paper', id: query.id, hit: found ? hitOf(index, found[0]!.paper, new Set()) : null };
+    const found = await lookups.postings(idKey(query.id));
+    return { kind: 'paper', id: query.id, hit: found ? hitOf(lookups, found[0]!.paper, new Set()) : null };
   }
 
+  // The shards the request needs are asked for while the paper table is still arriving.
   const words = query.kind === 'words' ? query : null;
   const parts = words ? queryParts(words.words) : [];
-  const [matched, byTitleKey, byNameKey, byAuthor, byKeyword, organizations] = await Promise.all([
-    parts.length > 0 ? matchWords(index, parts) : null,
-    words?.title ? index.postings(titleKey(words.words)) : null,
-    words?.name && !request.author ? lookupName(index, words.words) : null,
-    request.author ? lookupName(index, request.author) : null,
-    keyword ? index.postings(keywordKey(keyword)) : null,
-    organization ? index.organizations() : null,
+  const order: Order = request.sort || (words ? 'best' : 'newest');
+  const [matched, byTitleKey, byNameKey, byAuthor, byKeyword, organizations, index] = await Promise.all([
+    parts.length > 0 ? matchWords(lookups, parts, { rank: order === 'best' }) : null,
+    words?.title ? lookups.postings(titleKey(words.words)) : null,
+    words?.name && !request.author ? lookupName(lookups, words.words) : null,
+    request.author ? lookupName(lookups, request.author) : null,
+    keyword ? lookups.postings(keywordKey(keyword)) : null,
+    organization ? lookups.organizations() : null,
+    opened.index,
   ]);
 
   // Which papers the request keeps: its words (or every paper), then each filter.
@@ -149,7 +157,6 @@ async function search(index: SearchIndex, request: SearchRequest): Promise<Outco
       : Array.from({ length: index.table.size }, (_, i) => i);
   const found = candidates.filter(kept);
 
-  const order: Order = request.sort || (words ? 'best' : 'newest');
   const stems = matched?.stems ?? new Set<string>();
   const scores =
     order === 'best' && matched
@@ -186,7 +193,7 @@ async function search(index: SearchIndex, request: SearchRequest): Promise<Outco
 }
 
 /** The papers by a name: written in the order typed; the index holds both orders of every name. */
-async function lookupName(index: SearchIndex, name: string): Promise<Posting[] | null> {
+async function lookupName(index: IndexLookups, name: string): Promise<Posting[] | null> {
   const key = nameLookupKey(name);
   return key ? index.postings(key) : null;
 }

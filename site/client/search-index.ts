@@ -1,5 +1,5 @@
 // The search index as the engine reads it (its files: site/lib/search-index-format.ts): the
-// manifest and the paper table first, then only the shards a search's keys fall in and the
+// manifest first, then the paper table alongside only the shards a search's keys fall in, then the
 // records of the results shown, each fetched once per page and site. It runs in the page and, for
 // `papers search`, in Node over files read from disk (scraper/offline/search/), given a `fetch`.
 // Every file after the manifest is in its build's folder (site/lib/search-files.ts), so that no
@@ -34,6 +34,16 @@ export type SearchIndex = {
   paper: (i: number) => Promise<PaperDoc>;
   organizations: () => Promise<OrganizationList>;
 };
+
+/** What a search can ask before the paper table has arrived: the shards, the records, the organizations. */
+export type IndexLookups = Omit<SearchIndex, 'table'>;
+
+/**
+ * The index as soon as its manifest is read: its lookups, and the whole index once the paper
+ * table is in. A search asks for its shards while the table is still on its way, so the two
+ * arrive together instead of one after the other.
+ */
+export type OpenedIndex = { lookups: IndexLookups; index: Promise<SearchIndex> };
 
 /** A file the manifest names that is not there: the manifest is older than the site (a deploy since). */
 export class StaleIndexError extends Error {
@@ -77,16 +87,21 @@ function checkManifest(data: unknown): Manifest {
   return m as Manifest;
 }
 
-async function open(base: string, fresh: boolean): Promise<SearchIndex> {
+async function open(base: string, fresh: boolean): Promise<OpenedIndex> {
   // The files it names are in folders named after their contents: a manifest from the cache
   // that is older than the site names files no longer there (StaleIndexError), and is then asked
   // of the server.
   const response = await fetchOk(`${base}${SEARCH_FILES.manifest}`, fresh ? { cache: 'reload' } : undefined);
   const manifest = checkManifest(await response.json());
   const at = (file: string) => `${base}${file}`;
-  const table = decodeTable(await gunzip(await fetchOk(at(SEARCH_FILES.table(manifest.build)))));
-  if (table.size !== manifest.papers)
-    throw new Error(`the paper table has ${table.size} papers, the index ${manifest.papers}`);
+  const table = fetchOk(at(SEARCH_FILES.table(manifest.build)))
+    .then(gunzip)
+    .then((bytes) => {
+      const decoded = decodeTable(bytes);
+      if (decoded.size !== manifest.papers)
+        throw new Error(`the paper table has ${decoded.size} papers, the index ${manifest.papers}`);
+      return decoded;
+    });
   const shards = new Map<string, Promise<Shard>>();
   const shard = (part: PartInfo, n: number): Promise<Shard> => {
     const file = SEARCH_FILES.shard(part.name, n);
@@ -102,9 +117,8 @@ async function open(base: string, fresh: boolean): Promise<SearchIndex> {
   const parts = manifest.parts.filter((p) => p.shards.length > 0);
   const papers = new Map<number, Promise<PaperDoc>>();
   let organizations: Promise<OrganizationList> | null = null;
-  return {
+  const lookups: IndexLookups = {
     manifest,
-    table,
     async postings(key) {
       const found = await Promise.all(
         parts.map(async (part) => {
@@ -150,21 +164,34 @@ async function open(base: string, fresh: boolean): Promise<SearchIndex> {
       return organizations;
     },
   };
+  const index = table.then((t): SearchIndex => ({ ...lookups, table: t }));
+  // A search that needs no table (an arXiv id) may never await it: its failure is not unhandled.
+  index.catch(() => {});
+  return { lookups, index };
 }
 
 /** By the site's base: a page has one, the terminal's search one a site it searches. */
-const opened = new Map<string, Promise<SearchIndex>>();
+const opened = new Map<string, Promise<OpenedIndex>>();
 
 /**
  * The index of the site at `base`, opened once; a failure may be tried again. `fresh`: the one
- * held is stale, read the manifest from the server.
+ * held is stale, read the manifest from the server. Resolves once the manifest is read.
  */
-export function openIndex(base: string, fresh = false): Promise<SearchIndex> {
+export function openParts(base: string, fresh = false): Promise<OpenedIndex> {
   let held = fresh ? undefined : opened.get(base);
   if (!held) {
     held = open(base, fresh);
-    opened.set(base, held);
-    held.catch(() => opened.delete(base));
+    const mine = held;
+    opened.set(base, mine);
+    const forget = () => {
+      if (opened.get(base) === mine) opened.delete(base);
+    };
+    mine.then((o) => o.index.catch(forget), forget);
   }
   return held;
+}
+
+/** The whole index of the site at `base`, the paper table in. */
+export async function openIndex(base: string, fresh = false): Promise<SearchIndex> {
+  return (await openParts(base, fresh)).index;
 }

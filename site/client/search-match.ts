@@ -5,7 +5,7 @@
 // set work on postings.
 import { type Posting, phraseKey } from '../lib/search-index-format.ts';
 import { type QueryPart, STOP_STEMS } from '../lib/search-text.ts';
-import type { SearchIndex } from './search-index.ts';
+import type { IndexLookups } from './search-index.ts';
 
 /** Prefix matches a word that the index lacks may stand for: enough for a stem's few forms. */
 const PREFIX_KEYS = 40;
@@ -13,7 +13,7 @@ const PREFIX_KEYS = 40;
 type WordPart = Extract<QueryPart, { kind: 'word' }>;
 
 /** The papers holding a word: its stem, else the words it begins. Null: none. */
-async function wordPostings(index: SearchIndex, part: Pick<WordPart, 'stem' | 'word'>): Promise<Posting[] | null> {
+async function wordPostings(index: IndexLookups, part: Pick<WordPart, 'stem' | 'word'>): Promise<Posting[] | null> {
   const exact = await index.postings(part.stem);
   if (exact) return exact;
   const lists: Posting[][] = [];
@@ -62,7 +62,7 @@ export type Matched = {
  * joined word's papers) for ranking, so that "text" and "image" weigh as words. A phrase: its
  * words, for both.
  */
-async function partPostings(index: SearchIndex, part: QueryPart): Promise<{ match: Lists; rank: Lists }> {
+async function partPostings(index: IndexLookups, part: QueryPart): Promise<{ match: Lists; rank: Lists }> {
   if (part.kind === 'word') {
     const postings = [await wordPostings(index, part)];
     return { match: postings, rank: postings };
@@ -82,8 +82,21 @@ async function partPostings(index: SearchIndex, part: QueryPart): Promise<{ matc
 
 type Lists = (Posting[] | null)[];
 
-/** The papers holding every part of the words, and each word's postings for the ranking. */
-export async function matchWords(index: SearchIndex, parts: readonly QueryPart[]): Promise<Matched> {
+/**
+ * Neighbouring pairs looked up for the ranking, at most: a pair only adds a bonus, and a long
+ * query (a title pasted whole) would otherwise fetch a shard or two per pair on top of its words'.
+ */
+export const MOST_RANK_PAIRS = 6;
+
+/**
+ * The papers holding every part of the words, and each word's postings for the ranking; the
+ * pairs of words typed side by side only when `rank` (Best match: another order has no use of them).
+ */
+export async function matchWords(
+  index: IndexLookups,
+  parts: readonly QueryPart[],
+  { rank = true }: { rank?: boolean } = {},
+): Promise<Matched> {
   const phrasePairs = parts.flatMap((p) =>
     p.kind === 'phrase' ? p.stems.slice(1).map((stem, k) => phraseKey(p.stems[k]!, stem)) : [],
   );
@@ -95,7 +108,7 @@ export async function matchWords(index: SearchIndex, parts: readonly QueryPart[]
         ? p.parts.map((w) => w.stem).filter((w) => !STOP_STEMS.has(w))
         : [],
   );
-  const rankPairs = loose.slice(1).map((stem, k) => phraseKey(loose[k]!, stem));
+  const rankPairs = rank ? loose.slice(1, MOST_RANK_PAIRS + 1).map((stem, k) => phraseKey(loose[k]!, stem)) : [];
   const [postings, phrases, pairs] = await Promise.all([
     Promise.all(parts.map((part) => partPostings(index, part))),
     Promise.all(phrasePairs.map((key) => index.postings(key))),

@@ -22,6 +22,7 @@ import {
   readArchive,
   readLedger,
 } from '../../scraper/archive/index.ts';
+import { dayMemo } from './day-memo.ts';
 
 export type SiteArchive = { days: Day[]; ledger: Ledger };
 
@@ -50,8 +51,9 @@ type Shared = { [SHARED]?: { dir: string; read: Promise<ArchiveRead> } };
  * which re-reads a changed archive) every read is the reader's own.
  */
 export const buildRead = {
-  start(contentDir: string): Promise<ArchiveRead> {
-    const read = readArchive(contentDir);
+  /** `memoDir`: where the build keeps the days it parsed (day-memo.ts); none, every file is parsed. */
+  start(contentDir: string, memoDir?: string): Promise<ArchiveRead> {
+    const read = readDays(contentDir, memoDir);
     read.catch(() => {});
     (globalThis as Shared)[SHARED] = { dir: contentDir, read };
     return read;
@@ -59,11 +61,20 @@ export const buildRead = {
   end(): void {
     delete (globalThis as Shared)[SHARED];
   },
-  of(contentDir: string): Promise<ArchiveRead> {
+  of(contentDir: string, memoDir?: string): Promise<ArchiveRead> {
     const held = (globalThis as Shared)[SHARED];
-    return held && held.dir === contentDir ? held.read : readArchive(contentDir);
+    return held && held.dir === contentDir ? held.read : readDays(contentDir, memoDir);
   },
 };
+
+/** The archive's days, through the build's memo when it has one (pruned of what it did not read). */
+async function readDays(contentDir: string, memoDir: string | undefined): Promise<ArchiveRead> {
+  if (!memoDir) return readArchive(contentDir);
+  const memo = dayMemo(memoDir);
+  const read = await readArchive(contentDir, { parse: memo.parse });
+  await memo.prune();
+  return read;
+}
 
 /** Every day (oldest first) and the ledger; any problem with any file throws, naming them all. */
 export async function readSiteArchive(contentDir: string): Promise<SiteArchive> {

@@ -6,6 +6,6 @@ import { readPapers, type WorkerInput } from './search-index.ts';
 import { partCache } from './search-index-cache.ts';
 import { writeSearchFiles } from './search-index-files.ts';
 
-const { site, contentDir, splitAt, cacheDir } = workerData as WorkerInput;
+const { site, contentDir, splitAt, cacheDir, memoDir } = workerData as WorkerInput;
 const cache = cacheDir ? partCache(cacheDir) : null;
-parentPort?.postMessage(await writeSearchFiles(site, await readPapers(contentDir), { splitAt, cache }));
+parentPort?.postMessage(await writeSearchFiles(site, await readPapers(contentDir, memoDir), { splitAt, cache }));

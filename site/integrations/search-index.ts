@@ -18,8 +18,8 @@ import { removeOtherBuilds, type Written } from './search-index-files.ts';
 import { moveInto, ownFolder } from './staging.ts';
 
 /** Every paper of the archive folder, in the order the index numbers them. */
-export async function readPapers(contentDir: string): Promise<PaperEntry[]> {
-  const { days, errors } = await buildRead.of(contentDir);
+export async function readPapers(contentDir: string, memoDir?: string): Promise<PaperEntry[]> {
+  const { days, errors } = await buildRead.of(contentDir, memoDir);
   if (errors.length > 0) throw new InputError(errors.map((e) => e.message).join('; '));
   return indexOrder(buildArchiveIndex(days).papers.values());
 }
@@ -33,6 +33,8 @@ export type SearchIndexOptions = {
   splitAt: number;
   /** Where the main part is kept between builds (search-index-cache.ts); null: nowhere. */
   cacheDir: string | null;
+  /** Where the build keeps the days it parsed (site/data/day-memo.ts). */
+  memoDir?: string | undefined;
   logger: Pick<AstroIntegrationLogger, 'info'>;
 };
 
@@ -86,13 +88,16 @@ export function searchIndex(): AstroIntegration {
         if (!cacheDir) throw new Error('the search index was not configured');
         const dir = await ownFolder(cacheDir, STAGING);
         const { contentDir, searchSplitAt } = siteOptions();
-        // The pages' read of the archive, started now; the index's thread reads its own.
-        buildRead.start(contentDir);
+        // The pages' read of the archive, started now; the index's thread reads its own. Both
+        // take the days parsed by earlier builds from the same memo.
+        const memoDir = path.join(cacheDir, 'archive-days');
+        buildRead.start(contentDir, memoDir);
         const done = buildSearchIndex({
           site: dir,
           contentDir,
           splitAt: searchSplitAt,
           cacheDir: path.join(cacheDir, 'search-index'),
+          memoDir,
           logger,
         });
         // Awaited in astro:build:done; a failure meanwhile must not end the process unhandled.

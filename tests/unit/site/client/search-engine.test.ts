@@ -13,13 +13,15 @@ import { fileFetch } from '../../../../scraper/offline/search/file-fetch.ts';
 import { fixtureDates, fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
 import { type ResultData, runSearch } from '../../../../site/client/search-engine.ts';
+import type { IndexLookups } from '../../../../site/client/search-index.ts';
+import { MOST_RANK_PAIRS, matchWords } from '../../../../site/client/search-match.ts';
 import { removeOtherBuilds, writeSearchFiles } from '../../../../site/integrations/search-index-files.ts';
 import { buildArchiveIndex, type PaperEntry } from '../../../../site/lib/archive-index.ts';
 import { indexOrder } from '../../../../site/lib/search-index-build.ts';
 import { bodyOf } from '../../../../site/lib/search-index-part.ts';
 import { sameName } from '../../../../site/lib/search-keys.ts';
 import { readRequest } from '../../../../site/lib/search-request.ts';
-import { STOP_STEMS, stemOf, wordsOf } from '../../../../site/lib/search-text.ts';
+import { queryParts, STOP_STEMS, stemOf, wordsOf } from '../../../../site/lib/search-text.ts';
 import { tempDir } from '../../../helpers/temp.ts';
 
 const MADE_DAY = '2026-08-10';
@@ -312,5 +314,54 @@ describe('order', () => {
       const again = await Promise.all(queries.map((q) => search(q, true, 10)));
       expect(again.map((f) => f.ids)).toEqual(first.map((f) => f.ids));
     }
+  });
+});
+
+describe('what a search fetches', () => {
+  test('the shards it needs are asked for while the paper table is still arriving', async () => {
+    // A site of its own, so that no index opened before is reused.
+    const site = tempDir('index-');
+    await writeSearchFiles(site, entries.slice(0, 300));
+    const disk = fileFetch({ root: site, base: '/' });
+    const events: string[] = [];
+    globalThis.fetch = (async (input: string | URL | Request) => {
+      const url = String(input);
+      const what = url.endsWith('papers.bin') ? 'table' : url.includes('/index/') ? 'shard' : 'other';
+      events.push(`ask ${what}`);
+      // The table arrives late: every shard must have been asked for before it has.
+      if (what === 'table') await new Promise((r) => setTimeout(r, 50));
+      const response = await disk(input);
+      events.push(`got ${what}`);
+      return response;
+    }) as typeof fetch;
+    const outcome = await runSearch(
+      pathToFileURL(`${site}${path.sep}`).href,
+      readRequest(new URLSearchParams({ q: 'video generation model' })),
+    );
+    expect(outcome.kind).toBe('list');
+    expect(events.indexOf('got table')).toBeGreaterThan(events.lastIndexOf('ask shard'));
+    expect(events.filter((e) => e === 'ask table')).toHaveLength(1);
+  });
+
+  test("pairs of words are looked up for Best match only, and a long query's first few only", async () => {
+    const asked: string[] = [];
+    const lookups = {
+      postings: async (key: string) => {
+        asked.push(key);
+        return null;
+      },
+      prefixed: async () => new Map(),
+    } as unknown as IndexLookups;
+    const pairs = () => asked.filter((k) => k.startsWith('~'));
+    const long = queryParts('sparse zebra quokka alignment spectral methods reward model video generation agent');
+    await matchWords(lookups, long);
+    expect(pairs()).toHaveLength(MOST_RANK_PAIRS);
+    asked.length = 0;
+    await matchWords(lookups, long, { rank: false });
+    expect(pairs()).toEqual([]);
+    // A phrase's pairs are what it matches: always asked for.
+    asked.length = 0;
+    await matchWords(lookups, queryParts('"video generation" agent'), { rank: false });
+    expect(pairs()).toEqual([`~${stemOf('video')} ${stemOf('generation')}`]);
   });
 });
