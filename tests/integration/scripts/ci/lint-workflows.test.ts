@@ -87,7 +87,7 @@ describe('a broken copy fails, saying where and what', () => {
       /^\.github\/workflows\/nightly\.yml:\d+:\d+: unexpected key "permisions" for "job" section.* \[syntax-check\]$/,
     );
     has(
-      /^\.github\/workflows\/nightly\.yml:\d+:\d+: property "dat" is not defined in object type \{date: string; days: number; source: string\} \[expression\]$/,
+      /^\.github\/workflows\/nightly\.yml:\d+:\d+: property "dat" is not defined in object type \{date: string; days: string; source: string\} \[expression\]$/,
     );
     has(/^\.github\/workflows\/nightly\.yml:\d+:\d+: invalid CRON format "43 25 \* \* \*".* \[events\]$/);
     has(/^\.github\/workflows\/backfill\.yml:\d+:\d+: .*end marker \}\}.* \[expression\]$/);
