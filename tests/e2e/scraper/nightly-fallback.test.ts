@@ -41,10 +41,10 @@ async function nightlyWith(faults: FaultConfig, extra: string[] = []) {
       replay.url,
       ...FAST_PACING,
       '--retries',
-      '1',
-      // The browser waits out the check this long each try.
+      '0',
+      // The browser waits out the check this long.
       '--timeout',
-      '2',
+      '1',
       '--date',
       '2026-08-07',
       '--skip-build',

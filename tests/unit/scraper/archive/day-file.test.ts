@@ -139,9 +139,9 @@ describe('day files: every string survives write → read', () => {
         const astro = DaySchema.parse(parseFrontmatter(text).frontmatter);
         expect(astro).toEqual(day);
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
-    // 300 writes and reads of a real file: seconds on a machine busy with the other tiers and
+    // 100 writes and reads of a real file: seconds on a machine busy with the other tiers and
     // the checks (npm test runs them side by side). A bound for a hang, not a speed target.
   }, 30_000);
 

@@ -92,8 +92,17 @@ async function search(params: Record<string, string>, shuffle = false, shown = 5
   return { ids, data };
 }
 
-/** The plain way: every paper's text, scanned. */
+/** The plain way: every paper's text, scanned (once: each query of the table scans them all). */
+const stemsHeld = new Map<PaperEntry, Set<string>>();
 function stemsOf(entry: PaperEntry): Set<string> {
+  let held = stemsHeld.get(entry);
+  if (!held) {
+    held = scanStems(entry);
+    stemsHeld.set(entry, held);
+  }
+  return held;
+}
+function scanStems(entry: PaperEntry): Set<string> {
   const p = entry.paper;
   const text = [
     p.title,
@@ -114,14 +123,22 @@ function hasPhrase(entry: PaperEntry, words: string): boolean {
   const want = wordsOf(words)
     .map(stemOf)
     .filter((s) => !STOP_STEMS.has(s));
-  const pairs = new Set<string>();
+  const pairs = pairsOf(entry);
+  return want.slice(1).every((w, k) => pairs.has(`${want[k]} ${w}`));
+}
+const pairsHeld = new Map<PaperEntry, Set<string>>();
+function pairsOf(entry: PaperEntry): Set<string> {
+  let pairs = pairsHeld.get(entry);
+  if (pairs) return pairs;
+  pairs = new Set<string>();
   for (const text of [entry.paper.title, bodyOf(entry)]) {
     const got = wordsOf(text)
       .map(stemOf)
       .filter((s) => !STOP_STEMS.has(s));
     for (const [k, w] of got.entries()) pairs.add(`${w} ${got[k + 1]}`);
   }
-  return want.slice(1).every((w, k) => pairs.has(`${want[k]} ${w}`));
+  pairsHeld.set(entry, pairs);
+  return pairs;
 }
 const plain = (keep: (e: PaperEntry) => boolean): string[] =>
   entries
