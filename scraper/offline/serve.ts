@@ -165,6 +165,11 @@ function sendFile(
   file: string,
   { handle, stat }: Opened,
 ): void {
+  // Gone while the file was being found and opened: nothing to send it to.
+  if (res.destroyed || res.closed) {
+    handle.close().catch(() => {});
+    return;
+  }
   const { type, compress } = mediaType(file);
   const encoding = compress && stat.size >= COMPRESS_FROM ? chooseEncoding(req.headers['accept-encoding']) : null;
   setCommonHeaders(res, status, { 'Content-Type': type });
@@ -176,8 +181,14 @@ function sendFile(
     handle.close().catch(() => {});
     return;
   }
-  // The stream closes the handle when it ends or fails.
+  // The stream closes the handle when it ends or fails; a client gone before it began (the
+  // browser cancelled the request) leaves a stream that never ends, so the answer's end closes
+  // the handle too: a server that runs for hours never runs out of file descriptors.
   const body = handle.createReadStream();
+  res.once('close', () => {
+    body.destroy();
+    handle.close().catch(() => {});
+  });
   const onError = (e: Error | null) => {
     if (e) res.destroy();
   };

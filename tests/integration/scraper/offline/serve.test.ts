@@ -3,7 +3,7 @@
 // under the base path the site was built for; a taken port and a folder with no site are one
 // line each, exit 1. And what it refuses (tests/helpers/serve-refusals.ts): files outside its
 // folder, FIFOs, redirects off the site, a Host not its own.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -98,6 +98,36 @@ describe('papers serve', () => {
     const plain = await get('_astro/site.css', 'identity');
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers['content-length']).toBe(String(Buffer.byteLength(FILES['_astro/site.css']![0])));
+  });
+
+  it('leaves no file open when the browser cancels its requests, however early', async () => {
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const cancelled = (target: string, when: number) =>
+      new Promise<void>((resolve) => {
+        const req = http.get(new URL(target, url), { headers: { 'accept-encoding': 'br' } }, (res) => {
+          res.destroy();
+          resolve();
+        });
+        req.on('error', () => resolve());
+        req.on('close', () => resolve());
+        if (when === 0) req.destroy();
+        else setTimeout(() => req.destroy(), when);
+      });
+    const before = openFiles();
+    for (let round = 0; round < 40; round++) {
+      await Promise.all(
+        ['days/2026-08-07/', '_astro/site.css', 'thumb.png', 'nowhere/', 'search/index.json'].map((t, k) =>
+          cancelled(t, (round + k) % 3),
+        ),
+      );
+    }
+    // The server's side of each closed socket, and each file, is let go of within a moment.
+    let after = openFiles();
+    for (let i = 0; i < 50 && after > before + 2; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      after = openFiles();
+    }
+    expect(after).toBeLessThanOrEqual(before + 2);
   });
 
   it('serves folders through index.html, and its own 404 page for anything else', async () => {
