@@ -4,7 +4,7 @@
 // it measures a site already built (--dist, default dist/): `npm run bench -- site` builds its
 // own (scripts/bench/site-bench.ts) and hands it here for the sizes and the first search.
 //
-//   node scripts/site/bench.ts [--content DIR] [--runs 3] [--query agent] [--no-build] [--dist DIR]
+//   npx node scripts/site/bench.ts [--content DIR] [--runs 3] [--query agent] [--no-build] [--dist DIR]
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -14,6 +14,8 @@ import { launchChromium } from '../../scraper/fetch/chromium.ts';
 import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
 import { serveStatic } from './serve.ts';
 
+const USAGE =
+  'usage: npx node scripts/site/bench.ts [--content DIR] [--runs 3] [--query agent] [--no-build] [--dist DIR]';
 let DIST = path.join(ROOT, 'dist');
 const ASTRO = path.join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
@@ -109,8 +111,13 @@ async function main(): Promise<void> {
       query: { type: 'string', default: 'agent' },
       'no-build': { type: 'boolean', default: false },
       dist: { type: 'string' },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   if (values.dist) {
     if (!values['no-build']) throw new Error('--dist measures a site already built: give --no-build too');
     DIST = path.resolve(values.dist);
@@ -152,7 +159,9 @@ async function main(): Promise<void> {
   process.stdout.write(`${report.join('\n')}\n`);
 }
 
-main().catch((e: Error) => {
-  process.stderr.write(`bench: ${e.stack ?? e.message}\n`);
-  process.exit(1);
+main().catch((e: Error & { code?: string }) => {
+  // A mistake in the options is one line and the usage; anything else, the whole story.
+  const usage = e.code?.startsWith('ERR_PARSE_ARGS') || e.message.startsWith('--dist');
+  process.stderr.write(usage ? `bench: ${e.message}\n${USAGE}\n` : `bench: ${e.stack ?? e.message}\n`);
+  process.exit(usage ? 2 : 1);
 });
