@@ -42,7 +42,7 @@ export type FaultConfig = {
   wrongDayPages?: Record<string, string>;
   /**
    * Every listing page (`/papers…`) is kept from every client, the browser included: 202 is the
-   * bot check's page whose token is never accepted (a check that never passes), 403 a refusal.
+   * bot check's puzzle for people, with no script (a check that never passes), 403 a refusal.
    * The API still answers.
    */
   blockPages?: { status: 202 | 403 };

@@ -27,7 +27,7 @@ import { type Bucket, DEFAULT_POLICIES, pruneTimes, rateDecision } from './rate-
 import { classify, requestDate, route } from './routes.ts';
 import { send } from './send.ts';
 import type { ReplayOptions, ReplayServer, RequestLogEntry } from './types.ts';
-import { challengePage, cookieValue, createWaf, isValidToken, newNonce, WAF_COOKIE } from './waf.ts';
+import { challengePage, cookieValue, createWaf, isValidToken, newNonce, puzzlePage, WAF_COOKIE } from './waf.ts';
 
 export type { FaultConfig } from './faults.ts';
 export type { ReplayOptions, ReplayServer, RequestLogEntry } from './types.ts';
@@ -146,7 +146,7 @@ export async function startReplayServer(options: ReplayOptions = {}): Promise<Re
       entry.fault = blocked ? 'blockPages' : 'waf';
       return {
         answer: withLimits(
-          htmlAnswer(202, challengePage(newNonce()), {
+          htmlAnswer(202, blocked ? puzzlePage() : challengePage(newNonce()), {
             'x-amzn-waf-action': 'challenge',
             'cache-control': 'no-store, max-age=0',
           }),

@@ -46,6 +46,17 @@ export function newNonce(): string {
 }
 
 /** The interstitial AWS WAF serves with 202. */
+/**
+ * The check's page when it will not let anyone through (the blockPages fault): a puzzle for a
+ * person, no script, so a browser stays on it, as on a CAPTCHA, until it gives up.
+ */
+export function puzzlePage(): string {
+  return (
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Human Verification</title>\n</head>\n` +
+    `<body>\n<h1>Let's confirm you are human</h1>\n<p>Solve the puzzle to continue.</p>\n</body>\n</html>\n`
+  );
+}
+
 export function challengePage(nonce: string): string {
   const goku = { key: nonce, iv: randomBytes(12).toString('base64'), context: randomBytes(24).toString('base64') };
   return (

@@ -1,40 +1,41 @@
 // A folder of the build's own, beside Astro's cache, where the search index is written while
 // Astro renders the pages (Astro may empty its output folder as it starts), and moved into the
 // site when Astro is done: renamed, not copied. A killed build's folder is removed by the next.
-// And copying a folder's files many at a time, as hard links where it can (the index's cache).
-import { promises as fs } from 'node:fs';
+// And copying a folder's files, as hard links where it can (the index's cache).
+import { copyFileSync, promises as fs, linkSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { isAlive } from '../../scraper/archive/index.ts';
-import { eachAtOnce } from '../lib/at-once.ts';
-
-const COPIES_AT_ONCE = 16;
 
 /**
- * Copies the folder `from` into `to` (made, or merged into), files many at a time; with `link`,
- * each file is a hard link to the original where the file system allows (no bytes copied), so
- * whoever changes such a file must replace it, never write into it.
+ * Copies the folder `from` into `to` (made, or merged into); with `link`, each file is a hard
+ * link to the original where the file system allows (no bytes copied), so whoever changes such
+ * a file must replace it, never write into it. Synchronous on purpose: it runs on the search
+ * index's own thread, where nothing waits on it, and the 12,000 links of the index's kept part
+ * cost a promise and a thread-pool hop each through fs.promises (the same trade as the footer's
+ * restamp, restamp.ts).
  */
 export async function copyTree(from: string, to: string, { link = false } = {}): Promise<void> {
-  const entries = await fs.readdir(from, { recursive: true, withFileTypes: true });
+  const entries = readdirSync(from, { recursive: true, withFileTypes: true });
   const rel = (e: { parentPath: string; name: string }) => path.relative(from, path.join(e.parentPath, e.name));
-  await fs.mkdir(to, { recursive: true });
-  for (const e of entries) if (e.isDirectory()) await fs.mkdir(path.join(to, rel(e)), { recursive: true });
-  const files = entries.filter((e) => e.isFile()).map(rel);
+  mkdirSync(to, { recursive: true });
+  for (const e of entries) if (e.isDirectory()) mkdirSync(path.join(to, rel(e)), { recursive: true });
   let linking = link;
-  await eachAtOnce(files, COPIES_AT_ONCE, async (file) => {
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    const file = rel(e);
     const [source, target] = [path.join(from, file), path.join(to, file)];
     if (linking) {
       try {
-        await fs.link(source, target);
-        return;
+        linkSync(source, target);
+        continue;
       } catch (error) {
         // Another file system, or one without hard links: copy this file and the rest.
         if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
         linking = false;
       }
     }
-    await fs.copyFile(source, target);
-  });
+    copyFileSync(source, target);
+  }
 }
 
 /**
