@@ -48,8 +48,11 @@ export type ArchiveDayOptions = { force?: boolean; now?: () => Date };
 const MAX_PROBLEMS_LISTED = 5;
 
 /** How a day had through the API after its page failed says so, in its file and the ledger. */
+const FALLBACK_PREFIX = 'fetched through the API: ';
 export const fallbackProblem = (pageFailure: string): string =>
-  `fetched through the API: the page could not be read (${pageFailure})`;
+  `${FALLBACK_PREFIX}the page could not be read (${pageFailure})`;
+/** Whether a day's problem is only the fallback's own note (the listing is whole). */
+export const isFallbackProblem = (problem: string): boolean => problem.startsWith(FALLBACK_PREFIX);
 
 function summarizeRejections(rejected: readonly Rejection[]): string[] {
   const listed = rejected.slice(0, MAX_PROBLEMS_LISTED).map(describeRejection);

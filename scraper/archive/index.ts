@@ -3,7 +3,14 @@
 // site and the scripts import the archive from here only (a lint rule holds them to it), so
 // what lies behind this file can change without touching them.
 export { InputError, UsageError } from '../errors.ts';
-export { type ArchiveDayOptions, archiveDay, type DayOutcome, type DayReport } from './archive-day.ts';
+export {
+  type ArchiveDayOptions,
+  archiveDay,
+  type DayOutcome,
+  type DayReport,
+  fallbackProblem,
+  isFallbackProblem,
+} from './archive-day.ts';
 export { isAlive } from './atomic-write.ts';
 export { type Coverage, computeCoverage, type HeldDay, heldDay, type MissingWhy } from './coverage.ts';
 export {

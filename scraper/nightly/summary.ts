@@ -2,7 +2,7 @@
 // or failed, the papers it added, the commit and push it made, and the site build. One summary,
 // three renderings: text for the log, a JSON line, and Markdown for the job's page on GitHub
 // ($GITHUB_STEP_SUMMARY). Pure: the run's results in, text out.
-import { type DayReport, hfPaperUrl } from '../archive/index.ts';
+import { type DayReport, hfPaperUrl, isFallbackProblem } from '../archive/index.ts';
 import type { PaperRef } from '../git/changes.ts';
 import { dateList } from '../git/commit-message.ts';
 import type { Pushed } from '../git/publish.ts';
@@ -96,7 +96,7 @@ export function summarizeNightly(o: NightlyOutcome): NightlySummary {
 
 /** A report's message without the fallback's own problem (the first one, archive-day.ts). */
 function otherProblems(r: DayReport): string | null {
-  const rest = (r.message ?? '').split('; ').filter((p) => !p.startsWith('fetched through the API: '));
+  const rest = (r.message ?? '').split('; ').filter((p) => !isFallbackProblem(p));
   return rest.length > 0 && r.status === 'partial' ? rest.join('; ') : null;
 }
 

@@ -12,7 +12,7 @@ import { mkdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
-import { findChromium } from '../../scraper/fetch/chromium.ts';
+import { CHROMIUM_ARGS, findChromium } from '../../scraper/fetch/chromium.ts';
 import { REPO_ROOT } from '../../scraper/repo.ts';
 import {
   CATEGORIES,
@@ -27,14 +27,10 @@ import {
 export const FORM_FACTORS = ['mobile', 'desktop'] as const;
 export type FormFactor = (typeof FORM_FACTORS)[number];
 
+/** The scraper's flags for a headless Chromium on a server, and every host but 127.0.0.1 unresolvable. */
 export const CHROME_FLAGS = [
   '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...CHROMIUM_ARGS,
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 

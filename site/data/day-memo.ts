@@ -56,13 +56,22 @@ export function dayMemo(dir: string): DayMemo {
       // What a later build reads back: a day as JSON gives it, so that every build renders the same.
       const json = JSON.stringify(parsed);
       const day = JSON.parse(json) as Day;
-      if (!made) {
-        await fs.mkdir(dir, { recursive: true });
-        made = true;
+      // Keeping it is a saving, never a condition: a cache that cannot be written (full, read
+      // only) leaves the build as it would be without one.
+      try {
+        if (!made) {
+          await fs.mkdir(dir, { recursive: true });
+          made = true;
+        }
+        const temp = `${kept}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
+        await fs.writeFile(temp, json);
+        await fs.rename(temp, kept).catch(async (error) => {
+          await fs.rm(temp, { force: true });
+          throw error;
+        });
+      } catch {
+        // Parsed, not kept.
       }
-      const temp = `${kept}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
-      await fs.writeFile(temp, json);
-      await fs.rename(temp, kept);
       return day;
     },
     async prune() {

@@ -24,6 +24,14 @@ afterEach(() => {
 const DAYS = ['2026-08-05', '2026-08-06', '2026-08-07'];
 const papersOf = (date: string) => papersFromItems(fixtureItems(date)).papers;
 const apiUrl = (date: string) => `${replay.server.url}/api/daily_papers?date=${date}`;
+/** A crawl through the page source with the API behind it, as `papers scrape` runs one. */
+const withFallback = (content: string, dates: readonly string[], retries?: number) =>
+  crawlReplay(replay.server, {
+    contentDir: content,
+    dates,
+    fallback: true,
+    ...(retries === undefined ? {} : { retries }),
+  });
 const pageLoads = () => replay.server.requests.filter((r) => r.path.startsWith('/papers/date/'));
 const apiCalls = () => replay.server.requests.filter((r) => r.path.startsWith('/api/daily_papers'));
 
@@ -31,7 +39,7 @@ describe('a page that cannot be read', () => {
   it('(the layout changed) is fetched through the API: the same papers, filed via api, ok, saying why', async () => {
     replay.server.faults.set({ layout: 'no-data' });
     const content = tempDir();
-    const run = await crawlReplay(replay.server, { contentDir: content, dates: DAYS, fallback: true });
+    const run = await withFallback(content, DAYS);
     expect(statuses(run)).toEqual(Object.fromEntries(DAYS.map((d) => [d, 'ok'])));
     for (const date of DAYS) {
       const day = await readDay(content, date);
@@ -62,7 +70,7 @@ describe('a page that cannot be read', () => {
   it('(403 on every page) sends the days after the first straight to the API', async () => {
     replay.server.faults.set({ blockPages: { status: 403 } });
     const content = tempDir();
-    const run = await crawlReplay(replay.server, { contentDir: content, dates: DAYS, fallback: true });
+    const run = await withFallback(content, DAYS);
     expect(statuses(run)).toEqual(Object.fromEntries(DAYS.map((d) => [d, 'ok'])));
     // 403 is not retried; the site refused one page, so it is not asked for the others.
     expect(pageLoads()).toHaveLength(1);
@@ -76,12 +84,7 @@ describe('a page that cannot be read', () => {
   it('(a bot check that never passes) is retried as before, then fetched through the API', async () => {
     replay.server.faults.set({ blockPages: { status: 202 } });
     const content = tempDir();
-    const run = await crawlReplay(replay.server, {
-      contentDir: content,
-      dates: DAYS,
-      fallback: true,
-      retries: 2,
-    });
+    const run = await withFallback(content, DAYS, 2);
     expect(statuses(run)).toEqual(Object.fromEntries(DAYS.map((d) => [d, 'ok'])));
     expect(run.retries.map((r) => r.date)).toEqual([DAYS[0], DAYS[0]]);
     expect(pageLoads()).toHaveLength(3);
@@ -93,12 +96,7 @@ describe('failures the API would meet too', () => {
   it('stay failures: the site down (503 for the day), the API not asked', async () => {
     replay.server.faults.set({ downDays: ['2026-08-06'] });
     const content = tempDir();
-    const run = await crawlReplay(replay.server, {
-      contentDir: content,
-      dates: DAYS,
-      fallback: true,
-      retries: 1,
-    });
+    const run = await withFallback(content, DAYS, 1);
     expect(statuses(run)).toEqual({ '2026-08-05': 'ok', '2026-08-06': 'failed', '2026-08-07': 'ok' });
     expect(run.reports.every((r) => r.fallback === undefined)).toBe(true);
     expect(apiCalls()).toHaveLength(0);
@@ -108,36 +106,17 @@ describe('failures the API would meet too', () => {
   it('stay failures: 429 after every retry', async () => {
     replay.server.faults.set({ tooManyRequests: { times: 1000, retryAfterSeconds: 1, paths: '/papers/date/*' } });
     const content = tempDir();
-    const run = await crawlReplay(replay.server, {
-      contentDir: content,
-      dates: [DAYS[0]!],
-      fallback: true,
-      retries: 1,
-    });
+    const run = await withFallback(content, [DAYS[0]!], 1);
     expect(statuses(run)).toEqual({ [DAYS[0]!]: 'failed' });
     expect(apiCalls()).toHaveLength(0);
   });
 
-  it('a day the API cannot give either fails, naming both', async () => {
-    replay.server.faults.set({ layout: 'no-data', downDays: ['2026-08-07'] });
-    const content = tempDir();
-    const run = await crawlReplay(replay.server, {
-      contentDir: content,
-      dates: ['2026-08-07'],
-      fallback: true,
-      retries: 0,
-    });
-    // A down day answers 503 for its page too, before any layout: the API is not asked.
-    expect(run.reports[0]).toMatchObject({ status: 'failed' });
+  it('a day the API cannot give either fails, naming both, and nothing is written', async () => {
     replay.server.faults.set({ layout: 'no-data', serverError: { times: 1000, paths: '/api/*' } });
-    const again = await crawlReplay(replay.server, {
-      contentDir: content,
-      dates: ['2026-08-07'],
-      fallback: true,
-      retries: 0,
-    });
-    expect(again.reports[0]).toMatchObject({ status: 'failed' });
-    expect(again.reports[0]?.message).toMatch(
+    const content = tempDir();
+    const run = await withFallback(content, ['2026-08-07'], 0);
+    expect(run.reports[0]).toMatchObject({ status: 'failed' });
+    expect(run.reports[0]?.message).toMatch(
       /^the page could not be read \(.*layout changed\), nor the API: .*HTTP 500/,
     );
     expect(await readDay(content, '2026-08-07')).toBeNull();

@@ -13,7 +13,7 @@ import { fileFetch } from '../../../../scraper/offline/search/file-fetch.ts';
 import { fixtureDates, fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
 import { type ResultData, runSearch } from '../../../../site/client/search-engine.ts';
-import type { IndexLookups } from '../../../../site/client/search-index.ts';
+import { type IndexLookups, openParts } from '../../../../site/client/search-index.ts';
 import { MOST_RANK_PAIRS, matchWords } from '../../../../site/client/search-match.ts';
 import { removeOtherBuilds, writeSearchFiles } from '../../../../site/integrations/search-index-files.ts';
 import { buildArchiveIndex, type PaperEntry } from '../../../../site/lib/archive-index.ts';
@@ -361,24 +361,33 @@ describe('what a search fetches', () => {
   });
 
   test("pairs of words are looked up for Best match only, and a long query's first few only", async () => {
+    // The lookups of the index on disk, each key asked for written down.
+    globalThis.fetch = fileFetch({ root, base: '/' }) as typeof fetch;
+    const { lookups } = await openParts(pathToFileURL(`${root}${path.sep}`).href);
     const asked: string[] = [];
-    const lookups = {
-      postings: async (key: string) => {
+    const watched: IndexLookups = {
+      ...lookups,
+      postings: (key) => {
         asked.push(key);
-        return null;
+        return lookups.postings(key);
       },
-      prefixed: async () => new Map(),
-    } as unknown as IndexLookups;
+    };
     const pairs = () => asked.filter((k) => k.startsWith('~'));
     const long = queryParts('sparse zebra quokka alignment spectral methods reward model video generation agent');
-    await matchWords(lookups, long);
+    await matchWords(watched, long);
     expect(pairs()).toHaveLength(MOST_RANK_PAIRS);
     asked.length = 0;
-    await matchWords(lookups, long, { rank: false });
+    await matchWords(watched, long, { rank: false });
     expect(pairs()).toEqual([]);
-    // A phrase's pairs are what it matches: always asked for.
+    // A phrase's pairs are what it matches: always asked for, and it still finds its papers.
     asked.length = 0;
-    await matchWords(lookups, queryParts('"video generation" agent'), { rank: false });
+    const phrase = await matchWords(watched, queryParts('"video generation" agent'), { rank: false });
     expect(pairs()).toEqual([`~${stemOf('video')} ${stemOf('generation')}`]);
+    expect(phrase.papers.size).toBeGreaterThan(0);
+    // Sorted by upvotes, a long query finds the same papers in the same order as before.
+    const q = 'large language models reward model agent';
+    expect((await search({ q, sort: 'upvotes' }, false, 0)).ids).toEqual(
+      (await search({ q, sort: 'upvotes' }, false, 0, twoParts)).ids,
+    );
   });
 });

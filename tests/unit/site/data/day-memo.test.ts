@@ -64,4 +64,12 @@ describe('dayMemo', () => {
     await expect(dayMemo(dir).parse(bad, file)).rejects.toThrow(/date/);
     expect(readdirSync(dir)).toEqual([entry]);
   });
+
+  test('a memo that cannot be written (a file where its folder should be) reads as the plain read', async () => {
+    const where = path.join(tempDir('memo-'), 'not-a-folder');
+    writeFileSync(where, 'taken');
+    const plain = await readArchive(FIXTURE);
+    expect(await readArchive(FIXTURE, { parse: dayMemo(where).parse })).toEqual(jsonShaped(plain));
+    expect(readFileSync(where, 'utf8')).toBe('taken');
+  });
 });
