@@ -15,13 +15,12 @@ import {
   type Manifest,
   type PartInfo,
   type Posting,
+  type ShardKeys,
   shardOf,
   shardsOfPrefix,
 } from '../lib/search-index-format.ts';
 import type { OrganizationList } from '../lib/search-organizations.ts';
 import { decodeTable, type PaperTable } from '../lib/search-table.ts';
-
-type Shard = Map<string, { count: number; bytes: Uint8Array }>;
 
 export type SearchIndex = {
   manifest: Manifest;
@@ -102,8 +101,8 @@ async function open(base: string, fresh: boolean): Promise<OpenedIndex> {
         throw new Error(`the paper table has ${decoded.size} papers, the index ${manifest.papers}`);
       return decoded;
     });
-  const shards = new Map<string, Promise<Shard>>();
-  const shard = (part: PartInfo, n: number): Promise<Shard> => {
+  const shards = new Map<string, Promise<ShardKeys>>();
+  const shard = (part: PartInfo, n: number): Promise<ShardKeys> => {
     const file = SEARCH_FILES.shard(part.name, n);
     let held = shards.get(file);
     if (!held) {
@@ -133,8 +132,8 @@ async function open(base: string, fresh: boolean): Promise<OpenedIndex> {
       const out = new Map<string, Posting[]>();
       for (const part of parts) {
         for (const n of shardsOfPrefix(part.shards, prefix).slice(0, 4)) {
-          for (const [key, encoded] of await shard(part, n)) {
-            if (!key.startsWith(prefix) || !isWordKey(key)) continue;
+          for (const [key, encoded] of (await shard(part, n)).withPrefix(prefix)) {
+            if (!isWordKey(key)) continue;
             const held = out.get(key);
             if (held) held.push(...decodePostings(key, encoded));
             else if (out.size < most) out.set(key, decodePostings(key, encoded));

@@ -42,14 +42,40 @@ function intersection(lists: readonly (readonly Posting[])[]): Posting[] {
 
 export const papersOf = (postings: readonly Posting[] | null): Set<number> => new Set(postings?.map((p) => p.paper));
 
-function intersect(sets: readonly Set<number>[]): Set<number> {
-  if (sets.length === 0) return new Set();
-  const [smallest, ...rest] = [...sets].sort((a, b) => a.size - b.size);
-  return new Set([...smallest!].filter((i) => rest.every((s) => s.has(i))));
+/** The papers in every list, ascending: each list ascending, as the index gives postings. */
+function intersectSorted(lists: readonly (readonly Posting[])[]): number[] {
+  if (lists.length === 0) return [];
+  const [smallest, ...rest] = [...lists].sort((a, b) => a.length - b.length);
+  let out = smallest!.map((p) => p.paper);
+  for (const list of rest) {
+    const kept: number[] = [];
+    let k = 0;
+    for (const i of out) {
+      while (k < list.length && list[k]!.paper < i) k++;
+      if (k === list.length) break;
+      if (list[k]!.paper === i) kept.push(i);
+    }
+    out = kept;
+  }
+  return out;
+}
+
+/** A word's postings of the papers found only (both ascending): what the ranking looks up. */
+function postingsOf(postings: readonly Posting[], found: readonly number[]): Map<number, Posting> {
+  const out = new Map<number, Posting>();
+  let k = 0;
+  for (const p of postings) {
+    while (k < found.length && found[k]! < p.paper) k++;
+    if (k === found.length) break;
+    if (found[k] === p.paper) out.set(p.paper, p);
+  }
+  return out;
 }
 
 export type Matched = {
-  papers: Set<number>;
+  /** Ascending. */
+  papers: number[];
+  /** Each word's postings of the papers found, and how many papers of the archive hold it; empty unless ranked. */
   words: { byPaper: Map<number, Posting>; papers: number }[];
   /** The papers holding each pair of neighbouring words typed (not quoted) side by side. */
   pairs: { papers: Set<number> }[];
@@ -114,17 +140,19 @@ export async function matchWords(
     Promise.all(phrasePairs.map((key) => index.postings(key))),
     Promise.all(rankPairs.map((key) => index.postings(key))),
   ]);
-  const sets = [...postings.flatMap((p) => p.match), ...phrases].map(papersOf);
-  const words = postings.flatMap((p) => p.rank);
+  const lists = [...postings.flatMap((p) => p.match), ...phrases];
+  // Sets of every posting cost more than the rest of a search: lists walk side by side instead.
+  const papers = lists.some((l) => !l || l.length === 0) ? [] : intersectSorted(lists as Posting[][]);
   const stems = parts.flatMap((p) =>
     p.kind === 'word' ? [p.stem] : p.kind === 'phrase' ? p.stems : [p.joined.stem, ...p.parts.map((w) => w.stem)],
   );
   return {
-    papers: sets.some((s) => s.size === 0) ? new Set() : intersect(sets),
-    words: words.map((postings) => ({
-      byPaper: new Map(postings?.map((p) => [p.paper, p])),
-      papers: postings?.length ?? 0,
-    })),
+    papers,
+    words: rank
+      ? postings
+          .flatMap((p) => p.rank)
+          .map((list) => ({ byPaper: postingsOf(list ?? [], papers), papers: list?.length ?? 0 }))
+      : [],
     pairs: pairs.map((postings) => ({ papers: papersOf(postings) })),
     stems: new Set(stems),
   };

@@ -3,6 +3,7 @@
 // on every page, an author, keyword or organization link leads to); each new search is a new
 // history entry, and the results shown and the scroll position are kept in it
 // (search-history.ts). Results come ten at a time, each shown as soon as its data arrives.
+import { plural } from '../lib/format.ts';
 import { FILTERS, readRequest, requestParams, type SearchRequest } from '../lib/search-request.ts';
 import { type Hit, runSearch } from './search-engine.ts';
 import { pushSearch, savedView, saveView, trackScroll, type View } from './search-history.ts';
@@ -48,7 +49,7 @@ function ofOrganizations(request: SearchRequest, organizations: { found: string[
   return ` Organizations: ${shown}${found.length > 5 ? ` and ${found.length - 5} more` : ''}.`;
 }
 
-const papers = (n: number): string => `${n.toLocaleString('en-US')} paper${n === 1 ? '' : 's'}`;
+const papers = (n: number): string => plural(n, 'paper');
 
 export async function startSearch(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>('#search-form');

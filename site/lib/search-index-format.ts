@@ -173,6 +173,10 @@ class Reader {
       if (scale > 2 ** 35) throw new Error('a varint too long');
     }
   }
+  skip(n: number): void {
+    if (this.at + n > this.bytes.length) throw new Error('a cut-off shard');
+    this.at += n;
+  }
   take(n: number): Uint8Array {
     if (this.at + n > this.bytes.length) throw new Error('a cut-off shard');
     const part = this.bytes.subarray(this.at, this.at + n);
@@ -181,22 +185,81 @@ class Reader {
   }
 }
 
-/** A shard's keys, each with its encoded postings (decoded only when asked: decodePostings). */
-export function decodeShard(bytes: Uint8Array): Map<string, { count: number; bytes: Uint8Array }> {
-  const reader = new Reader(bytes);
-  if (new TextDecoder().decode(reader.take(4)) !== MAGIC) throw new Error('not a shard of the search index');
-  const n = reader.byte() | (reader.byte() << 8) | (reader.byte() << 16) | (reader.byte() << 24);
-  const keys = new Map<string, { count: number; bytes: Uint8Array }>();
-  const decoder = new TextDecoder();
-  for (let i = 0; i < n; i++) {
-    const key = decoder.decode(reader.take(reader.byte()));
-    const count = reader.varint();
-    keys.set(key, { count, bytes: reader.take(reader.varint()) });
+/** A key's postings as a shard holds them, still encoded (decodePostings reads them). */
+export type EncodedPostings = { count: number; bytes: Uint8Array };
+
+/**
+ * A shard's keys, each with its encoded postings. Keys stay bytes until asked for: a search looks
+ * up one or two keys of a shard's six hundred, and making a string of every key was most of the
+ * time a cold search spent after its files arrived (a long query's thirty shards: about 70 ms).
+ */
+export class ShardKeys {
+  /** Per key: where its bytes begin, their length, its count, where its postings begin and their length. */
+  private readonly entries: Uint32Array;
+  readonly size: number;
+  private readonly bytes: Uint8Array;
+  constructor(bytes: Uint8Array) {
+    const reader = new Reader(bytes);
+    if (new TextDecoder().decode(reader.take(4)) !== MAGIC) throw new Error('not a shard of the search index');
+    const n = (reader.byte() | (reader.byte() << 8) | (reader.byte() << 16) | (reader.byte() << 24)) >>> 0;
+    if (n > bytes.length) throw new Error('a cut-off shard');
+    const entries = new Uint32Array(n * 5);
+    for (let i = 0, e = 0; i < n; i++, e += 5) {
+      entries[e + 1] = reader.byte();
+      entries[e] = reader.at;
+      reader.skip(entries[e + 1]!);
+      entries[e + 2] = reader.varint();
+      entries[e + 4] = reader.varint();
+      entries[e + 3] = reader.at;
+      reader.skip(entries[e + 4]!);
+    }
+    this.entries = entries;
+    this.size = n;
+    this.bytes = bytes;
   }
-  return keys;
+  private encoded(e: number): EncodedPostings {
+    const at = this.entries[e + 3]!;
+    return { count: this.entries[e + 2]!, bytes: this.bytes.subarray(at, at + this.entries[e + 4]!) };
+  }
+  private keyAt(e: number): string {
+    const at = this.entries[e]!;
+    return new TextDecoder().decode(this.bytes.subarray(at, at + this.entries[e + 1]!));
+  }
+  /** The key's postings, or undefined when the shard does not hold it. */
+  get(key: string): EncodedPostings | undefined {
+    const wanted = new TextEncoder().encode(key);
+    const { entries, bytes } = this;
+    for (let e = 0; e < entries.length; e += 5) {
+      if (entries[e + 1] !== wanted.length) continue;
+      const at = entries[e]!;
+      let k = 0;
+      while (k < wanted.length && bytes[at + k] === wanted[k]) k++;
+      if (k === wanted.length) return this.encoded(e);
+    }
+    return undefined;
+  }
+  /** The keys beginning with `prefix`, in order, each with its postings. */
+  *withPrefix(prefix: string): Generator<[string, EncodedPostings]> {
+    const wanted = new TextEncoder().encode(prefix);
+    const { entries, bytes } = this;
+    for (let e = 0; e < entries.length; e += 5) {
+      if (entries[e + 1]! < wanted.length) continue;
+      const at = entries[e]!;
+      let k = 0;
+      while (k < wanted.length && bytes[at + k] === wanted[k]) k++;
+      if (k === wanted.length) yield [this.keyAt(e), this.encoded(e)];
+    }
+  }
+  keys(): string[] {
+    return Array.from({ length: this.size }, (_, i) => this.keyAt(i * 5));
+  }
 }
 
-export function decodePostings(key: string, encoded: { count: number; bytes: Uint8Array }): Posting[] {
+export function decodeShard(bytes: Uint8Array): ShardKeys {
+  return new ShardKeys(bytes);
+}
+
+export function decodePostings(key: string, encoded: EncodedPostings): Posting[] {
   const reader = new Reader(encoded.bytes);
   const word = isWordKey(key);
   const out: Posting[] = new Array(encoded.count);

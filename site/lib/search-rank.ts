@@ -83,12 +83,12 @@ export function bestMatch(found: readonly number[], input: RankInput): Map<numbe
   let top = 0;
   for (const t of text.values()) if (t > top) top = t;
   const broad = found.length >= BLEND.broad;
-  const newest = Date.parse(`${input.newest}T00:00:00Z`);
+  const newest = Date.parse(`${input.newest}T00:00:00Z`) / DAY_MS;
   const scores = new Map<number, number>();
   for (const i of found) {
     const relevance = top > 0 ? text.get(i)! / top : 0;
     const votes = Math.min(1, Math.log1p(input.table.upvotes(i)) / Math.log1p(BLEND.upvotesFull));
-    const age = Math.max(0, (newest - Date.parse(`${input.table.day(i)}T00:00:00Z`)) / DAY_MS);
+    const age = Math.max(0, newest - input.table.dayNumber(i));
     const recent = broad ? 0.5 ** (age / BLEND.halfLife) : 0;
     // Rounded, so that two papers alike tie exactly rather than by floating-point noise.
     const score = relevance * (1 + BLEND.upvotes * votes + BLEND.recency * recent);
@@ -102,7 +102,7 @@ export function bestMatch(found: readonly number[], input: RankInput): Map<numbe
  * (within a day the table is in id order, search-index-build.ts indexOrder).
  */
 export function byVotesDateId(table: PaperTable): (a: number, b: number) => number {
-  return (a, b) => table.upvotes(b) - table.upvotes(a) || table.day(b).localeCompare(table.day(a)) || a - b;
+  return (a, b) => table.upvotes(b) - table.upvotes(a) || table.dayNumber(b) - table.dayNumber(a) || a - b;
 }
 
 export type Order = 'best' | 'upvotes' | 'newest' | 'oldest';
@@ -118,7 +118,7 @@ export function arrange(
   const list = [...found];
   if (order === 'best' && scores) list.sort((a, b) => scores.get(b)! - scores.get(a)! || ties(a, b));
   else if (order === 'upvotes' || order === 'best') list.sort(ties);
-  else if (order === 'newest') list.sort((a, b) => table.day(b).localeCompare(table.day(a)) || a - b);
+  else if (order === 'newest') list.sort((a, b) => table.dayNumber(b) - table.dayNumber(a) || a - b);
   else list.sort((a, b) => a - b);
   return list;
 }

@@ -54,6 +54,8 @@ export function encodeTable(rows: readonly TableRow[]): Uint8Array {
 export type PaperTable = {
   size: number;
   day: (i: number) => string;
+  /** The day as days since 1970-01-01: what sorts and ages compare, without making a string. */
+  dayNumber: (i: number) => number;
   upvotes: (i: number) => number;
   hasCode: (i: number) => boolean;
   /** The paper's organization's place in the organization list, from 1; 0 for none. */
@@ -73,12 +75,14 @@ export function decodeTable(bytes: Uint8Array): PaperTable {
   const size = view.getUint32(4, true);
   const runCount = view.getUint32(8, true);
   const days: string[] = [];
+  const dayNumbers: number[] = [];
   /** Index of each run's first paper, and one past the last. */
   const starts: number[] = [0];
   let at = 12;
   if (bytes.byteLength < at + runCount * 4) throw new Error('a cut-off paper table');
   for (let r = 0; r < runCount; r++, at += 4) {
-    days.push(dayString(view.getUint16(at, true)));
+    dayNumbers.push(view.getUint16(at, true));
+    days.push(dayString(dayNumbers.at(-1)!));
     starts.push(starts.at(-1)! + view.getUint16(at + 2, true));
   }
   const upvotesAt = at;
@@ -111,6 +115,7 @@ export function decodeTable(bytes: Uint8Array): PaperTable {
   return {
     size,
     day: (i) => days[runOf(i)]!,
+    dayNumber: (i) => dayNumbers[runOf(i)]!,
     upvotes: (i) => view.getUint16(upvotesAt + i * 2, true),
     organization: (i) => view.getUint16(organizationAt + i * 2, true),
     length: (i) => view.getUint16(lengthAt + i * 2, true),

@@ -1,6 +1,7 @@
 // Incremental builds (site/integrations/incremental-build.ts, site/data/page-keys.ts) make the
 // same site as a full build: after a nightly adds a day, and after it changes one day's votes,
-// a build that carries unchanged pages over from the last build's cache has the same files,
+// a build that carries unchanged pages over from the last build's cache (linked into place, not
+// copied) has the same files,
 // byte for byte, as a build from nothing; and a change to the site's code renders every page
 // again. The search index is made in two parts, and an incremental build takes the unchanged
 // main part from its cache: the same files again. Five builds of the test archive, in this
@@ -8,7 +9,7 @@
 // the next incremental one (a full build leaves a cache as any build does). The code change is
 // made by a Vite plugin that rewrites a module as it is compiled, so no file of the site is
 // touched.
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'astro';
 import type { Plugin } from 'vite';
@@ -97,6 +98,13 @@ test('a day added: the incremental build is the full build, and carries most pag
   const full = await buildSite('day-added-full', null);
   await expectSameSite(incremental, full);
   expect(incremental.carried).toBeGreaterThan(incremental.rendered);
+  // Every page carried over was linked into place from the cache (site/integrations/carry-over.ts),
+  // not copied; the search index's kept part is linked too, and is not a page.
+  const pages = (await readdir(incremental.out, { recursive: true, withFileTypes: true })).filter(
+    (e) => e.isFile() && !path.relative(incremental.out, e.parentPath).startsWith('search'),
+  );
+  const links = await Promise.all(pages.map(async (e) => (await stat(path.join(e.parentPath, e.name))).nlink > 1));
+  expect(links.filter(Boolean).length).toBe(incremental.carried);
   // The search index's main part (the papers before July) came from the cache, and is the one a
   // build makes: the recent part holds the new day.
   expect([incremental.mainFromCache, full.mainFromCache]).toEqual([true, false]);

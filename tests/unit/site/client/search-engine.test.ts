@@ -383,7 +383,7 @@ describe('what a search fetches', () => {
     asked.length = 0;
     const phrase = await matchWords(watched, queryParts('"video generation" agent'), { rank: false });
     expect(pairs()).toEqual([`~${stemOf('video')} ${stemOf('generation')}`]);
-    expect(phrase.papers.size).toBeGreaterThan(0);
+    expect(phrase.papers.length).toBeGreaterThan(0);
     // Sorted by upvotes, a long query finds the same papers in the same order as before.
     const q = 'large language models reward model agent';
     expect((await search({ q, sort: 'upvotes' }, false, 0)).ids).toEqual(
