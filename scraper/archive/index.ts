@@ -30,6 +30,20 @@ export { aliasPath, DayFileError, dayFilePath, MAX_DAY_FILE_BYTES, parseDayFile,
 export { dayFileProblems } from './day-files.ts';
 export { type ArchiveDigest, archiveDigest, archiveFolderKey } from './fingerprint.ts';
 export { describeRejection, papersFromItems, type Rejection } from './from-api.ts';
+export {
+  HISTORY_FOLDER,
+  type HistoryDay,
+  historyFilePath,
+  MAX_HISTORY_FILE_BYTES,
+  mergeHistories,
+  normalizeHistory,
+  observationsOf,
+  observe,
+  parseHistory,
+  readHistory,
+  recordHistory,
+  renderHistory,
+} from './history.ts';
 export { checkInside, type InsideFile, InsideFileError, openInside, readInside } from './inside-file.ts';
 export {
   emptyLedger,
@@ -63,6 +77,8 @@ export {
   type DayStatus,
   describeIssues,
   FORMAT_VERSION,
+  type HistoryEntry,
+  HistoryEntrySchema,
   LEDGER_STATUSES,
   type Ledger,
   type LedgerEntry,

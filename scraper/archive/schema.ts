@@ -145,7 +145,20 @@ export const LedgerSchema = z.strictObject({
   days: z.record(isoDate, LedgerEntrySchema),
 });
 
+/**
+ * One observation of a paper's numbers (history.ts): when the archive fetched them (the day's
+ * `fetchedAt`) and what they were. A paper's history holds an entry each time they changed.
+ */
+export const HistoryEntrySchema = z.strictObject({
+  id: ArxivIdSchema,
+  at: timestamp,
+  upvotes: count,
+  comments: count,
+  githubStars: count.nullable(),
+});
+
 export type Account = z.infer<typeof AccountSchema>;
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type Paper = z.infer<typeof PaperSchema>;
 export type Day = z.infer<typeof DaySchema>;
 export type LedgerEntry = z.infer<typeof LedgerEntrySchema>;

@@ -2,12 +2,15 @@
 // from losing what it holds: nothing is ever written half, a day is never replaced by a version
 // with fewer papers, by an empty one, by one that lost fields the held day has (regression.ts),
 // or a complete one by a partial one (unless forced), and an unchanged day is not touched at
-// all, so nightly commits show only real changes.
+// all, so nightly commits show only real changes. A day written with changed numbers adds them to
+// the day's history (history.ts), before the day file, so that a history that cannot be read
+// stops the write with nothing changed.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { DayFileError, dayFilePath, orderedDay, parseDayFile, renderDayFile } from './day-file.ts';
 import { readDayText } from './day-files.ts';
+import { observationsOf, recordHistory } from './history.ts';
 import { lostFields } from './regression.ts';
 import type { Day } from './schema.ts';
 
@@ -114,6 +117,9 @@ export async function writeDay(
       await fs.rm(file);
       return { ...plan, file, held: null };
     case 'write': {
+      // The held day's numbers first: an archive older than its history starts it with them.
+      const seen = [...(oldDay ? observationsOf(oldDay) : []), ...observationsOf(day as Day)];
+      await recordHistory(contentDir, day.date, seen);
       await removeStaleTempFiles(path.dirname(file));
       await writeFileAtomic(file, plan.text);
       const outcome: Outcome = plan.existed

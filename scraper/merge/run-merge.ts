@@ -1,11 +1,14 @@
 // `papers merge`: other archive folders (a backfill's shards, a copy kept elsewhere) into this
 // one, through the same writer, guards and ledger as a scrape or an import, never by copying
 // files: a day held whole is not replaced by a worse or older copy, and what a source only
-// knows of a day (no listing, failed) never overwrites a day held. The caller holds the lock.
+// knows of a day (no listing, failed) never overwrites a day held. A day's history of numbers
+// (archive/history.ts) is the union of both archives' and of both days' numbers, whichever day
+// is kept. The caller holds the lock.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DayReport } from '../archive/archive-day.ts';
 import { DayFileError } from '../archive/day-file.ts';
+import { observationsOf, readHistory, recordHistory } from '../archive/history.ts';
 import { mergeIntoLedger, readLedger, recordAttempt } from '../archive/ledger.ts';
 import type { Day, Ledger, LedgerEntry } from '../archive/schema.ts';
 import { readArchive, readDay, writeDay } from '../archive/store.ts';
@@ -143,6 +146,24 @@ async function mergeEntry(contentDir: string, ledger: Ledger, date: string, entr
   return { ledger, report: { date, status, papers: 0, action: 'none', before: 0, rejected: [], message } };
 }
 
+/**
+ * The source's history of the day, and the numbers of its day and of the day held, into the
+ * archive's history. A source's history that cannot be read is named and left out.
+ */
+async function mergeHistory(contentDir: string, sourceDir: string, day: Day, problems: MergeProblem[]): Promise<void> {
+  let theirs: Awaited<ReturnType<typeof readHistory>>;
+  try {
+    theirs = await readHistory(sourceDir, day.date);
+  } catch (e) {
+    if (!(e instanceof DayFileError)) throw e;
+    problems.push({ path: e.file, reason: e.message.slice(e.file.length + 2) });
+    theirs = [];
+  }
+  const held = await heldDay(contentDir, day.date);
+  const days = held && held !== 'unreadable' ? [held, day] : [day];
+  await recordHistory(contentDir, day.date, [...theirs, ...days.flatMap(observationsOf)]);
+}
+
 export async function runMerge(options: MergeOptions): Promise<MergeResult> {
   const { contentDir, force = false, now = () => new Date() } = options;
   const inputErrors: MergeProblem[] = [];
@@ -171,6 +192,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeResult> {
       const step = day
         ? await mergeDay(contentDir, ledger, day, entry, { force, now })
         : await mergeEntry(contentDir, ledger, date, entry!);
+      if (day) await mergeHistory(contentDir, source.dir, day, inputErrors);
       // Written after every day: a run killed midway leaves a ledger that matches the files.
       const changed = step.ledger.days[date];
       ledger = step.ledger !== ledger && changed ? await mergeIntoLedger(contentDir, { [date]: changed }) : ledger;

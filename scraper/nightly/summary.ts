@@ -21,6 +21,8 @@ export type CommitState =
 
 export type NightlyOutcome = {
   dates: readonly string[];
+  /** Older days fetched again through the API for the history of votes (nightly --revisit). */
+  revisited?: readonly string[];
   reports: readonly DayReport[];
   notAttempted: readonly string[];
   /** Every day ok or without a listing, nothing refused (the scrape's own verdict). */
@@ -38,6 +40,7 @@ export type DayNote = { date: string; message: string };
 export type NightlySummary = {
   from: string;
   to: string;
+  revisited: string[];
   added: string[];
   changed: string[];
   unchanged: string[];
@@ -61,6 +64,7 @@ export function summarizeNightly(o: NightlyOutcome): NightlySummary {
   const s: NightlySummary = {
     from: o.dates[0] ?? '',
     to: o.dates.at(-1) ?? '',
+    revisited: [...(o.revisited ?? [])],
     added: [],
     changed: [],
     unchanged: [],
@@ -154,6 +158,7 @@ export function formatNightlyText(s: NightlySummary): string {
   for (const a of s.throughApi) row('via API', `${a.date}: the page could not be read (${a.message})`);
   if (s.notTried.length > 0) row('not tried', `${s.notTried.join(', ')} (interrupted)`);
   for (const n of s.notes) row('look at', `${n.date}: ${n.message}`);
+  if (s.revisited.length > 0) row('revisited', `${s.revisited.join(', ')} (through the API, for the history of votes)`);
   lines.push(`Commit: ${commitLine(s.commit, s.push)}`, `Site: ${buildLine(s.build)}`);
   for (const e of s.errors) lines.push(`Error: ${e}`);
   if (s.build.status === 'failed') lines.push(s.build.message);
@@ -186,6 +191,7 @@ export function formatNightlyMarkdown(s: NightlySummary): string {
     `| no listing | ${cell(s.noListing)} |`,
     `| failed | ${cell(s.failed.map((f) => f.date))} |`,
     `| through the API | ${cell(s.throughApi.map((a) => a.date))} |`,
+    ...(s.revisited.length > 0 ? [`| revisited (history of votes) | ${cell(s.revisited)} |`] : []),
     '',
   ];
   if (s.throughApi.length > 0) {

@@ -2,7 +2,10 @@
 // the newest days again (listings grow after their day, votes keep rising), builds the site and
 // its search index, and, when asked, commits the archive folder and pushes it; then it tells what
 // it did, in the log and on the job's summary page. What went in is kept, built and committed
-// even when some day failed; the exit status says that one did.
+// even when some day failed; the exit status says that one did. It also fetches, through the API,
+// the days it holds of a week, two weeks and a month back (--revisit), so that the archive's history of
+// numbers (archive/history.ts) holds each paper's upvotes, comments and stars at about 1, 2, 3,
+// 7, 14 and 30 days: three more requests a night, where Hugging Face allows 500 in 5 minutes.
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { addDays, dateRange, utcToday } from '../../archive/dates.ts';
@@ -14,6 +17,8 @@ import { opt } from '../options.ts';
 import { fetchOptions, LATEST } from './scrape.ts';
 
 export const DEFAULT_NIGHTLY_DAYS = 4;
+/** Days before --date fetched again through the API: numbers keep moving for a week or two, stars longer. */
+export const DEFAULT_REVISIT = [7, 14, 30];
 
 export const nightlyOptions = z.object({
   date: opt.date({ arg: 'D', help: 'the newest day to fetch', defaultText: LATEST }),
@@ -22,6 +27,12 @@ export const nightlyOptions = z.object({
     max: 31,
     default: DEFAULT_NIGHTLY_DAYS,
     help: 'days to fetch, ending with --date: listings grow after their day and votes keep rising',
+  }),
+  revisit: opt.ints({
+    parts: 6,
+    arg: 'N/N/N',
+    default: DEFAULT_REVISIT,
+    help: 'also fetch again, through the API, the days held this many days before --date, for the history of votes (0: none)',
   }),
   commit: opt.flag({ help: 'commit the archive folder (only it) when it changed' }),
   push: opt.flag({ help: 'push that commit, rebasing onto the remote branch if it moved on (needs --commit)' }),
@@ -43,13 +54,25 @@ export function nightlyDates(date: string | undefined, days: number, today: stri
   return dateRange(first, last);
 }
 
+/**
+ * The days fetched again: `revisit` days before the window's newest day, not in the window, not
+ * before Daily Papers began; oldest first. 0 asks for none.
+ */
+export function revisitDates(window: readonly string[], revisit: readonly number[]): string[] {
+  const newest = window.at(-1);
+  if (!newest) return [];
+  const dates = revisit.filter((n) => n > 0).map((n) => addDays(newest, -n));
+  return [...new Set(dates)].filter((d) => d >= FIRST_DAY && !window.includes(d)).sort();
+}
+
 export const nightlyCommand: Command<typeof nightlyOptions> = {
   name: 'nightly',
   summary: 'Fetch the newest days, build the site, and commit and push the archive (the scheduled job).',
   usage: 'papers nightly [--date D] [--days N] [--commit [--push [--remote NAME]]] [--skip-build] [options]',
   options: nightlyOptions,
   details: [
-    'Fetches --days days ending with --date as `papers scrape` does (same options), updates the',
+    'Fetches --days days ending with --date as `papers scrape` does (same options), and the days',
+    '--revisit days before --date through the API (for the history of votes), updates the',
     'ledger, builds the site into --out-dir (`astro build`, with $PAPERS_CONTENT set to --content),',
     'and with --commit commits the archive folder when it changed, naming the days added and',
     'changed. Without --commit nothing is committed or pushed. A summary ends the run, and is',
@@ -80,7 +103,20 @@ export const nightlyCommand: Command<typeof nightlyOptions> = {
     let outcome: Parameters<typeof summary.summarizeNightly>[0];
     try {
       const before = await readWindow(values.content, dates);
-      const run = await runScrape(values, { dates, today, command: 'papers nightly' }, io);
+      const main = await runScrape(values, { dates, today, command: 'papers nightly' }, io);
+      // Only days the archive holds: revisiting is for their numbers; filling gaps is a backfill's.
+      const candidates = revisitDates(dates, values.revisit);
+      const held = await readWindow(values.content, candidates);
+      const again = candidates.filter((d) => held.get(d));
+      const revisited =
+        again.length > 0 && main.notAttempted.length === 0
+          ? await runScrape({ ...values, source: 'api' }, { dates: again, today, command: 'papers nightly' }, io)
+          : { reports: [], notAttempted: again, clean: true };
+      const run = {
+        reports: [...main.reports, ...revisited.reports],
+        notAttempted: [...main.notAttempted, ...revisited.notAttempted],
+        clean: main.clean && revisited.clean,
+      };
       const after = await readWindow(values.content, dates);
       const { contentChanges, papersAdded } = await import('../../git/changes.ts');
       const window = dates.map((date) => ({ date, before: before.get(date) ?? null, after: after.get(date) ?? null }));
@@ -91,6 +127,7 @@ export const nightlyCommand: Command<typeof nightlyOptions> = {
       const build = await buildStep(values, interrupted, io);
       outcome = {
         dates,
+        revisited: again,
         reports: run.reports,
         notAttempted: run.notAttempted,
         scrapeClean: run.clean,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { archiveDay } from '../../../../scraper/archive/archive-day.ts';
 import { dayFilePath } from '../../../../scraper/archive/day-file.ts';
+import { historyFilePath, readHistory } from '../../../../scraper/archive/history.ts';
 import { readLedger, writeLedger } from '../../../../scraper/archive/ledger.ts';
 import type { LedgerEntry } from '../../../../scraper/archive/schema.ts';
 import { readDay } from '../../../../scraper/archive/store.ts';
@@ -94,6 +95,26 @@ describe('papers merge', () => {
     expect(back.code).toBe(0);
     expect((await readDay(laptop, '2026-06-17'))?.fetchedAt).toBe(LATE);
     expect((await readDay(laptop, '2026-06-15'))?.papers).toHaveLength(34);
+  });
+
+  it("merges the histories of votes: both archives' entries, whichever day is kept, the same both ways", async () => {
+    const [mine, laptop] = [tempDir(), tempDir()];
+    const date = '2026-06-17';
+    const MID = '2026-07-10T01:00:00.000Z';
+    await hold(mine, date, { fetchedAt: EARLY, lower: 4 });
+    await hold(mine, date, { fetchedAt: LATE });
+    await hold(laptop, date, { fetchedAt: MID, lower: 2 });
+    expect([...new Set((await readHistory(mine, date)).map((e) => e.at))]).toEqual([EARLY, LATE]);
+    expect((await merge('--content', mine, laptop)).code).toBe(0);
+    expect((await merge('--content', laptop, mine)).code).toBe(0);
+    const merged = await readHistory(mine, date);
+    // Each paper's entries: before, a week later, now (those whose votes were too few to lower
+    // stay at one entry), in time order; the day file holds the newest numbers.
+    expect([...new Set(merged.map((e) => e.at))]).toEqual([EARLY, MID, LATE]);
+    const votes = (await readDay(mine, date))!.papers.map((p) => p.upvotes);
+    const newest = new Map(merged.map((e) => [e.id, e.upvotes]));
+    expect((await readDay(mine, date))!.papers.map((p) => newest.get(p.id))).toEqual(votes);
+    expect(readFileSync(historyFilePath(laptop, date), 'utf8')).toBe(readFileSync(historyFilePath(mine, date), 'utf8'));
   });
 
   it('keeps the guards: a newer copy with fewer papers is refused, exit 1, the held day intact', async () => {

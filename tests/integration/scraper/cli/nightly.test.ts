@@ -10,6 +10,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { archiveDay } from '../../../../scraper/archive/archive-day.ts';
 import { dayFilePath } from '../../../../scraper/archive/day-file.ts';
+import { readHistory } from '../../../../scraper/archive/history.ts';
 import { readLedger, writeLedger } from '../../../../scraper/archive/ledger.ts';
 import { listDayFiles } from '../../../../scraper/archive/store.ts';
 import { fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
@@ -99,6 +100,10 @@ describe('papers nightly --commit --push', () => {
       'content/days/2026/2026-08-05.md',
       'content/days/2026/2026-08-06.md',
       'content/days/2026/2026-08-07.md',
+      // Each day's votes moved, or began: the history of votes (scraper/archive/history.ts).
+      'content/history/2026/2026-08-05.jsonl',
+      'content/history/2026/2026-08-06.jsonl',
+      'content/history/2026/2026-08-07.jsonl',
       'content/ledger.json',
     ]);
     expect(g.git(g.work, 'status', '--porcelain')).toBe('');
@@ -163,6 +168,38 @@ describe('papers nightly --commit --push', () => {
     expect(existsSync(path.join(g.work, '.git', 'rebase-merge'))).toBe(false);
   });
 
+  it('fetches the days it holds a week, two weeks and a month back again: their moved votes go to the history', async () => {
+    const g = gitSetup();
+    await hold(g.content, '2026-07-31', 3); // 7 days before: votes have moved since
+    await hold(g.content, '2026-07-24'); // 14 days before: nothing moved
+    // 2026-07-08, 30 days before, is not held: filling a gap is a backfill's, not the history's.
+    g.git(g.work, 'add', 'content');
+    g.git(g.work, 'commit', '-q', '-m', 'Earlier nights');
+    const run = await nightly(g, ['--days', '1', '--commit']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /\n {2}revisited: +2026-07-24, 2026-07-31 \(through the API, for the history of votes\)\n/,
+    );
+    expect(await heldDates(g.content)).toEqual(['2026-07-24', '2026-07-31', '2026-08-07']);
+    const moved = await readHistory(g.content, '2026-07-31');
+    expect([...new Set(moved.map((e) => e.at))]).toHaveLength(2);
+    expect(moved.filter((e) => e.at !== moved[0]!.at).length).toBeGreaterThan(0);
+    expect(new Set((await readHistory(g.content, '2026-07-24')).map((e) => e.at))).toEqual(
+      new Set(['2026-08-07T01:00:00.000Z']),
+    );
+    expect(g.git(g.work, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
+      'content/days/2026/2026-07-31.md',
+      'content/days/2026/2026-08-07.md',
+      'content/history/2026/2026-07-31.jsonl',
+      'content/history/2026/2026-08-07.jsonl',
+      'content/ledger.json',
+    ]);
+    const none = await nightly(g, ['--days', '1', '--revisit', '0']);
+    expect(none.code).toBe(0);
+    expect(none.stdout).not.toContain('revisited');
+  });
+
   it('by hand, without --commit, writes the days and commits nothing', async () => {
     const g = gitSetup();
     const run = await nightly(g, []);
@@ -182,6 +219,7 @@ describe('papers nightly --commit --push', () => {
     expect(run.code).toBe(0);
     expect(g.git(g.work, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
       'content/days/2026/2026-08-07.md',
+      'content/history/2026/2026-08-07.jsonl',
       'content/ledger.json',
     ]);
     expect(g.git(g.work, 'status', '--porcelain')).toBe(' M README.md\nA  staged.txt\n');
@@ -203,6 +241,7 @@ describe('papers nightly --commit --push', () => {
       expect(run.code).toBe(0);
       expect(g.git(g.work, 'show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
         'content/days/2026/2026-08-07.md',
+        'content/history/2026/2026-08-07.jsonl',
         'content/ledger.json',
       ]);
     }

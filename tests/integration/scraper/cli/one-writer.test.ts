@@ -84,7 +84,7 @@ describe('one writer at a time', () => {
     const ledger = await readLedger(content);
     expect(Object.keys(ledger.days).sort()).toEqual(DATES);
     expect((await listDayFiles(content)).length).toBe(DATES.filter((d) => ledger.days[d]!.status === 'ok').length);
-    expect(readdirSync(content).sort()).toEqual(['days', 'ledger.json']);
+    expect(readdirSync(content).sort()).toEqual(['days', 'history', 'ledger.json']);
   });
 
   it('papers import --json | head: ends quietly when the reader stops, leaving a consistent archive', async () => {
