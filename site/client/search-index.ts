@@ -1,6 +1,7 @@
 // The search index as the engine reads it (its files: site/lib/search-index-format.ts): the
-// manifest first, then the paper table alongside only the shards a search's keys fall in, then the
-// records of the results shown, each fetched once per page and site. It runs in the page and, for
+// manifest first (carried by the search page itself, else fetched), then the paper table
+// alongside only the shards a search's keys fall in, then the records of the results shown, each
+// fetched once per page and site. It runs in the page and, for
 // `papers search`, in Node over files read from disk (scraper/offline/search/), given a `fetch`.
 // Every file after the manifest is in its build's folder (site/lib/search-files.ts), so that no
 // cache mixes two builds' files.
@@ -86,12 +87,30 @@ function checkManifest(data: unknown): Manifest {
   return m as Manifest;
 }
 
+/**
+ * The manifest the search page carries (site/integrations/search-manifest-inline.ts), or null: in
+ * the terminal, on a page without one, or one this search does not read.
+ */
+function carriedManifest(): Manifest | null {
+  if (typeof document === 'undefined') return null;
+  const text = document.getElementById('search-manifest')?.textContent;
+  if (!text) return null;
+  try {
+    return checkManifest(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
 async function open(base: string, fresh: boolean): Promise<OpenedIndex> {
   // The files it names are in folders named after their contents: a manifest from the cache
-  // that is older than the site names files no longer there (StaleIndexError), and is then asked
-  // of the server.
-  const response = await fetchOk(`${base}${SEARCH_FILES.manifest}`, fresh ? { cache: 'reload' } : undefined);
-  const manifest = checkManifest(await response.json());
+  // (or a cached page's) that is older than the site names files no longer there
+  // (StaleIndexError), and is then asked of the server.
+  const manifest =
+    (fresh ? null : carriedManifest()) ??
+    checkManifest(
+      await (await fetchOk(`${base}${SEARCH_FILES.manifest}`, fresh ? { cache: 'reload' } : undefined)).json(),
+    );
   const at = (file: string) => `${base}${file}`;
   const table = fetchOk(at(SEARCH_FILES.table(manifest.build)))
     .then(gunzip)

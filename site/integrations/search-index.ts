@@ -15,6 +15,7 @@ import { buildArchiveIndex, type PaperEntry } from '../lib/archive-index.ts';
 import { siteOptions } from '../lib/options.ts';
 import { indexOrder } from '../lib/search-index-build.ts';
 import { removeOtherBuilds, type Written } from './search-index-files.ts';
+import { inlineSearchManifest } from './search-manifest-inline.ts';
 import { moveInto, ownFolder } from './staging.ts';
 
 /** Every paper of the archive folder, in the order the index numbers them. */
@@ -113,6 +114,7 @@ export function searchIndex(): AstroIntegration {
           const out = fileURLToPath(dir);
           await moveInto(staged, out);
           await removeOtherBuilds(path.join(out, 'search'));
+          await inlineSearchManifest(out);
         } finally {
           buildRead.end();
           await rm(staged, { recursive: true, force: true });

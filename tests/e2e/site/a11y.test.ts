@@ -2,7 +2,7 @@
 // light and the dark theme, and each has one h1, headings in order, landmarks and a labelled
 // search box; keyboard users get a skip link and a visible focus. axe's rules include WCAG 2.2's
 // target size (tests/e2e/site/axe.ts): every link and toggle a reader taps is 24×24 CSS px, or
-// has room around it, on a laptop's screen and, for the pages of cards, a phone's.
+// has room around it, on a laptop's screen and a phone's.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seriousViolations } from './axe.ts';
@@ -56,9 +56,14 @@ const NOT_FOUND = new Set(['abs/2608.05987v2']);
  */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
+/** A phone's screen: the site's layout changes with the width alone (no pointer or hover queries). */
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 720 };
+
 /** Goes to `path` in the light theme, waits for what the page shows once its scripts ran. */
 async function show(path: string, on: Page = page): Promise<Page> {
   await on.emulateMedia({ colorScheme: 'light' });
+  await on.setViewportSize(DESKTOP);
   // An address with a fragment is loaded afresh, not reached by scrolling the page before it.
   if (path.includes('#')) await on.goto('about:blank');
   const response = await on.goto(site.at(path));
@@ -100,7 +105,7 @@ function structure() {
 }
 
 test.each(PAGES)(
-  '%s: no serious or critical violation in either theme; one h1, headings in order, landmarks',
+  '%s: no serious or critical violation in either theme, nor in target sizes on a phone; one h1, headings in order, landmarks',
   async (_name, path) => {
     await show(path);
     expect(await structure(), path).toEqual({
@@ -115,30 +120,13 @@ test.each(PAGES)(
     expect(await seriousViolations(page), 'light').toEqual([]);
     await inTheme('dark');
     expect(await seriousViolations(page, path === '' ? undefined : COLOUR_RULES), 'dark').toEqual([]);
+    // The target sizes again on a phone's width (cards and lists wrap into more, closer lines
+    // there): the same document, narrowed, rather than loaded again in a phone's context; the
+    // other rules read the document, or colours that do not depend on the width.
+    await page.setViewportSize(PHONE);
+    expect(await seriousViolations(page, ['target-size']), 'phone').toEqual([]);
   },
 );
-
-/**
- * A phone's screen: the target sizes again (cards and lists wrap into more, closer lines there).
- * The other rules read the document, or colours that do not depend on the screen's width.
- */
-describe('on a phone', () => {
-  let phone: Page;
-  beforeAll(async () => {
-    const context = await site.browser.newContext({
-      viewport: { width: 390, height: 844 },
-      isMobile: true,
-      hasTouch: true,
-    });
-    phone = await context.newPage();
-  });
-
-  test.each(PAGES)('%s: every link and toggle is 24×24 px or has room around it', async (_name, path) => {
-    await show(path, phone);
-    await openAll(phone);
-    expect(await seriousViolations(phone, ['target-size'])).toEqual([]);
-  });
-});
 
 test('the check finds a violation when there is one, and one the dark theme alone has', async () => {
   await show('');

@@ -101,3 +101,33 @@ describe('history', () => {
     await page.close();
   });
 });
+
+describe("the index's manifest, carried by the page (site/integrations/search-manifest-inline.ts)", () => {
+  test('a search asks for its files at once, never for the manifest', async () => {
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(site.at('search/?q=model'));
+    await searched(page);
+    expect(await results(page)).toBe(10);
+    expect(asked.some((p) => p.endsWith('/search/index.json'))).toBe(false);
+    expect(asked.some((p) => p.endsWith('/papers.bin'))).toBe(true);
+    await page.close();
+  });
+
+  test('a page carrying an older build’s manifest (a cached page, a deploy since) reads the new one and finds', async () => {
+    const page = await context.newPage();
+    const asked: string[] = [];
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.route('**/search/?q=model', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/"build":"[0-9a-f]{16}"/, '"build":"0000000000000000"');
+      await route.fulfill({ response, body: html });
+    });
+    await page.goto(site.at('search/?q=model'));
+    await searched(page);
+    expect(await results(page)).toBe(10);
+    expect(asked.filter((p) => p.endsWith('/search/index.json'))).toHaveLength(1);
+    await page.close();
+  });
+});
