@@ -10,8 +10,9 @@
 // and of a paper's entries only those whose values differ from its entry before. A fetch that
 // changes nothing leaves the file untouched; one that changes something adds lines at its end.
 // Pure functions of entries, and the file's reading and writing at the end.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write.ts';
+import { isTempFile, writeFileAtomic } from './atomic-write.ts';
 import { DayFileError } from './day-file.ts';
 import { InsideFileError, readInside } from './inside-file.ts';
 import { type Day, describeIssues, type HistoryEntry, HistoryEntrySchema } from './schema.ts';
@@ -130,6 +131,46 @@ export async function recordHistory(
   if (text === renderHistory(normalizeHistory(held))) return 0;
   await writeFileAtomic(historyFilePath(contentDir, date), text);
   return Math.max(0, next.length - held.length);
+}
+
+const HISTORY_FILE_NAME = /^(\d{4})-\d{2}-\d{2}\.jsonl$/;
+
+/**
+ * Every day's history in the archive, by date, and the files that do not read (each named, as the
+ * archive's reader names day files); a file filed in another year's folder is one of those.
+ */
+export async function readHistories(
+  contentDir: string,
+): Promise<{ histories: Map<string, HistoryEntry[]>; errors: DayFileError[] }> {
+  const root = path.join(contentDir, HISTORY_FOLDER);
+  const histories = new Map<string, HistoryEntry[]>();
+  const errors: DayFileError[] = [];
+  let years: string[];
+  try {
+    years = await fs.readdir(root);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { histories, errors };
+    throw e;
+  }
+  for (const year of years.filter((y) => /^\d{4}$/.test(y)).sort()) {
+    const names = await fs.readdir(path.join(root, year)).catch(() => [] as string[]);
+    for (const name of names.sort()) {
+      const m = HISTORY_FILE_NAME.exec(name);
+      if (isTempFile(name) || !m) continue;
+      const date = name.slice(0, 10);
+      if (m[1] !== year) {
+        errors.push(new DayFileError(path.join(root, year, name), `is filed under ${year}, not ${m[1]}`));
+        continue;
+      }
+      try {
+        histories.set(date, await readHistory(contentDir, date));
+      } catch (e) {
+        if (!(e instanceof DayFileError)) throw e;
+        errors.push(e);
+      }
+    }
+  }
+  return { histories, errors };
 }
 
 /** Two histories of one date as one (papers merge). */

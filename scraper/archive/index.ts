@@ -40,6 +40,7 @@ export {
   observationsOf,
   observe,
   parseHistory,
+  readHistories,
   readHistory,
   recordHistory,
   renderHistory,

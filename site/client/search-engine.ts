@@ -97,11 +97,15 @@ function tableFilter(index: SearchIndex, request: SearchRequest): (i: number) =>
     (code !== 'yes' || table.hasCode(i));
 }
 
-export async function runSearch(base: string, request: SearchRequest): Promise<Outcome> {
+/**
+ * `ready`: what the work on the files waits for once they are asked for (the page's first paint:
+ * the requests go out at once, the decoding and ranking come after the page is shown).
+ */
+export async function runSearch(base: string, request: SearchRequest, ready?: Promise<unknown>): Promise<Outcome> {
   const asked = Object.values(request.filters).some(Boolean) || request.author || request.sort;
   if (queryKind(request.q).kind === 'none' && !asked) return { kind: 'prompt' };
   try {
-    return await search(await openParts(base), request);
+    return await search(await openParts(base), request, ready);
   } catch (error) {
     // A manifest older than the site (a deploy since it was cached): once more, read afresh.
     if (!(error instanceof StaleIndexError)) throw error;
@@ -109,7 +113,7 @@ export async function runSearch(base: string, request: SearchRequest): Promise<O
   }
 }
 
-async function search(opened: OpenedIndex, request: SearchRequest): Promise<Outcome> {
+async function search(opened: OpenedIndex, request: SearchRequest, ready?: Promise<unknown>): Promise<Outcome> {
   const { lookups } = opened;
   const query = queryKind(request.q);
   const { organization, keyword } = request.filters;
@@ -130,6 +134,7 @@ async function search(opened: OpenedIndex, request: SearchRequest): Promise<Outc
     keyword ? lookups.postings(keywordKey(keyword)) : null,
     organization ? lookups.organizations() : null,
     opened.index,
+    ready,
   ]);
 
   // Which papers the request keeps: its words (or every paper), then each filter.

@@ -3,7 +3,7 @@
 // shows, as keys, to the incremental build (page-keys.ts). The folder is $PAPERS_CONTENT, else
 // ./content, as for the `papers` command (lib/options.ts).
 
-import type { Ledger } from '../../scraper/archive/index.ts';
+import type { HistoryEntry, Ledger } from '../../scraper/archive/index.ts';
 import { type ArchiveIndex, buildArchiveIndex } from '../lib/archive-index.ts';
 import { buildCalendar, type CalendarYear } from '../lib/calendar.ts';
 import { siteOptions } from '../lib/options.ts';
@@ -14,6 +14,8 @@ import { archiveFingerprint, readSiteArchive } from './read-archive.ts';
 
 export type SiteData = ArchiveIndex & {
   ledger: Ledger;
+  /** Each day's history of votes, by date (scraper/archive/history.ts). */
+  histories: ReadonlyMap<string, readonly HistoryEntry[]>;
   calendar: CalendarYear[];
   facets: SearchFacets;
   /** When the archive last changed (ISO time, from the ledger: lib/staleness.ts), or null. */
@@ -21,16 +23,16 @@ export type SiteData = ArchiveIndex & {
 };
 
 async function load(contentDir: string): Promise<SiteData> {
-  const { days, ledger } = await readSiteArchive(contentDir);
+  const { days, ledger, histories } = await readSiteArchive(contentDir);
   const index = buildArchiveIndex(days);
   const calendar = buildCalendar(
     index.days.map((d) => ({ date: d.date, status: d.status, papers: d.papers.length })),
     ledger,
   );
   let keys: Map<string, string> | undefined;
-  publishPageKeys(() => (keys ??= pageKeys(index, { ledger, calendar })));
+  publishPageKeys(() => (keys ??= pageKeys(index, { ledger, calendar, histories })));
   const updatedAt = lastUpdated(Object.values(ledger.days), index.days);
-  return { ...index, ledger, calendar, facets: searchFacets(index), updatedAt };
+  return { ...index, ledger, histories, calendar, facets: searchFacets(index), updatedAt };
 }
 
 let loaded: { data: Promise<SiteData>; fingerprint: string | null } | undefined;

@@ -8,12 +8,13 @@
 // A path without a key here is rendered every time, so a new route is always safe.
 // Pure: the archive index in, keys out.
 import { createHash } from 'node:crypto';
-import { isoWeek, isoWeekDates, type Ledger, type Paper } from '../../scraper/archive/index.ts';
+import { type HistoryEntry, isoWeek, isoWeekDates, type Ledger, type Paper } from '../../scraper/archive/index.ts';
 import { type ArchiveIndex, adjacent, type PaperEntry } from '../lib/archive-index.ts';
 import type { CalendarYear } from '../lib/calendar.ts';
 import { nearestHeld, rangeDays } from '../lib/day-pages.ts';
 import { keywordCounts, keywordKey } from '../lib/keywords.ts';
 import { buildOrganizations } from '../lib/organizations.ts';
+import { heldAt, paperVotes } from '../lib/vote-history.ts';
 
 /**
  * Bumped when what a key covers changes in a way the code's digest cannot see (it can see every
@@ -70,7 +71,11 @@ export function normalizePathname(pathname: string): string {
  */
 export function pageKeys(
   index: ArchiveIndex,
-  { ledger, calendar }: { ledger: Ledger; calendar: readonly CalendarYear[] },
+  {
+    ledger,
+    calendar,
+    histories = new Map(),
+  }: { ledger: Ledger; calendar: readonly CalendarYear[]; histories?: ReadonlyMap<string, readonly HistoryEntry[]> },
 ): Map<string, string> {
   // Each record is serialized once: a paper's digest serves its page, its day's, its week's and
   // its month's. Native JSON.stringify with the property names sorted keeps it to a fraction of
@@ -104,8 +109,13 @@ export function pageKeys(
     // days/[date].json.ts: the day, as it is.
     keys.set(`/days/${day.date}.json`, digest);
   }
-  // papers/[id].astro: the newest record, every day that featured it, its first and last day.
-  for (const [id, digest] of entryDigests) keys.set(`/papers/${id}`, digest);
+  // papers/[id].astro: the newest record, every day that featured it, its first and last day, and
+  // how its upvotes moved (its chart: lib/vote-history.ts).
+  for (const [id, digest] of entryDigests) {
+    const entry = index.papers.get(id)!;
+    const votes = paperVotes(entry, histories, heldAt(index, entry)).map((p) => `${p.at} ${p.upvotes}`);
+    keys.set(`/papers/${id}`, sha(digest, votes.join(',')));
+  }
   for (const week of index.weekKeys) {
     // weeks/[week].astro: its papers ranked, the weeks either side, the week's days held.
     const held = isoWeekDates(week).filter((d) => index.dayByDate.has(d));

@@ -1,4 +1,4 @@
-// The archive as the site's build reads it: every day file and the ledger, through the archive's
+// The archive as the site's build reads it: every day file, its history of votes and the ledger, through the archive's
 // own reader (scraper/archive), which checks each against the schema and names a bad file and
 // field in the words `papers status` uses. The build fails on any problem, listing them all: a
 // site is never published from an archive that `papers status` would refuse.
@@ -15,16 +15,23 @@ import {
   type Day,
   DayFileError,
   dayFileProblems,
+  type HistoryEntry,
   InputError,
   LEDGER_FILE,
   type Ledger,
   listDayFiles,
   readArchive,
+  readHistories,
   readLedger,
 } from '../../scraper/archive/index.ts';
 import { dayMemo } from './day-memo.ts';
 
-export type SiteArchive = { days: Day[]; ledger: Ledger };
+export type SiteArchive = {
+  days: Day[];
+  ledger: Ledger;
+  /** Each day's history of votes (scraper/archive/history.ts), by date; a day without one is not a key. */
+  histories: Map<string, HistoryEntry[]>;
+};
 
 /** A path from the working folder where it is under it (`content/days/…`, as `npm run build` runs). */
 function shown(file: string): string {
@@ -81,9 +88,13 @@ export async function readSiteArchive(contentDir: string): Promise<SiteArchive> 
   // Refused before a file is parsed: no archive there, days out of place, folders or oversized files.
   const problems = await dayFileProblems(contentDir);
   if (problems.length > 0) throw new InputError(problems.map(describe).join('\n'));
-  const { days, errors } = await buildRead.of(contentDir);
-  if (errors.length > 0) throw new InputError(errors.map(describe).join('\n'));
-  return { days, ledger: await readLedger(contentDir) };
+  const [{ days, errors }, { histories, errors: historyErrors }] = await Promise.all([
+    buildRead.of(contentDir),
+    readHistories(contentDir),
+  ]);
+  const all = [...errors, ...historyErrors];
+  if (all.length > 0) throw new InputError(all.map(describe).join('\n'));
+  return { days, ledger: await readLedger(contentDir), histories };
 }
 
 /**

@@ -3,7 +3,7 @@
 // of the archive). Screen readers announce it, and the stylesheet marks it. Pure.
 import type { SitePaths } from './paths.ts';
 
-export type NavItem = 'home' | 'archive' | 'search';
+export type NavItem = 'home' | 'archive' | 'rising' | 'search';
 export type Current = 'page' | 'true' | undefined;
 
 /** The sections under the archive (their pages are reached from the calendar), and its index of papers. */
@@ -12,7 +12,7 @@ const ARCHIVE_PAGES = ['papers/'];
 
 export function navCurrent(
   pathname: string,
-  paths: Pick<SitePaths, 'base' | 'home' | 'archive' | 'search'>,
+  paths: Pick<SitePaths, 'base' | 'home' | 'archive' | 'rising' | 'search'>,
 ): Record<NavItem, Current> {
   const path = pathname.endsWith('/') ? pathname : `${pathname}/`;
   const rest = path.startsWith(paths.base) ? path.slice(paths.base.length) : '';
@@ -24,6 +24,7 @@ export function navCurrent(
         : ARCHIVE_SECTIONS.some((s) => rest.startsWith(s)) || ARCHIVE_PAGES.includes(rest)
           ? 'true'
           : undefined,
+    rising: path === paths.rising ? 'page' : undefined,
     search: path === paths.search ? 'page' : undefined,
   };
 }

@@ -11,6 +11,8 @@ export function sitePaths(base: string) {
     home: root,
     archive: at('archive/'),
     search: at('search/'),
+    /** What is rising: the papers gaining the most upvotes now (pages/rising.astro). */
+    rising: at('rising/'),
     papersFeed: at('rss.xml'),
     daysFeed: at('days.xml'),
     day: (date: string): string => at(`days/${date}/`),

@@ -41,6 +41,7 @@ const PAGES: [name: string, path: string][] = [
   ['the organizations', 'organizations/'],
   ['the organizations, narrowed to a letter', 'organizations/#org-t'],
   ['an organization', 'organizations/tencent-hunyuan/'],
+  ['rising papers', 'rising/'],
   ['not found, for a versioned arXiv id', 'abs/2608.05987v2'],
 ];
 

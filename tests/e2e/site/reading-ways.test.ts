@@ -265,11 +265,13 @@ describe('consistency', () => {
   test('the navigation marks the current page; the theme toggle says its state and what it does', async () => {
     const current = () => page.$$eval('.site-header nav a', (as) => as.map((a) => a.getAttribute('aria-current')));
     await visit('');
-    expect(await current()).toEqual(['page', null, null]);
+    expect(await current()).toEqual(['page', null, null, null]);
     await visit('archive/');
-    expect(await current()).toEqual([null, 'page', null]);
+    expect(await current()).toEqual([null, 'page', null, null]);
+    await visit('rising/');
+    expect(await current()).toEqual([null, null, 'page', null]);
     await visit('days/2026-07-29/');
-    expect(await current()).toEqual([null, 'true', null]);
+    expect(await current()).toEqual([null, 'true', null, null]);
 
     const toggle = page.locator('[data-theme-toggle]');
     expect(await toggle.getAttribute('aria-pressed')).toBe('false');

@@ -67,7 +67,13 @@ describe('the 404 page’s reading of an address', () => {
 describe('navigation', () => {
   const paths = sitePaths('/dpa/');
   test('the page itself is "page", a part of the archive is "true", elsewhere nothing', () => {
-    expect(navCurrent('/dpa/', paths)).toEqual({ home: 'page', archive: undefined, search: undefined });
+    expect(navCurrent('/dpa/', paths)).toEqual({
+      home: 'page',
+      archive: undefined,
+      rising: undefined,
+      search: undefined,
+    });
+    expect(navCurrent('/dpa/rising/', paths).rising).toBe('page');
     expect(navCurrent('/dpa/archive/', paths).archive).toBe('page');
     expect(navCurrent('/dpa/search', paths).search).toBe('page');
     expect(navCurrent('/dpa/days/2026-08-07/', paths).archive).toBe('true');
@@ -78,6 +84,7 @@ describe('navigation', () => {
     expect(navCurrent('/dpa/papers/2608.05987/', paths)).toEqual({
       home: undefined,
       archive: undefined,
+      rising: undefined,
       search: undefined,
     });
   });
