@@ -1,13 +1,14 @@
 // `npm run screenshots`: pictures of the site for the README (docs/screenshots/*.png), made from
 // the built site so they show what the code renders today and are remade in one command after
-// a change. A day page (the newest with AI summaries) on a laptop (1280×800) and a phone
-// (390×844), light and dark; `--all` adds every kind of page (the organizations index and the
+// a change. A day page (the newest with AI summaries) and a paper page (the one whose chart of
+// votes has the most points, or --paper) on a laptop (1280×800) and a phone (390×844), light and
+// dark; `--all` adds every kind of page (the organizations index and the
 // page of the organization with the most papers among them), for reviewing a change by eye
 // (into --out, not the README's folder).
 // Thumbnails come from Hugging Face's CDN: where it is unreachable, the pictures show the
 // placeholders a reader offline sees.
 //
-//   npm run screenshots [-- --build] [--dist dist] [--out docs/screenshots] [--all] [--day YYYY-MM-DD]
+//   npm run screenshots [-- --build] [--dist dist] [--out docs/screenshots] [--all] [--day YYYY-MM-DD] [--paper ID]
 // The site is served under $PAPERS_BASE (default /), as it was built.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -58,12 +59,22 @@ function biggestOrganization(dist: string): string | null {
   return /href="[^"]*\/(organizations\/[^"/]+\/)"/.exec(list)?.[1] ?? null;
 }
 
-function shots(dist: string, day: string, all: boolean): Shot[] {
-  const list: Shot[] = [{ name: 'day', path: `days/${day}/` }];
+/** The paper whose chart of votes has the most points (the first paper when none has a chart). */
+function chartedPaper(dist: string): string | null {
+  let best: [string, number] | null = null;
+  for (const p of readdirSync(path.join(dist, 'papers')).filter((p) => /^\d{4}\.\d{4,5}$/.test(p))) {
+    const dots = readFileSync(path.join(dist, 'papers', p, 'index.html'), 'utf8').split('class="dot"').length - 1;
+    if (!best || dots > best[1]) best = [p, dots];
+  }
+  return best?.[0] ?? null;
+}
+
+function shots(dist: string, day: string, all: boolean, chosen: string | undefined): Shot[] {
+  const paper = chosen ?? chartedPaper(dist);
+  const list: Shot[] = [{ name: 'day', path: `days/${day}/` }, ...(paper ? [{ name: 'paper', path: `papers/${paper}/` }] : [])];
   if (!all) return list;
   const weekend = weekendDay(dist);
   const month = day.slice(0, 7);
-  const paper = readdirSync(path.join(dist, 'papers')).find((p) => /^\d{4}\.\d{4,5}$/.test(p));
   const week = readdirSync(path.join(dist, 'weeks'))
     .filter((w) => /^\d{4}-W\d{2}$/.test(w))
     .sort()
@@ -72,7 +83,7 @@ function shots(dist: string, day: string, all: boolean): Shot[] {
   return [
     ...list,
     { name: 'home', path: '' },
-    ...(paper ? [{ name: 'paper', path: `papers/${paper}/` }] : []),
+    { name: 'rising', path: 'rising/' },
     ...(weekend ? [{ name: 'no-papers', path: `days/${weekend}/` }] : []),
     ...(week ? [{ name: 'week', path: `weeks/${week}/` }] : []),
     { name: 'month', path: `months/${month}/` },
@@ -99,6 +110,7 @@ async function main(argv: string[]): Promise<void> {
       out: { type: 'string' },
       all: { type: 'boolean', default: false },
       day: { type: 'string' },
+      paper: { type: 'string' },
     },
   });
   const dist = path.resolve(REPO_ROOT, values.dist);
@@ -125,7 +137,7 @@ async function main(argv: string[]): Promise<void> {
           colorScheme: scheme,
         });
         const page = await context.newPage();
-        for (const shot of shots(dist, day, values.all)) {
+        for (const shot of shots(dist, day, values.all, values.paper)) {
           await page.goto(`http://127.0.0.1:${server.port}${base}${shot.path}`);
           // Lazy thumbnails in view load, or fail, before the picture is taken.
           await page.waitForLoadState('networkidle').catch(() => undefined);
