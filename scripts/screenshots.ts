@@ -71,7 +71,10 @@ function chartedPaper(dist: string): string | null {
 
 function shots(dist: string, day: string, all: boolean, chosen: string | undefined): Shot[] {
   const paper = chosen ?? chartedPaper(dist);
-  const list: Shot[] = [{ name: 'day', path: `days/${day}/` }, ...(paper ? [{ name: 'paper', path: `papers/${paper}/` }] : [])];
+  const list: Shot[] = [
+    { name: 'day', path: `days/${day}/` },
+    ...(paper ? [{ name: 'paper', path: `papers/${paper}/` }] : []),
+  ];
   if (!all) return list;
   const weekend = weekendDay(dist);
   const month = day.slice(0, 7);

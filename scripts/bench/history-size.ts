@@ -107,14 +107,13 @@ async function main(): Promise<void> {
     if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       const mb = (n: number) => `${(n / 1e6).toFixed(2)} MB`;
-      process.stdout.write(
-        [
-          `A year of the archive (${first} … ${newest}): ${year.size} days, ${papers} papers, ${nights} nights, ${commits} commits.`,
-          `History entries: ${entries} (${report.entriesPerPaper.toFixed(1)} a paper); files ${mb(raw)}.`,
-          `Repository (git objects after gc, the history's files and commits only): ${mb(packed)} a year.`,
-          `Took ${report.seconds.toFixed(1)} s.`,
-        ].join('\n') + '\n',
-      );
+      const lines = [
+        `A year of the archive (${first} … ${newest}): ${year.size} days, ${papers} papers, ${nights} nights, ${commits} commits.`,
+        `History entries: ${entries} (${report.entriesPerPaper.toFixed(1)} a paper); files ${mb(raw)}.`,
+        `Repository (git objects after gc, the history's files and commits only): ${mb(packed)} a year.`,
+        `Took ${report.seconds.toFixed(1)} s.`,
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
     }
   } finally {
     rmSync(root, { recursive: true, force: true });
