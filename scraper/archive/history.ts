@@ -12,7 +12,7 @@
 // Pure functions of entries, and the file's reading and writing at the end.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { isTempFile, writeFileAtomic } from './atomic-write.ts';
+import { isTempFile, removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { DayFileError } from './day-file.ts';
 import { InsideFileError, readInside } from './inside-file.ts';
 import { type Day, describeIssues, type HistoryEntry, HistoryEntrySchema } from './schema.ts';
@@ -129,7 +129,10 @@ export async function recordHistory(
   const next = normalizeHistory([...held, ...observations]);
   const text = renderHistory(next);
   if (text === renderHistory(normalizeHistory(held))) return 0;
-  await writeFileAtomic(historyFilePath(contentDir, date), text);
+  const file = historyFilePath(contentDir, date);
+  // What a killed write left beside it, as day files' folders are cleaned (store.ts).
+  await removeStaleTempFiles(path.dirname(file));
+  await writeFileAtomic(file, text);
   return Math.max(0, next.length - held.length);
 }
 

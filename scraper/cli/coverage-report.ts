@@ -85,7 +85,7 @@ export function formatCoverage(c: Coverage, ctx: ReportContext): string {
   if (c.lost.length > 0)
     lines.push(`  LOST: the ledger holds these days but their files are gone: ${c.lost.join(', ')}`);
   if (ctx.unreadable.length > 0) {
-    lines.push(`  UNREADABLE day files (${ctx.unreadable.length}):`);
+    lines.push(`  UNREADABLE files (${ctx.unreadable.length}):`);
     for (const u of ctx.unreadable) lines.push(`    ${u.message}`);
   }
   return lines.join('\n');

@@ -120,4 +120,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+main().catch((e: Error) => {
+  process.stderr.write(`history-size: ${e.message}\n`);
+  process.exit(1);
+});

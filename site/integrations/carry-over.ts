@@ -18,6 +18,7 @@
 // used only when it stays inside the output and cache folders.
 import { existsSync, linkSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { CANNOT_LINK } from './staging.ts';
 
 /** A path Astro is about to generate: its route's component, its pathname and the key it was given. */
 export type PlannedPath = { component: string; pathname: string; cacheKey: string | undefined };
@@ -85,7 +86,7 @@ export function linkCarried(cacheDir: string, outDir: string, files: readonly st
       const code = (error as NodeJS.ErrnoException).code ?? '';
       // Not cached, already there: Astro copies or renders it. No hard links here: Astro copies all.
       if (code === 'ENOENT' || code === 'EEXIST') continue;
-      if (['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes(code)) return linked;
+      if (CANNOT_LINK.has(code)) return linked;
       throw error;
     }
   }

@@ -6,6 +6,9 @@ import { copyFileSync, promises as fs, linkSync, mkdirSync, readdirSync } from '
 import path from 'node:path';
 import { isAlive } from '../../scraper/archive/index.ts';
 
+/** Why link() fails on a file system that has no hard links between these folders: then copy. */
+export const CANNOT_LINK: ReadonlySet<string> = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK']);
+
 /**
  * Copies the folder `from` into `to` (made, or merged into); with `link`, each file is a hard
  * link to the original where the file system allows (no bytes copied), so whoever changes such
@@ -30,7 +33,7 @@ export async function copyTree(from: string, to: string, { link = false } = {}):
         continue;
       } catch (error) {
         // Another file system, or one without hard links: copy this file and the rest.
-        if (!['EXDEV', 'EPERM', 'ENOTSUP', 'EMLINK'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+        if (!CANNOT_LINK.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
         linking = false;
       }
     }

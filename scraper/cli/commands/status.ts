@@ -45,15 +45,22 @@ export const statusCommand: Command<typeof statusOptions> = {
     const contentDir = values.content;
     if (!(await present(path.join(contentDir, 'days'))) && !(await present(path.join(contentDir, 'ledger.json'))))
       throw new UsageError(`${contentDir} holds no archive (no days/ and no ledger.json)`);
-    const [{ readLedger }, { readArchive }, { computeCoverage, heldDay }, report] = await Promise.all([
-      import('../../archive/ledger.ts'),
-      import('../../archive/store.ts'),
-      import('../../archive/coverage.ts'),
-      import('../coverage-report.ts'),
+    const [{ readLedger }, { readArchive }, { readHistories }, { computeCoverage, heldDay }, report] =
+      await Promise.all([
+        import('../../archive/ledger.ts'),
+        import('../../archive/store.ts'),
+        import('../../archive/history.ts'),
+        import('../../archive/coverage.ts'),
+        import('../coverage-report.ts'),
+      ]);
+    const [{ days, errors }, histories, ledger] = await Promise.all([
+      readArchive(contentDir),
+      readHistories(contentDir),
+      readLedger(contentDir),
     ]);
-    const [{ days, errors }, ledger] = await Promise.all([readArchive(contentDir), readLedger(contentDir)]);
     const coverage = computeCoverage(days.map(heldDay), ledger);
-    const unreadable = errors.map((e) => ({ file: e.file, message: e.message }));
+    // A history of votes that does not read stops the next write of its day and the site's build.
+    const unreadable = [...errors, ...histories.errors].map((e) => ({ file: e.file, message: e.message }));
     const today = utcToday();
     const lastHeld = days.reduce<string | null>((m, d) => (m === null || d.date > m ? d.date : m), null);
     const contentArg = contentDir === path.resolve(io.cwd, 'content') ? undefined : contentDir;

@@ -4,11 +4,12 @@
 // where a day file should be never hangs a run that holds the archive's lock; a device or a
 // link out of the folder is named, not read.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { archiveDay } from '../../../../scraper/archive/archive-day.ts';
 import { dayFilePath, renderDayFile } from '../../../../scraper/archive/day-file.ts';
+import { historyFilePath, readHistory } from '../../../../scraper/archive/history.ts';
 import { readLedger, writeLedger } from '../../../../scraper/archive/ledger.ts';
 import { fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
@@ -105,6 +106,30 @@ describe('files of an archive that are no regular files inside it', () => {
     expect(existsSync(dayFilePath(mine, '2026-06-17'))).toBe(false);
     // The good day of the same folder is merged all the same.
     expect(existsSync(dayFilePath(mine, DATE))).toBe(true);
+  });
+
+  it('a history of votes that is a link out, or not one, is named by status and merge; the day merges without it', async () => {
+    const source = await shard();
+    const secret = path.join(tempDir(), 'secret.jsonl');
+    writeFileSync(
+      secret,
+      '{"id":"2606.00001","at":"2026-06-16T01:00:00.000Z","upvotes":1,"comments":0,"githubStars":null}\n',
+    );
+    const linked = historyFilePath(source, DATE);
+    rmSync(linked);
+    symlinkSync(secret, linked);
+    const broken = historyFilePath(source, '2026-06-16');
+    writeFileSync(broken, 'not a history\n');
+    const status = await runMain(['status', '--content', source]);
+    expect(status.code).toBe(1);
+    expect(status.stdout).toContain(`${linked}: leads out of ${source} (to ${secret})`);
+    expect(status.stdout).toContain(`${broken}: line 1 is not JSON`);
+    const mine = tempDir();
+    const merged = await runMain(['merge', '--content', mine, source]);
+    expect(merged.stderr).toContain(`${linked}: leads out of ${source} (to ${secret})`);
+    expect(existsSync(dayFilePath(mine, DATE))).toBe(true);
+    // Its own numbers only: nothing of the file outside was read into the archive's history.
+    expect((await readHistory(mine, DATE)).every((e) => e.at === '2026-08-08T01:00:00.000Z')).toBe(true);
   });
 
   it('a ledger that is a FIFO is named, not waited on', async () => {
