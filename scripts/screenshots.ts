@@ -4,11 +4,11 @@
 // votes has the most points, or --paper) on a laptop (1280×800) and a phone (390×844), light and
 // dark; `--all` adds every kind of page (the organizations index and the
 // page of the organization with the most papers among them), for reviewing a change by eye
-// (into --out, not the README's folder).
+// (into --out, not the README's folder); `--full` takes each whole page, not the first screen.
 // Thumbnails come from Hugging Face's CDN: where it is unreachable, the pictures show the
 // placeholders a reader offline sees.
 //
-//   npm run screenshots [-- --build] [--dist dist] [--out docs/screenshots] [--all] [--day YYYY-MM-DD] [--paper ID]
+//   npm run screenshots [-- --build] [--dist dist] [--out docs/screenshots] [--all] [--day YYYY-MM-DD] [--paper ID] [--full]
 // The site is served under $PAPERS_BASE (default /), as it was built.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -114,6 +114,7 @@ async function main(argv: string[]): Promise<void> {
       all: { type: 'boolean', default: false },
       day: { type: 'string' },
       paper: { type: 'string' },
+      full: { type: 'boolean', default: false },
     },
   });
   const dist = path.resolve(REPO_ROOT, values.dist);
@@ -145,7 +146,7 @@ async function main(argv: string[]): Promise<void> {
           // Lazy thumbnails in view load, or fail, before the picture is taken.
           await page.waitForLoadState('networkidle').catch(() => undefined);
           const file = path.join(out, `${shot.name}-${screen.name}-${scheme}.png`);
-          await page.screenshot({ path: file });
+          await page.screenshot({ path: file, fullPage: values.full });
           written.push(path.relative(REPO_ROOT, file));
         }
         await context.close();

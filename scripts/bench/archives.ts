@@ -1,11 +1,22 @@
 // The archives the build benchmarks build, made once in the benchmark's work folder from the
 // corpus named on the command line: the archive itself (imported when the corpus is a folder of
 // API answers, used as it is when it is already an archive), the same archive without its newest
-// day (what the nightly finds before it adds one), and the synthetic 2× and 3× archives
+// day (what the nightly finds before it adds one; adding it moves the votes of the days a real
+// night fetches again, through the archive's writer, which records their history), and the synthetic 2× and 3× archives
 // (synthetic-corpus.ts). A folder already made from the same source is reused.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { type Day, type Ledger, readArchive, readLedger, writeLedger } from '../../scraper/archive/index.ts';
+import {
+  addDays,
+  type Day,
+  type Ledger,
+  readArchive,
+  readDay,
+  readLedger,
+  writeDay,
+  writeLedger,
+} from '../../scraper/archive/index.ts';
+import { DEFAULT_NIGHTLY_DAYS, DEFAULT_REVISIT } from '../../scraper/cli/commands/nightly.ts';
 import { runImport } from '../../scraper/import/run-import.ts';
 import { writeSyntheticArchive } from './synthetic-corpus.ts';
 
@@ -84,6 +95,34 @@ export async function withoutNewestDay(
     addIt: async () => {
       await fs.copyFile(dayFile(archive, last), dayFile(dir, last));
       await writeLedger(dir, ledger);
+      const at = (await readDay(dir, last))!.fetchedAt;
+      for (const date of nightMoves(last)) {
+        const day = await readDay(dir, date);
+        if (day) await writeDay(dir, movedVotes(day, at));
+      }
     },
+  };
+}
+
+/**
+ * The days whose numbers a real night moves besides the day it adds: the rest of its window
+ * (fetched again: votes keep rising) and the days it revisits for the history of votes.
+ */
+export function nightMoves(added: string): string[] {
+  const window = Array.from({ length: DEFAULT_NIGHTLY_DAYS - 1 }, (_, i) => addDays(added, -(i + 1)));
+  return [...new Set([...window, ...DEFAULT_REVISIT.map((n) => addDays(added, -n))])].sort();
+}
+
+/** A day as fetched again at `at`: every paper a few upvotes up (1 to 4, by its id), a comment on one in three. */
+function movedVotes(day: Day, at: string): Day {
+  const bump = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 9973, 7);
+  return {
+    ...day,
+    fetchedAt: at,
+    papers: day.papers.map((p) => ({
+      ...p,
+      upvotes: p.upvotes + 1 + (bump(p.id) % 4),
+      comments: p.comments + (bump(p.id) % 3 === 0 ? 1 : 0),
+    })),
   };
 }

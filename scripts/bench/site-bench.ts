@@ -12,6 +12,7 @@ import { REPO_ROOT } from '../../scraper/repo.ts';
 import { archiveFacts, archiveOf, syntheticOf, withoutNewestDay } from './archives.ts';
 import { type Growth, growth, listFiles } from './dist-stats.ts';
 import { type Machine, machineFacts } from './machine.ts';
+import { type RelatedReport, relatedBench } from './related-bench.ts';
 import type { SearchReport } from './search-md.ts';
 import { type BuildRun, fullBuild, type NightlyRun, nightlyRun, type Summary, summarize } from './site-builds.ts';
 
@@ -35,6 +36,7 @@ export type SiteReport = {
   scale: ScaleRow[];
   growth: Growth;
   pages: string[];
+  related: RelatedReport;
   /** The search benchmark's report; its output lines when it failed; null when it is not in the checkout. */
   search: SearchReport | string[] | null;
 };
@@ -97,7 +99,7 @@ export async function benchSite(options: {
   for (let i = 0; i < options.runs; i++) {
     const { date, addIt } = await withoutNewestDay(archive, nightlyContent);
     addedDay = date;
-    const run = await nightlyRun(nightlyContent, addIt, archive, work);
+    const run = await nightlyRun(nightlyContent, addIt, work);
     log(describeRun(`run ${i + 1}, seed`, run.seed));
     log(describeRun(`run ${i + 1}, nightly (+${date})`, run.nightly));
     log(describeRun(`run ${i + 1}, full`, run.full));
@@ -134,6 +136,8 @@ export async function benchSite(options: {
   }
 
   const pages = script(path.join(REPO_ROOT, 'scripts/site/bench.ts'), ['--no-build', '--dist', fullDist]);
+  const related = await relatedBench(archive, options.runs);
+  log(`related papers: ${related.seconds.toFixed(2)} s for ${related.papers} papers`);
   const search = existsSync(SEARCH_BENCH) ? searchBench(fullDist, archive, options.runs) : null;
   load.end = os.loadavg();
   return {
@@ -159,6 +163,7 @@ export async function benchSite(options: {
     scale,
     growth: growth(files, facts.days),
     pages,
+    related,
     search,
   };
 }

@@ -2,7 +2,8 @@
 //   full     `astro build` from nothing (no dist/, no cache), as CI and a fresh clone build:
 //            wall and CPU time, the search index's part, the largest process's peak memory
 //   nightly  the archive without its newest day is built (which leaves Astro's cache), the day
-//            is added, dist/ removed (a workflow run starts without one) and the site built
+//            is added and the votes of the days a night fetches again moved (archives.ts),
+//            dist/ removed (a workflow run starts without one) and the site built
 //            again with the cache kept: its time as a share of the full build's, the pages
 //            rendered and carried over, and whether it came out the same, byte for byte, as
 //            the full build of the same archive
@@ -83,17 +84,12 @@ async function sameDaysBuiltFrom(out: string, work: string): Promise<boolean> {
 }
 
 /**
- * One nightly: `before` (the archive without its newest day, in the folder the nightly builds
- * from) is built from nothing, leaving the cache; `addDay` adds the day; dist/ goes, the cache
- * stays, and the site is built again. Then `archive` (the same days) is built from nothing, and
- * the two sites compared.
+ * One nightly: `content` (the archive without its newest day, in the folder the nightly builds
+ * from) is built from nothing, leaving the cache; `addDay` adds the day (and moves votes); dist/
+ * goes, the cache stays, and the site is built again. Then the same folder is built from nothing,
+ * and the two sites compared.
  */
-export async function nightlyRun(
-  content: string,
-  addDay: () => Promise<void>,
-  archive: string,
-  work: string,
-): Promise<NightlyRun> {
+export async function nightlyRun(content: string, addDay: () => Promise<void>, work: string): Promise<NightlyRun> {
   const out = path.join(work, 'dist-nightly');
   const cache = path.join(work, 'cache-nightly');
   await clean(out, cache);
@@ -101,7 +97,8 @@ export async function nightlyRun(
   await addDay();
   await clean(out);
   const nightly = await buildSite(content, out, cache);
-  const full = await fullBuild(archive, work, 'full');
+  // The full build of the archive as the night left it (its day added, its votes moved).
+  const full = await fullBuild(content, work, 'full');
   const diff = await compareDirs(out, path.join(work, 'dist-full'));
   // Which folder each was built from is the one thing two folders of the same days differ in.
   const differ: string[] = [];

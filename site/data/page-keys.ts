@@ -14,6 +14,7 @@ import type { CalendarYear } from '../lib/calendar.ts';
 import { nearestHeld, rangeDays } from '../lib/day-pages.ts';
 import { keywordCounts, keywordKey } from '../lib/keywords.ts';
 import { buildOrganizations } from '../lib/organizations.ts';
+import { relatedPapers } from '../lib/related.ts';
 import { heldAt, paperVotes } from '../lib/vote-history.ts';
 
 /**
@@ -75,7 +76,14 @@ export function pageKeys(
     ledger,
     calendar,
     histories = new Map(),
-  }: { ledger: Ledger; calendar: readonly CalendarYear[]; histories?: ReadonlyMap<string, readonly HistoryEntry[]> },
+    related = relatedPapers([...index.papers.values()].map((e) => e.paper)),
+  }: {
+    ledger: Ledger;
+    calendar: readonly CalendarYear[];
+    histories?: ReadonlyMap<string, readonly HistoryEntry[]>;
+    /** Each paper's related papers (lib/related.ts), as the build computed them; else computed here. */
+    related?: ReadonlyMap<string, readonly string[]>;
+  },
 ): Map<string, string> {
   // Each record is serialized once: a paper's digest serves its page, its day's, its week's and
   // its month's. Native JSON.stringify with the property names sorted keeps it to a fraction of
@@ -109,12 +117,17 @@ export function pageKeys(
     // days/[date].json.ts: the day, as it is.
     keys.set(`/days/${day.date}.json`, digest);
   }
-  // papers/[id].astro: the newest record, every day that featured it, its first and last day, and
-  // how its upvotes moved (its chart: lib/vote-history.ts).
+  // papers/[id].astro: the newest record, every day that featured it, its first and last day, how
+  // its upvotes moved (its chart: lib/vote-history.ts), and its related papers as listed (title,
+  // first day, upvotes: not their whole record, so a neighbour's new abstract leaves it be).
   for (const [id, digest] of entryDigests) {
     const entry = index.papers.get(id)!;
     const votes = paperVotes(entry, histories, heldAt(index, entry)).map((p) => `${p.at} ${p.upvotes}`);
-    keys.set(`/papers/${id}`, sha(digest, votes.join(',')));
+    const near = (related.get(id) ?? []).map((other) => {
+      const e = index.papers.get(other)!;
+      return `${other} ${e.firstDate} ${e.paper.upvotes} ${e.paper.title}`;
+    });
+    keys.set(`/papers/${id}`, sha(digest, votes.join(','), near.join('\n')));
   }
   for (const week of index.weekKeys) {
     // weeks/[week].astro: its papers ranked, the weeks either side, the week's days held.

@@ -85,6 +85,21 @@ describe('pageKeys', () => {
     );
   });
 
+  test('a related paper’s votes or title moved: the pages that list it among their related', () => {
+    const titled = (votes: number, title = 'Sparse attention for long video diffusion') => [
+      dayRecord('2026-07-30', [paperRecord('2607.00001', { title: 'Sparse attention kernels for video diffusion' })]),
+      dayRecord('2026-07-31', [paperRecord('2607.00002', { title, upvotes: votes })]),
+      dayRecord('2026-08-03', [paperRecord('2608.00001', { title: 'Robot grasping from touch' })]),
+    ];
+    expect(changed(keysOf(titled(1)), keysOf(titled(7)))).toEqual(
+      expect.arrayContaining(['/papers/2607.00001', '/papers/2607.00002']),
+    );
+    expect(changed(keysOf(titled(1)), keysOf(titled(7)))).not.toContain('/papers/2608.00001');
+    expect(changed(keysOf(titled(1)), keysOf(titled(1, 'Sparse attention for long video diffusion, v2')))).toContain(
+      '/papers/2607.00001',
+    );
+  });
+
   test('a date without papers: its page moves with its ledger entry and its nearest days', () => {
     const tried: Ledger = {
       format: 1,

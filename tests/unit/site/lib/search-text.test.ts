@@ -1,5 +1,6 @@
 // How text becomes the index's words (site/lib/search-text.ts): folded as a reader spells,
 // split at anything but letters and digits, stemmed; and what a query asks for.
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { fold, plainWords, queryParts, stemOf, wordsOf } from '../../../../site/lib/search-text.ts';
 
@@ -69,5 +70,19 @@ describe('queryParts', () => {
 
   test('plainWords: what a reader typed, without quote marks', () => {
     expect(plainWords('"video generation" “world model”')).toEqual(['video', 'generation', 'world', 'model']);
+  });
+});
+
+describe('wordsOf, ASCII', () => {
+  // ASCII text takes a shorter way (lower case, a-z and digits): it must find the same words.
+  test('finds the words the folding way finds', () => {
+    const folded = (text: string) => (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.slice(0, 40));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 80 }), (text) => {
+        expect(wordsOf(text)).toEqual(folded(text));
+      }),
+      { numRuns: 500 },
+    );
+    expect(wordsOf('Ünïcode and ASCII')).toEqual(['unicode', 'and', 'ascii']);
   });
 });
