@@ -1,7 +1,9 @@
 // One attempt at one day, whatever got it (import, page, API): the listing's items are validated
 // into records, the day file written under the guards, and the ledger told. Importer and
 // scraper both end here, so both give the same files for the same data.
+import { isLater } from './dates.ts';
 import { describeRejection, papersFromItems, type Rejection } from './from-api.ts';
+import { observationsOf, recordHistory } from './history.ts';
 import { recordAttempt } from './ledger.ts';
 import { type Day, FORMAT_VERSION, type Ledger, type LedgerStatus, type Via } from './schema.ts';
 import { readDay, type WriteResult, writeDay } from './store.ts';
@@ -43,7 +45,16 @@ export type DayReport = {
   fallback?: string | undefined;
 };
 
-export type ArchiveDayOptions = { force?: boolean; now?: () => Date };
+export type ArchiveDayOptions = {
+  force?: boolean;
+  now?: () => Date;
+  /**
+   * For answers whose time is their own (an import's dumps, each taken when its file was
+   * written): one fetched before the day the archive holds never replaces it; its numbers go to
+   * the history only, and the day file stays as it is. Unless forced.
+   */
+  keepNewer?: boolean;
+};
 
 const MAX_PROBLEMS_LISTED = 5;
 
@@ -61,11 +72,23 @@ function summarizeRejections(rejected: readonly Rejection[]): string[] {
   return listed.map((p) => `rejected ${p}`);
 }
 
+/** What a report says of an older copy whose numbers went to the history only. */
+function keptNewer(held: Day, older: Day): string {
+  const heldIds = new Set(held.papers.map((p) => p.id));
+  const lacking = older.papers.filter((p) => !heldIds.has(p.id)).map((p) => p.id);
+  const shown = lacking.slice(0, MAX_PROBLEMS_LISTED).join(', ') + (lacking.length > MAX_PROBLEMS_LISTED ? ', …' : '');
+  const lacks =
+    lacking.length > 0
+      ? `; the archive's copy lacks ${lacking.length} of its papers (${shown}), not added (--force puts this copy in its place)`
+      : '';
+  return `kept: the archive's copy is newer (fetched ${held.fetchedAt}) than this one (${older.fetchedAt}); its numbers went to the history${lacks}`;
+}
+
 export async function archiveDay(
   contentDir: string,
   ledger: Ledger,
   outcome: DayOutcome,
-  { force = false, now = () => new Date() }: ArchiveDayOptions = {},
+  { force = false, now = () => new Date(), keepNewer = false }: ArchiveDayOptions = {},
 ): Promise<{ ledger: Ledger; report: DayReport }> {
   const at = now().toISOString();
   const { date, via } = outcome;
@@ -120,6 +143,26 @@ export async function archiveDay(
     problems: problems.map(oneLine).filter(Boolean),
     papers,
   };
+  if (keepNewer && !force) {
+    const held = await readDay(contentDir, date).catch(() => null);
+    if (held && isLater(held.fetchedAt, day.fetchedAt)) {
+      // The history is one form whatever the order (history.ts): an older observation goes in
+      // before the newer ones as if it had come first. The held day's own numbers go in too, as
+      // writeDay adds them, for an archive older than its history.
+      await recordHistory(contentDir, date, [...observationsOf(held), ...observationsOf(day)]);
+      const report: DayReport = {
+        date,
+        status: day.status,
+        papers: papers.length,
+        action: 'unchanged',
+        before: held.papers.length,
+        rejected,
+        message: [keptNewer(held, day), ...problems].join('; '),
+      };
+      return settle(report, report.message, held);
+    }
+  }
+
   const result = await writeDay(contentDir, day, { force });
   const report: DayReport = {
     date,
