@@ -5,6 +5,7 @@ import { isLater } from './dates.ts';
 import { describeRejection, papersFromItems, type Rejection } from './from-api.ts';
 import { observationsOf, recordHistory } from './history.ts';
 import { recordAttempt } from './ledger.ts';
+import { describeUnlisted, keepUnlisted } from './revisit.ts';
 import { type Day, FORMAT_VERSION, type Ledger, type LedgerStatus, type Via } from './schema.ts';
 import { readDay, type WriteResult, writeDay } from './store.ts';
 import { oneLine } from './text.ts';
@@ -43,6 +44,11 @@ export type DayReport = {
   message: string | null;
   /** Why the page failed, when the day was had through the API instead. */
   fallback?: string | undefined;
+  /**
+   * The listing could not be had at all (the site down, a timeout; for an import, a dump that
+   * does not read): nothing was compared or written. A revisit's such failure is not the night's.
+   */
+  notFetched?: true;
 };
 
 export type ArchiveDayOptions = {
@@ -54,6 +60,11 @@ export type ArchiveDayOptions = {
    * the history only, and the day file stays as it is. Unless forced.
    */
   keepNewer?: boolean;
+  /**
+   * For a revisit of a held day (revisit.ts): papers the archive holds that the listing no longer
+   * has are kept, after the listed ones, and said in the report; the guards then judge the day.
+   */
+  keepUnlisted?: boolean;
 };
 
 const MAX_PROBLEMS_LISTED = 5;
@@ -88,7 +99,7 @@ export async function archiveDay(
   contentDir: string,
   ledger: Ledger,
   outcome: DayOutcome,
-  { force = false, now = () => new Date(), keepNewer = false }: ArchiveDayOptions = {},
+  { force = false, now = () => new Date(), keepNewer = false, keepUnlisted: revisit = false }: ArchiveDayOptions = {},
 ): Promise<{ ledger: Ledger; report: DayReport }> {
   const at = now().toISOString();
   const { date, via } = outcome;
@@ -112,6 +123,7 @@ export async function archiveDay(
       before: held?.papers.length ?? 0,
       rejected: [],
       message: `${outcome.reason}${kept}`,
+      ...(outcome.kind === 'failed' ? { notFetched: true as const } : {}),
     };
     return settle(report, outcome.reason, held);
   }
@@ -163,7 +175,10 @@ export async function archiveDay(
     }
   }
 
-  const result = await writeDay(contentDir, day, { force });
+  const held = revisit ? await readDay(contentDir, date).catch(() => null) : null;
+  const { day: toWrite, unlisted } = held ? keepUnlisted(held, day) : { day, unlisted: [] };
+  const result = await writeDay(contentDir, toWrite, { force });
+  const notes = [...(unlisted.length > 0 ? [describeUnlisted(unlisted)] : []), ...problems];
   const report: DayReport = {
     date,
     status: day.status,
@@ -171,7 +186,7 @@ export async function archiveDay(
     action: result.action,
     before: result.before,
     rejected,
-    message: result.action === 'refused' ? result.reason : problems.length > 0 ? problems.join('; ') : null,
+    message: result.action === 'refused' ? result.reason : notes.length > 0 ? notes.join('; ') : null,
     ...(outcome.fallback ? { fallback: outcome.fallback } : {}),
   };
   return settle(report, report.message, result.held);
