@@ -131,7 +131,7 @@ export const nightlyCommand: Command<typeof nightlyOptions> = {
       const window = dates.map((date) => ({ date, before: before.get(date) ?? null, after: after.get(date) ?? null }));
       const interrupted = run.notAttempted.length > 0;
       const published = repo
-        ? await publishStep(repo, values, interrupted, io)
+        ? await publishStep(repo, values, { interrupted, revisited: again }, io)
         : { commit: { status: 'not asked' } as CommitState, push: null, errors: [] };
       const build = await buildStep(values, interrupted, io);
       outcome = {
@@ -171,7 +171,7 @@ async function readWindow(contentDir: string, dates: readonly string[]) {
 async function publishStep(
   repo: ContentRepo,
   values: NightlyValues,
-  interrupted: boolean,
+  { interrupted, revisited }: { interrupted: boolean; revisited: readonly string[] },
   io: Io,
 ): Promise<{ commit: CommitState; push: Pushed | null; errors: string[] }> {
   // Ctrl-C, or a cancelled job: stop, and leave what was fetched for the next run to commit.
@@ -181,7 +181,7 @@ async function publishStep(
     import('../../git/commit-message.ts'),
   ]);
   const done = await commitAndPush(repo, {
-    message: nightlyCommitMessage,
+    message: (changes) => nightlyCommitMessage(changes, { revisited }),
     pushTo: values.push ? values.remote : null,
     log: (line) => io.stderr.write(`papers nightly: ${line}\n`),
   });

@@ -195,6 +195,11 @@ describe('papers nightly --commit --push', () => {
       'content/history/2026/2026-08-07.jsonl',
       'content/ledger.json',
     ]);
+    // The revisited day whose votes moved is named apart from the window's days.
+    expect(g.git(g.work, 'log', '-1', '--format=%s').trim()).toBe(
+      'Daily Papers: 2026-08-07 added; 2026-07-31 votes updated',
+    );
+    expect(g.git(g.work, 'log', '-1', '--format=%b')).toContain('\nVotes updated (1): 2026-07-31\n');
     const none = await nightly(g, ['--days', '1', '--revisit', '0']);
     expect(none.code).toBe(0);
     expect(none.stdout).not.toContain('revisited');
@@ -238,6 +243,9 @@ describe('papers nightly --commit --push', () => {
     );
     expect(now.length).toBeGreaterThan(0);
     expect(history.filter((e) => e.id === gone.id).map((e) => e.at)).toEqual([held.fetchedAt]);
+    expect(g.git(g.work, 'log', '-1', '--format=%s').trim()).toBe(
+      `Daily Papers: 2026-08-07 added; ${date} votes updated`,
+    );
   });
 
   it('tells a revisit it could not fetch as not revisited, keeps the day as held, and passes', async () => {
