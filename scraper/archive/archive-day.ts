@@ -1,8 +1,11 @@
 // One attempt at one day, whatever got it (import, page, API): the listing's items are validated
 // into records, the day file written under the guards, and the ledger told. Importer and
 // scraper both end here, so both give the same files for the same data.
+import { isLater } from './dates.ts';
 import { describeRejection, papersFromItems, type Rejection } from './from-api.ts';
+import { observationsOf, recordHistory } from './history.ts';
 import { recordAttempt } from './ledger.ts';
+import { describeUnlisted, keepUnlisted } from './revisit.ts';
 import { type Day, FORMAT_VERSION, type Ledger, type LedgerStatus, type Via } from './schema.ts';
 import { readDay, type WriteResult, writeDay } from './store.ts';
 import { oneLine } from './text.ts';
@@ -41,9 +44,28 @@ export type DayReport = {
   message: string | null;
   /** Why the page failed, when the day was had through the API instead. */
   fallback?: string | undefined;
+  /**
+   * The listing could not be had at all (the site down, a timeout; for an import, a dump that
+   * does not read): nothing was compared or written. A revisit's such failure is not the night's.
+   */
+  notFetched?: true;
 };
 
-export type ArchiveDayOptions = { force?: boolean; now?: () => Date };
+export type ArchiveDayOptions = {
+  force?: boolean;
+  now?: () => Date;
+  /**
+   * For answers whose time is their own (an import's dumps, each taken when its file was
+   * written): one fetched before the day the archive holds never replaces it; its numbers go to
+   * the history only, and the day file stays as it is. Unless forced.
+   */
+  keepNewer?: boolean;
+  /**
+   * For a revisit of a held day (revisit.ts): papers the archive holds that the listing no longer
+   * has are kept, after the listed ones, and said in the report; the guards then judge the day.
+   */
+  keepUnlisted?: boolean;
+};
 
 const MAX_PROBLEMS_LISTED = 5;
 
@@ -61,11 +83,23 @@ function summarizeRejections(rejected: readonly Rejection[]): string[] {
   return listed.map((p) => `rejected ${p}`);
 }
 
+/** What a report says of an older copy whose numbers went to the history only. */
+function keptNewer(held: Day, older: Day): string {
+  const heldIds = new Set(held.papers.map((p) => p.id));
+  const lacking = older.papers.filter((p) => !heldIds.has(p.id)).map((p) => p.id);
+  const shown = lacking.slice(0, MAX_PROBLEMS_LISTED).join(', ') + (lacking.length > MAX_PROBLEMS_LISTED ? ', …' : '');
+  const lacks =
+    lacking.length > 0
+      ? `; the archive's copy lacks ${lacking.length} of its papers (${shown}), not added (--force puts this copy in its place)`
+      : '';
+  return `kept: the archive's copy is newer (fetched ${held.fetchedAt}) than this one (${older.fetchedAt}); its numbers went to the history${lacks}`;
+}
+
 export async function archiveDay(
   contentDir: string,
   ledger: Ledger,
   outcome: DayOutcome,
-  { force = false, now = () => new Date() }: ArchiveDayOptions = {},
+  { force = false, now = () => new Date(), keepNewer = false, keepUnlisted: revisit = false }: ArchiveDayOptions = {},
 ): Promise<{ ledger: Ledger; report: DayReport }> {
   const at = now().toISOString();
   const { date, via } = outcome;
@@ -89,6 +123,7 @@ export async function archiveDay(
       before: held?.papers.length ?? 0,
       rejected: [],
       message: `${outcome.reason}${kept}`,
+      ...(outcome.kind === 'failed' ? { notFetched: true as const } : {}),
     };
     return settle(report, outcome.reason, held);
   }
@@ -120,7 +155,30 @@ export async function archiveDay(
     problems: problems.map(oneLine).filter(Boolean),
     papers,
   };
-  const result = await writeDay(contentDir, day, { force });
+  if (keepNewer && !force) {
+    const held = await readDay(contentDir, date).catch(() => null);
+    if (held && isLater(held.fetchedAt, day.fetchedAt)) {
+      // The history is one form whatever the order (history.ts): an older observation goes in
+      // before the newer ones as if it had come first. The held day's own numbers go in too, as
+      // writeDay adds them, for an archive older than its history.
+      await recordHistory(contentDir, date, [...observationsOf(held), ...observationsOf(day)]);
+      const report: DayReport = {
+        date,
+        status: day.status,
+        papers: papers.length,
+        action: 'unchanged',
+        before: held.papers.length,
+        rejected,
+        message: [keptNewer(held, day), ...problems].join('; '),
+      };
+      return settle(report, report.message, held);
+    }
+  }
+
+  const held = revisit ? await readDay(contentDir, date).catch(() => null) : null;
+  const { day: toWrite, unlisted } = held ? keepUnlisted(held, day) : { day, unlisted: [] };
+  const result = await writeDay(contentDir, toWrite, { force });
+  const notes = [...(unlisted.length > 0 ? [describeUnlisted(unlisted)] : []), ...problems];
   const report: DayReport = {
     date,
     status: day.status,
@@ -128,7 +186,7 @@ export async function archiveDay(
     action: result.action,
     before: result.before,
     rejected,
-    message: result.action === 'refused' ? result.reason : problems.length > 0 ? problems.join('; ') : null,
+    message: result.action === 'refused' ? result.reason : notes.length > 0 ? notes.join('; ') : null,
     ...(outcome.fallback ? { fallback: outcome.fallback } : {}),
   };
   return settle(report, report.message, result.held);

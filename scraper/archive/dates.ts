@@ -66,6 +66,14 @@ export function isoWeekDates(week: string): string[] {
   return Array.from({ length: 7 }, (_, i) => fromUtcMs(monday + i * DAY_MS));
 }
 
+/**
+ * Whether the ISO time `a` is later than `b`, as instants: "…:00Z" and "…:00.000Z" are one time,
+ * which comparing the strings would not say.
+ */
+export function isLater(a: string, b: string): boolean {
+  return Date.parse(a) > Date.parse(b);
+}
+
 /** Today's date in UTC, from an injectable clock. */
 export function utcToday(now: () => number = Date.now): string {
   return fromUtcMs(now());

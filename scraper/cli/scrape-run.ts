@@ -24,9 +24,26 @@ export type ScrapeRun = {
 export const isCleanDay = (r: DayReport): boolean =>
   (r.status === 'ok' || r.status === 'no-listing') && r.action !== 'refused';
 
+/**
+ * A revisited day (nightly --revisit) needs no one's attention either when it could not be
+ * fetched: the archive holds it as it was, and the night is the window's.
+ */
+export const isCleanRevisit = (r: DayReport): boolean => isCleanDay(r) || r.notFetched === true;
+
 export async function runScrape(
   values: FetchValues,
-  { dates, today, command }: { dates: readonly string[]; today: string; command: string },
+  {
+    dates,
+    today,
+    command,
+    revisit = false,
+  }: {
+    dates: readonly string[];
+    today: string;
+    command: string;
+    /** Days held, fetched again for their numbers: papers no longer listed are kept (revisit.ts). */
+    revisit?: boolean;
+  },
   io: Io,
 ): Promise<ScrapeRun> {
   const { content: contentDir, 'base-url': baseUrl, source: sourceName, concurrency, json } = values;
@@ -84,6 +101,7 @@ export async function runScrape(
       clock,
       today,
       force: values.force,
+      keepUnlisted: revisit,
       onlyMissing: values['only-missing'] ?? false,
       signal: abort.signal,
       onStart: (total, skipped) => {
@@ -114,7 +132,7 @@ export async function runScrape(
     return {
       reports: result.reports,
       notAttempted: result.notAttempted,
-      clean: result.notAttempted.length === 0 && result.reports.every(isCleanDay),
+      clean: result.notAttempted.length === 0 && result.reports.every(revisit ? isCleanRevisit : isCleanDay),
     };
   } finally {
     process.off('SIGINT', onSignal);

@@ -26,6 +26,8 @@ export type CrawlOptions = {
   retry: RetryOptions;
   clock: Clock;
   force?: boolean;
+  /** A revisit of held days: papers the listing no longer has are kept (archive-day.ts, keepUnlisted). */
+  keepUnlisted?: boolean;
   /** Skip days already held whole, and days known to have no listing (older than 3 days). */
   onlyMissing?: boolean;
   today?: string;
@@ -198,7 +200,11 @@ export async function crawl(options: CrawlOptions): Promise<CrawlResult> {
       const step = archiving.then(async () => {
         if (fatal) return;
         try {
-          const result = await archiveDay(contentDir, ledger, outcome, { force: options.force ?? false, now });
+          const result = await archiveDay(contentDir, ledger, outcome, {
+            force: options.force ?? false,
+            keepUnlisted: options.keepUnlisted ?? false,
+            now,
+          });
           const entry = result.ledger.days[date];
           ledger =
             result.ledger !== ledger && entry ? await mergeIntoLedger(contentDir, { [date]: entry }) : result.ledger;

@@ -14,6 +14,11 @@ export type DayChange = {
   papers: number;
   /** Papers listed after the change that were not before. */
   papersAdded: PaperRef[];
+  /**
+   * An update in which only the papers' numbers moved (upvotes, comments, stars, and the order,
+   * which follows them): what a revisit of a day for the history of votes brings.
+   */
+  numbersOnly?: boolean;
 };
 
 export type LedgerChange = { date: string; status: LedgerStatus; reason: string | null };
@@ -33,6 +38,19 @@ export function dayFileDate(relPath: string): string | null {
   return DAY_FILE.exec(relPath.split('\\').join('/'))?.[1] ?? null;
 }
 
+/** A paper apart from its place and numbers. */
+const withoutNumbers = ({ rank: _r, upvotes: _u, comments: _c, githubStars: _s, ...rest }: Day['papers'][number]) =>
+  JSON.stringify(rest);
+
+/** Whether `after` holds the papers of `before`, each the same but for its numbers and place. */
+function onlyNumbersMoved(before: Day, after: Day): boolean {
+  if (before.status !== after.status || JSON.stringify(before.problems) !== JSON.stringify(after.problems))
+    return false;
+  if (before.papers.length !== after.papers.length) return false;
+  const held = new Map(before.papers.map((p) => [p.id, withoutNumbers(p)]));
+  return after.papers.every((p) => held.get(p.id) === withoutNumbers(p));
+}
+
 /** What became of one day; null when its papers, their order and its status are the same. */
 export function diffDay(date: string, before: Day | null, after: Day | null): DayChange | null {
   if (!before && !after) return null;
@@ -43,7 +61,14 @@ export function diffDay(date: string, before: Day | null, after: Day | null): Da
   const same =
     JSON.stringify({ ...before, fetchedAt: '', source: '', via: '' }) ===
     JSON.stringify({ ...after, fetchedAt: '', source: '', via: '' });
-  return same ? null : { date, kind: 'updated', papers: after.papers.length, papersAdded };
+  if (same) return null;
+  return {
+    date,
+    kind: 'updated',
+    papers: after.papers.length,
+    papersAdded,
+    numbersOnly: onlyNumbersMoved(before, after),
+  };
 }
 
 /** Ledger entries that differ (their `at` aside), for dates not in `skip`. */

@@ -1,6 +1,7 @@
 // The words of a commit of the archive: a subject naming the days it adds and changes, so that
-// `git log --oneline` reads as the archive's diary, and a body listing the papers it adds. Pure:
-// changes in, text out.
+// `git log --oneline` reads as the archive's diary, and a body listing the papers it adds. The
+// nightly's revisited days (fetched again for the history of votes) whose numbers only moved are
+// named apart, "votes updated", from the days of its window. Pure: changes in, text out.
 import type { LedgerStatus } from '../archive/index.ts';
 import { type ContentChanges, type DayChange, papersAdded } from './changes.ts';
 
@@ -24,13 +25,21 @@ const LEDGER_WORDS: Record<LedgerStatus, string> = {
   failed: 'failed',
 };
 
+export type MessageOptions = {
+  /** Days fetched again for their numbers (nightly --revisit): named apart when only those moved. */
+  revisited?: readonly string[];
+};
+
 /** Each kind of change with its dates, in the order a reader wants them. */
-function groups(changes: ContentChanges): [words: string, dates: string[]][] {
-  const of = (kind: DayChange['kind']) => changes.days.filter((d) => d.kind === kind).map((d) => d.date);
+function groups(changes: ContentChanges, { revisited = [] }: MessageOptions = {}): [words: string, dates: string[]][] {
+  const again = new Set(revisited);
+  const votes = (d: DayChange) => d.kind === 'updated' && d.numbersOnly === true && again.has(d.date);
+  const of = (kind: DayChange['kind']) => changes.days.filter((d) => d.kind === kind && !votes(d)).map((d) => d.date);
   const ledger = (words: string) => changes.ledger.filter((l) => LEDGER_WORDS[l.status] === words).map((l) => l.date);
   const all: [string, string[]][] = [
     ['added', of('added')],
     ['updated', of('updated')],
+    ['votes updated', changes.days.filter(votes).map((d) => d.date)],
     ['removed', of('removed')],
     ['no listing', ledger('no listing')],
     ['failed', ledger('failed')],
@@ -40,8 +49,8 @@ function groups(changes: ContentChanges): [words: string, dates: string[]][] {
 }
 
 /** `2026-08-07 added; 2026-08-05, 2026-08-06 updated`; what the subject says after its heading. */
-export function describeChanges(changes: ContentChanges): string {
-  const parts = groups(changes).map(([words, dates]) => `${dateList(dates)} ${words}`);
+export function describeChanges(changes: ContentChanges, options: MessageOptions = {}): string {
+  const parts = groups(changes, options).map(([words, dates]) => `${dateList(dates)} ${words}`);
   if (parts.length === 0 && changes.other.length > 0) return `${changes.other.length} other files changed`;
   return parts.join('; ');
 }
@@ -70,9 +79,9 @@ function shortTitle(title: string, max = 90): string {
 }
 
 /** The body: every kind of change with all its dates, then the papers added. */
-export function commitBody(changes: ContentChanges): string {
+export function commitBody(changes: ContentChanges, options: MessageOptions = {}): string {
   const lines: string[] = [];
-  for (const [words, dates] of groups(changes)) {
+  for (const [words, dates] of groups(changes, options)) {
     const head = `${words[0]!.toUpperCase()}${words.slice(1)} (${dates.length}):`;
     lines.push(...wrapList(head, [...dates].sort()));
   }
@@ -86,9 +95,12 @@ export function commitBody(changes: ContentChanges): string {
   return lines.join('\n');
 }
 
-/** `Daily Papers: 2026-08-07 added; 2026-08-05, 2026-08-06 updated`, then the body. */
-export function nightlyCommitMessage(changes: ContentChanges): string {
-  return `Daily Papers: ${describeChanges(changes)}\n\n${commitBody(changes)}\n`;
+/**
+ * `Daily Papers: 2026-08-07 added; 2026-08-05, 2026-08-06 updated; 2026-07-31 votes updated`,
+ * then the body.
+ */
+export function nightlyCommitMessage(changes: ContentChanges, options: MessageOptions = {}): string {
+  return `Daily Papers: ${describeChanges(changes, options)}\n\n${commitBody(changes, options)}\n`;
 }
 
 /** `Daily Papers backfill 2026-06-15 … 2026-08-07: 39 days added, 2 no listing`, then the body. */

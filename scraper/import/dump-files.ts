@@ -1,9 +1,10 @@
 // Dumps of API answers on disk: files named YYYY-MM-DD.json or YYYY-MM-DD.json.gz, each holding
-// the JSON array `/api/daily_papers?date=…` answered, alone or in folders (any depth).
+// the JSON array `/api/daily_papers?date=…` answered, alone or in folders (any depth). An answer
+// holds no time of its own; its file's modification time is when it was taken (dumpTime).
 import { promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { isIsoDate } from '../archive/dates.ts';
+import { addDays, isIsoDate, toUtcMs } from '../archive/dates.ts';
 import { InsideFileError, readInside } from '../archive/inside-file.ts';
 
 export const DUMP_NAME = /^(\d{4}-\d{2}-\d{2})\.json(\.gz)?$/;
@@ -113,4 +114,25 @@ export async function readDumpFile({ file, root }: Pick<DumpFile, 'file' | 'root
     throw new DumpError(`is not a JSON array of listing items (it holds ${what})`);
   }
   return data;
+}
+
+/**
+ * When a dump was taken: its file's modification time, which whatever wrote the answer set, and
+ * which `cp -p`, `rsync -t`, tar and `touch -d` keep or set. A time that cannot be one (after
+ * `now`, or before the day before the dump's date: a file whose time was reset, a clock that was
+ * wrong) is a DumpError naming it: the history would record it as when those numbers were seen.
+ */
+export async function dumpTime({ date, file }: Pick<DumpFile, 'date' | 'file'>, now: Date): Promise<string> {
+  const time = (await fs.stat(file)).mtime;
+  const when = time.toISOString();
+  if (time.getTime() > now.getTime())
+    throw new DumpError(
+      `was last modified ${when}, after now (${now.toISOString()}): its time is taken as when its answer was fetched, and that cannot be later (set it with touch -d)`,
+    );
+  const earliest = addDays(date, -1);
+  if (time.getTime() < toUtcMs(earliest))
+    throw new DumpError(
+      `was last modified ${when}, before ${earliest}: its time is taken as when its answer was fetched, and no answer for ${date} is older (set it with touch -d)`,
+    );
+  return when;
 }

@@ -2,6 +2,7 @@
 // a day goes to the writer (whose guards still refuse fewer papers, an empty or a partial day)
 // unless the archive's own copy was fetched later; a ledger entry for a day without a file (no
 // listing, failed) is taken only where the archive holds no day and knows no better. Pure.
+import { isLater } from '../archive/dates.ts';
 import type { Day, LedgerEntry } from '../archive/schema.ts';
 
 export type DayDecision = { write: true } | { write: false; why: string };
@@ -10,7 +11,7 @@ export type DayDecision = { write: true } | { write: false; why: string };
 export function decideDay(source: Day, held: Day | null, { force = false } = {}): DayDecision {
   if (!held || force) return { write: true };
   // A later fetch knows more (votes only rise, listings grow): an older copy never replaces it.
-  if (held.fetchedAt > source.fetchedAt) return { write: false, why: "the archive's copy was fetched later" };
+  if (isLater(held.fetchedAt, source.fetchedAt)) return { write: false, why: "the archive's copy was fetched later" };
   return { write: true };
 }
 

@@ -47,7 +47,9 @@ export type NightlySummary = {
   noListing: string[];
   failed: DayNote[];
   notTried: string[];
-  /** Days that went in but need a look (partial, a listing gone for a held day). */
+  /** Revisited days that could not be fetched (why): kept as held, and not the night's failure. */
+  notRevisited: DayNote[];
+  /** Days that went in but need a look (partial, a listing gone for a held day, papers no longer listed). */
   notes: DayNote[];
   /** Days had through the API because their page could not be read (why: the page's failure). */
   throughApi: DayNote[];
@@ -71,6 +73,7 @@ export function summarizeNightly(o: NightlyOutcome): NightlySummary {
     noListing: [],
     failed: [],
     notTried: [...o.notAttempted],
+    notRevisited: [],
     notes: [],
     throughApi: [],
     papersAdded: [...o.papersAdded],
@@ -80,9 +83,11 @@ export function summarizeNightly(o: NightlyOutcome): NightlySummary {
     errors: [...o.errors],
     ok: false,
   };
+  const revisited = new Set(s.revisited);
   for (const r of [...o.reports].sort((a, b) => a.date.localeCompare(b.date))) {
     const message = r.message ?? r.status;
-    if (r.status === 'failed' || r.action === 'refused') s.failed.push({ date: r.date, message });
+    if (revisited.has(r.date) && r.notFetched) s.notRevisited.push({ date: r.date, message });
+    else if (r.status === 'failed' || r.action === 'refused') s.failed.push({ date: r.date, message });
     else {
       if (r.status === 'no-listing') s.noListing.push(r.date);
       else if (r.action === 'created') s.added.push(r.date);
@@ -94,6 +99,7 @@ export function summarizeNightly(o: NightlyOutcome): NightlySummary {
       if (message && (r.status !== 'no-listing' || r.before > 0)) s.notes.push({ date: r.date, message });
     }
   }
+  s.revisited = s.revisited.filter((d) => !s.notRevisited.some((n) => n.date === d));
   s.ok = o.scrapeClean && o.notAttempted.length === 0 && s.errors.length === 0 && o.build.status !== 'failed';
   return s;
 }
@@ -159,6 +165,7 @@ export function formatNightlyText(s: NightlySummary): string {
   if (s.notTried.length > 0) row('not tried', `${s.notTried.join(', ')} (interrupted)`);
   for (const n of s.notes) row('look at', `${n.date}: ${n.message}`);
   if (s.revisited.length > 0) row('revisited', `${s.revisited.join(', ')} (through the API, for the history of votes)`);
+  for (const n of s.notRevisited) row('not revisited', `${n.date}: ${n.message}`);
   lines.push(`Commit: ${commitLine(s.commit, s.push)}`, `Site: ${buildLine(s.build)}`);
   for (const e of s.errors) lines.push(`Error: ${e}`);
   if (s.build.status === 'failed') lines.push(s.build.message);
@@ -192,8 +199,17 @@ export function formatNightlyMarkdown(s: NightlySummary): string {
     `| failed | ${cell(s.failed.map((f) => f.date))} |`,
     `| through the API | ${cell(s.throughApi.map((a) => a.date))} |`,
     ...(s.revisited.length > 0 ? [`| revisited (history of votes) | ${cell(s.revisited)} |`] : []),
+    ...(s.notRevisited.length > 0 ? [`| not revisited | ${cell(s.notRevisited.map((n) => n.date))} |`] : []),
     '',
   ];
+  if (s.notRevisited.length > 0) {
+    lines.push(
+      `**${plural(s.notRevisited.length, 'day')} not revisited**: fetching again a day held for the history of votes failed; the day is kept as held (the run still passes).`,
+      '',
+    );
+    for (const n of s.notRevisited) lines.push(`- ${n.date}: ${mdText(n.message)}`);
+    lines.push('');
+  }
   if (s.throughApi.length > 0) {
     lines.push(
       `**${plural(s.throughApi.length, 'day')} fetched through the API**: the listing page could not be read, so the same run took the day from Hugging Face's API (the run still passes). If this repeats night after night, see the README's "When a night fails".`,

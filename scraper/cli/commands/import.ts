@@ -8,7 +8,7 @@ export const importOptions = z.object({
   content: contentOption,
   from: opt.date({ help: 'import only days on or after DATE' }),
   to: opt.date({ help: 'import only days on or before DATE' }),
-  force: opt.flag({ help: 'replace archived days even with fewer papers, an empty or a partial listing' }),
+  force: opt.flag({ help: 'replace archived days even with older, fewer, empty or partial copies' }),
   wait: waitOption,
   json: jsonOption,
 });
@@ -21,7 +21,10 @@ export const importCommand: Command<typeof importOptions> = {
   options: importOptions,
   details:
     'Files and folders (any depth) of the JSON arrays /api/daily_papers?date=D answered, named for\n' +
-    'their day, go through the same validation, writer and guards as a scrape.\n\n' +
+    'their day, go through the same validation, writer and guards as a scrape. A file counts as\n' +
+    'fetched when it was last modified (keep its time when copying: cp -p, rsync -t, tar); one\n' +
+    'older than the day the archive holds adds its numbers to the history and leaves the day file\n' +
+    'as it is (--force puts it in its place).\n\n' +
     'Exit status: 0 when every day went in whole, 1 when a day failed, was refused or lost records,\n2 on usage errors.',
   async run({ values, positionals }, io) {
     if (positionals.length === 0) throw new UsageError('give at least one file or folder to import');

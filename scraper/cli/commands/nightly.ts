@@ -6,6 +6,8 @@
 // the days it holds of a week, two weeks and a month back (--revisit), so that the archive's history of
 // numbers (archive/history.ts) holds each paper's upvotes, comments and stars at about 1, 2, 3,
 // 7, 14 and 30 days: three more requests a night, where Hugging Face allows 500 in 5 minutes.
+// A revisit is for the numbers: a paper Hugging Face no longer lists is kept (archive/revisit.ts)
+// and noted, and a revisit that cannot be fetched is "not revisited", neither failing the night.
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { addDays, dateRange, utcToday } from '../../archive/dates.ts';
@@ -78,6 +80,9 @@ export const nightlyCommand: Command<typeof nightlyOptions> = {
     'changed. Without --commit nothing is committed or pushed. A summary ends the run, and is',
     'appended as Markdown to $GITHUB_STEP_SUMMARY when that is set.',
     '',
+    'A revisited day keeps the papers Hugging Face no longer lists (noted in the summary), and one',
+    'that cannot be fetched is told as not revisited; neither fails the run.',
+    '',
     'Exit status: 0 when every day is ok or has no listing and the commit, push and build went',
     'well; 1 when a day failed (the others are still kept, built, committed and pushed) or the',
     'commit, push or build failed; 2 on usage errors.',
@@ -110,7 +115,11 @@ export const nightlyCommand: Command<typeof nightlyOptions> = {
       const again = candidates.filter((d) => held.get(d));
       const revisited =
         again.length > 0 && main.notAttempted.length === 0
-          ? await runScrape({ ...values, source: 'api' }, { dates: again, today, command: 'papers nightly' }, io)
+          ? await runScrape(
+              { ...values, source: 'api' },
+              { dates: again, today, command: 'papers nightly', revisit: true },
+              io,
+            )
           : { reports: [], notAttempted: again, clean: true };
       const run = {
         reports: [...main.reports, ...revisited.reports],
@@ -122,7 +131,7 @@ export const nightlyCommand: Command<typeof nightlyOptions> = {
       const window = dates.map((date) => ({ date, before: before.get(date) ?? null, after: after.get(date) ?? null }));
       const interrupted = run.notAttempted.length > 0;
       const published = repo
-        ? await publishStep(repo, values, interrupted, io)
+        ? await publishStep(repo, values, { interrupted, revisited: again }, io)
         : { commit: { status: 'not asked' } as CommitState, push: null, errors: [] };
       const build = await buildStep(values, interrupted, io);
       outcome = {
@@ -162,7 +171,7 @@ async function readWindow(contentDir: string, dates: readonly string[]) {
 async function publishStep(
   repo: ContentRepo,
   values: NightlyValues,
-  interrupted: boolean,
+  { interrupted, revisited }: { interrupted: boolean; revisited: readonly string[] },
   io: Io,
 ): Promise<{ commit: CommitState; push: Pushed | null; errors: string[] }> {
   // Ctrl-C, or a cancelled job: stop, and leave what was fetched for the next run to commit.
@@ -172,7 +181,7 @@ async function publishStep(
     import('../../git/commit-message.ts'),
   ]);
   const done = await commitAndPush(repo, {
-    message: nightlyCommitMessage,
+    message: (changes) => nightlyCommitMessage(changes, { revisited }),
     pushTo: values.push ? values.remote : null,
     log: (line) => io.stderr.write(`papers nightly: ${line}\n`),
   });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { dayFilePath } from '../../../../scraper/archive/day-file.ts';
+import { historyFilePath, readHistory } from '../../../../scraper/archive/history.ts';
 import { readLedger } from '../../../../scraper/archive/ledger.ts';
 import { listDayFiles, readArchive, readDay } from '../../../../scraper/archive/store.ts';
 import { REPO_ROOT } from '../../../../scraper/repo.ts';
@@ -230,6 +231,110 @@ describe('papers import', () => {
     const ledger = await readLedger(content);
     expect(Object.keys(ledger.days)).toEqual(fixtureDates());
     expect(allFiles(content).filter((f) => path.basename(f).startsWith('.'))).toEqual([]);
+  });
+});
+
+describe('papers import: dumps of one day taken on different dates', () => {
+  const date = ERA_DAYS.late2026;
+  const TIMES = ['2026-08-07T09:00:00.000Z', '2026-08-09T09:30:00.000Z', '2026-08-14T10:00:00.000Z'] as const;
+
+  /** A dump of `date` whose votes and comments had risen by `rise`, its file last modified at `time`. */
+  function dumpAt(time: string, rise: number, keep = 20): string {
+    const items = fixtureItems(date)
+      .slice(0, keep)
+      .map((i) => ({
+        ...i,
+        paper: { ...i.paper, upvotes: i.paper.upvotes + rise },
+        numComments: (i.numComments ?? 0) + rise,
+      }));
+    const file = path.join(tempDir('dump-'), `${date}.json`);
+    writeFileSync(file, JSON.stringify(items));
+    utimesSync(file, new Date(time), new Date(time));
+    return file;
+  }
+
+  it('gives the history their true times in any order, and the day file the newest values; an older dump leaves the day file as it is', async () => {
+    const dumps = [dumpAt(TIMES[0], 0), dumpAt(TIMES[1], 5), dumpAt(TIMES[2], 10)];
+    const results: { history: string; day: string }[] = [];
+    for (const order of [
+      [0, 1, 2],
+      [2, 0, 1],
+      [1, 2, 0],
+      [2, 1, 0],
+    ]) {
+      const content = tempDir();
+      for (const i of order) {
+        const before = existsSync(dayFilePath(content, date)) ? readFileSync(dayFilePath(content, date), 'utf8') : null;
+        const newest = before === null ? null : (await readDay(content, date))!.fetchedAt;
+        const result = await runMain(['import', '--content', content, dumps[i]!]);
+        expect(result.stderr).toBe('');
+        expect(result.code, `order ${order}, dump ${i}`).toBe(0);
+        if (newest !== null && newest > TIMES[i]!) {
+          // Older than the day held: byte for byte as it was, and said so.
+          expect(readFileSync(dayFilePath(content, date), 'utf8')).toBe(before);
+          expect(result.stdout).toContain(
+            `${date} ok 20 papers, unchanged: kept: the archive's copy is newer (fetched ${newest}) than this one (${TIMES[i]}); its numbers went to the history\n`,
+          );
+        }
+      }
+      const day = await readDay(content, date);
+      expect(day?.fetchedAt).toBe(TIMES[2]);
+      expect(day?.papers.map((p) => p.upvotes)).toEqual(fixtureItems(date).map((i) => i.paper.upvotes + 10));
+      const history = await readHistory(content, date);
+      for (const p of day!.papers) {
+        expect(history.filter((e) => e.id === p.id).map((e) => [e.at, e.upvotes])).toEqual(
+          TIMES.map((t, k) => [t, p.upvotes - 10 + 5 * k]),
+        );
+      }
+      results.push({
+        history: readFileSync(historyFilePath(content, date), 'utf8'),
+        day: readFileSync(dayFilePath(content, date), 'utf8'),
+      });
+    }
+    for (const r of results.slice(1)) expect(r).toEqual(results[0]);
+  });
+
+  it('puts an older dump in place with --force, the history keeping both; says what the archive lacks without it', async () => {
+    const content = tempDir();
+    // The newest dump lists a paper fewer (Hugging Face dropped it); the older one still has it.
+    expect((await runMain(['import', '--content', content, dumpAt(TIMES[2], 10, 19)])).code).toBe(0);
+    const older = dumpAt(TIMES[0], 0);
+    const dropped = fixtureItems(date)[19]!.paper.id;
+    const kept = await runMain(['import', '--content', content, older]);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain(
+      `the archive's copy lacks 1 of its papers (${dropped}), not added (--force puts this copy in its place)`,
+    );
+    expect((await readDay(content, date))?.papers).toHaveLength(19);
+
+    const forced = await runMain(['import', '--force', '--content', content, older]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(new RegExp(`^${date} ok +20 papers, updated$`, 'm'));
+    const day = await readDay(content, date);
+    expect(day).toMatchObject({ fetchedAt: TIMES[0] });
+    expect(day?.papers).toHaveLength(20);
+    const times = (await readHistory(content, date)).map((e) => e.at);
+    expect([...new Set(times)]).toEqual([TIMES[0], TIMES[2]]);
+  });
+
+  it('fails a dump whose time cannot be when it was fetched, by name, writing nothing for it', async () => {
+    const content = tempDir();
+    const future = dumpAt(TIMES[0], 0);
+    const later = new Date(Date.now() + 86_400_000);
+    utimesSync(future, later, later);
+    const reset = path.join(tempDir('dump-'), '2026-08-06.json');
+    writeFileSync(reset, JSON.stringify(fixtureItems('2026-08-06')));
+    utimesSync(reset, new Date(1000), new Date(1000));
+    const result = await runMain(['import', '--content', content, future, reset]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      `2026-08-07 failed: ${future} was last modified ${later.toISOString()}, after now (`,
+    );
+    expect(result.stdout).toContain(
+      `2026-08-06 failed: ${reset} was last modified 1970-01-01T00:00:01.000Z, before 2026-08-05: its time is taken as when its answer was fetched, and no answer for 2026-08-06 is older (set it with touch -d)`,
+    );
+    expect(await listDayFiles(content)).toEqual([]);
+    expect(existsSync(path.join(content, 'history'))).toBe(false);
   });
 });
 

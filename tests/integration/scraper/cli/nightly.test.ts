@@ -7,12 +7,12 @@
 // fails at once; tests/e2e/nightly/ runs one that builds.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 import { archiveDay } from '../../../../scraper/archive/archive-day.ts';
 import { dayFilePath } from '../../../../scraper/archive/day-file.ts';
 import { readHistory } from '../../../../scraper/archive/history.ts';
 import { readLedger, writeLedger } from '../../../../scraper/archive/ledger.ts';
-import { listDayFiles } from '../../../../scraper/archive/store.ts';
+import { listDayFiles, readDay } from '../../../../scraper/archive/store.ts';
 import { fixtureItems } from '../../../../scripts/fixtures/hf-days.ts';
 import { runMain, runPapers } from '../../../helpers/cli.ts';
 import { FAST_PACING, replayServer } from '../../../helpers/replay.ts';
@@ -195,9 +195,75 @@ describe('papers nightly --commit --push', () => {
       'content/history/2026/2026-08-07.jsonl',
       'content/ledger.json',
     ]);
+    // The revisited day whose votes moved is named apart from the window's days.
+    expect(g.git(g.work, 'log', '-1', '--format=%s').trim()).toBe(
+      'Daily Papers: 2026-08-07 added; 2026-07-31 votes updated',
+    );
+    expect(g.git(g.work, 'log', '-1', '--format=%b')).toContain('\nVotes updated (1): 2026-07-31\n');
     const none = await nightly(g, ['--days', '1', '--revisit', '0']);
     expect(none.code).toBe(0);
     expect(none.stdout).not.toContain('revisited');
+  });
+
+  it("keeps a paper a revisited day no longer lists, records the others' numbers, and passes, saying so", async () => {
+    const g = gitSetup();
+    const date = '2026-07-31'; // 7 days before
+    await hold(g.content, date, 3);
+    g.git(g.work, 'add', 'content');
+    g.git(g.work, 'commit', '-q', '-m', 'Earlier nights');
+    const held = (await readDay(g.content, date))!;
+    // Hugging Face has dropped the day's second paper since, and the others' votes rose by 3.
+    const items = fixtureItems(date);
+    const gone = held.papers[1]!;
+    replay.server.setDay(date, [items[0]!, ...items.slice(2)]);
+    onTestFinished(() => replay.server.setDay(date, items));
+
+    const run = await nightly(g, ['--days', '1', '--revisit', '7', '--commit']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('0 failed');
+    expect(run.stdout).toContain(
+      `  look at:     ${date}: 1 paper no longer listed by Hugging Face (${gone.id}), kept as the archive holds it\n`,
+    );
+    expect(run.stdout).toMatch(/\n {2}revisited: +2026-07-31 \(through the API/);
+    // The papers still listed, with their numbers now, then the one no longer listed, as held.
+    const day = (await readDay(g.content, date))!;
+    const listed = [items[0]!, ...items.slice(2)].map((i) => i.paper);
+    expect(day.papers.map((p) => p.id)).toEqual([...listed.map((p) => p.id), gone.id]);
+    expect(day.papers.map((p) => p.upvotes)).toEqual([...listed.map((p) => p.upvotes), gone.upvotes]);
+    expect(day.papers.at(-1)).toEqual({ ...gone, rank: listed.length + 1 });
+    // Each listed paper whose votes moved has its point at the revisit's time; the one gone, none.
+    const history = await readHistory(g.content, date);
+    const now = history.filter((e) => e.at === day.fetchedAt).map((e) => e.id);
+    expect(now).toEqual(
+      listed
+        .filter((p) => p.upvotes > 0)
+        .map((p) => p.id)
+        .sort(),
+    );
+    expect(now.length).toBeGreaterThan(0);
+    expect(history.filter((e) => e.id === gone.id).map((e) => e.at)).toEqual([held.fetchedAt]);
+    expect(g.git(g.work, 'log', '-1', '--format=%s').trim()).toBe(
+      `Daily Papers: 2026-08-07 added; ${date} votes updated`,
+    );
+  });
+
+  it('tells a revisit it could not fetch as not revisited, keeps the day as held, and passes', async () => {
+    const g = gitSetup();
+    await hold(g.content, '2026-07-31', 3);
+    const file = dayFilePath(g.content, '2026-07-31');
+    const before = readFileSync(file, 'utf8');
+    replay.server.faults.set({ downDays: ['2026-07-31'] });
+    const run = await nightly(g, ['--days', '1', '--revisit', '7']);
+    const n = fixtureItems('2026-07-31').length;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('1 added, 0 changed, 0 unchanged, 0 no listing, 0 failed');
+    expect(run.stdout).toMatch(
+      new RegExp(`\n {2}not revisited: 2026-07-31: .*HTTP 503.*; the archive holds ${n} papers for 2026-07-31, kept\n`),
+    );
+    expect(run.stdout).not.toMatch(/\n {2}revisited:/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect((await readLedger(g.content)).days['2026-07-31']).toMatchObject({ status: 'ok', papers: n });
   });
 
   it('by hand, without --commit, writes the days and commits nothing', async () => {

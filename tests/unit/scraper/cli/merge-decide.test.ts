@@ -29,6 +29,14 @@ describe('decideDay', () => {
     expect(decideDay(day(1, 3), day(5, 2))).toEqual({ write: false, why: "the archive's copy was fetched later" });
   });
 
+  it('compares fetch times as instants, however their fractions are written', () => {
+    // As strings, "…:00Z" sorts after "…:00.500Z" ('Z' > '.'), though it is half a second earlier.
+    const held = { ...day(1), fetchedAt: '2026-08-08T01:00:00Z' };
+    const source = { ...day(1), fetchedAt: '2026-08-08T01:00:00.500Z' };
+    expect(decideDay(source, held)).toEqual({ write: true });
+    expect(decideDay(held, source)).toEqual({ write: false, why: "the archive's copy was fetched later" });
+  });
+
   it('hands a copy as new or newer to the writer, whose guards judge it; --force overrides', () => {
     expect(decideDay(day(5), day(1))).toEqual({ write: true });
     expect(decideDay(day(1), day(1))).toEqual({ write: true });

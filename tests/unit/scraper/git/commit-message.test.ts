@@ -52,6 +52,21 @@ describe('the changes between two states of an archive', () => {
     expect(diffDay('2026-08-06', held, again)).toBeNull();
   });
 
+  it('tells an update in which only the numbers moved (their order following) from one that changed more', () => {
+    const held = dayRecord('2026-07-31', [a, b]);
+    const votes = dayRecord('2026-07-31', [
+      { ...b, upvotes: 7, comments: 2, githubStars: 4 },
+      { ...a, upvotes: 5 },
+    ]);
+    expect(diffDay('2026-07-31', held, votes)).toMatchObject({ kind: 'updated', numbersOnly: true });
+    const retitled = dayRecord('2026-07-31', [{ ...a, upvotes: 5, title: 'First, revised' }, b]);
+    expect(diffDay('2026-07-31', held, retitled)).toMatchObject({ kind: 'updated', numbersOnly: false });
+    const grown = dayRecord('2026-07-31', [a, b, paperRecord('2607.00003')]);
+    expect(diffDay('2026-07-31', held, grown)).toMatchObject({ kind: 'updated', numbersOnly: false });
+    const partial = dayRecord('2026-07-31', [{ ...a, upvotes: 5 }, b], { status: 'partial', problems: ['x'] });
+    expect(diffDay('2026-07-31', held, partial)).toMatchObject({ kind: 'updated', numbersOnly: false });
+  });
+
   it('tells ledger entries that changed for dates whose file did not, their time aside', () => {
     const before = ledger({ '2026-08-07': entry('ok', 20), '2026-08-08': entry('failed', 0, 'HTTP 503') });
     const after = ledger({
@@ -123,6 +138,32 @@ describe('the commit message', () => {
         '- 2026-08-07 2608.2 Title of 2608.2',
         '',
       ].join('\n'),
+    );
+  });
+
+  it("names the revisited days whose numbers only moved apart from the window's", () => {
+    const withRevisits: ContentChanges = {
+      ...nightly,
+      days: [
+        { ...change('2026-07-08', 'updated'), numbersOnly: true },
+        { ...change('2026-07-24', 'updated'), numbersOnly: false }, // a revisit that changed more
+        { ...change('2026-07-31', 'updated'), numbersOnly: true },
+        { ...nightly.days[0]!, numbersOnly: true }, // a window day's votes: updated, as ever
+        ...nightly.days.slice(1),
+      ],
+    };
+    const message = nightlyCommitMessage(withRevisits, { revisited: ['2026-07-08', '2026-07-24', '2026-07-31'] });
+    expect(message.split('\n').slice(0, 6)).toEqual([
+      'Daily Papers: 2026-08-07 added; 2026-07-24, 2026-08-05, 2026-08-06 updated; 2026-07-08, 2026-07-31 votes updated; 2026-08-08 no listing',
+      '',
+      'Added (1): 2026-08-07',
+      'Updated (3): 2026-07-24, 2026-08-05, 2026-08-06',
+      'Votes updated (2): 2026-07-08, 2026-07-31',
+      'No listing (1): 2026-08-08',
+    ]);
+    // Without revisits, the same changes read as before.
+    expect(nightlyCommitMessage(withRevisits).split('\n')[0]).toBe(
+      'Daily Papers: 2026-08-07 added; 2026-07-08 … 2026-08-06 (5 days) updated; 2026-08-08 no listing',
     );
   });
 

@@ -161,6 +161,49 @@ describe('days had through the API', () => {
   });
 });
 
+describe('days revisited for the history of votes', () => {
+  const unreachable = report('2026-07-31', {
+    status: 'failed',
+    papers: 0,
+    action: 'none',
+    message: 'HTTP 503 (5 attempts); the archive holds 20 papers for 2026-07-31, kept',
+    notFetched: true,
+  });
+  const unlisted = report('2026-07-24', {
+    action: 'updated',
+    message: '1 paper no longer listed by Hugging Face (2607.99999), kept as the archive holds it',
+  });
+
+  it('tell one that could not be fetched as not revisited, not failed, and keep the run ok', () => {
+    const s = summarizeNightly(
+      outcome({ revisited: ['2026-07-08', '2026-07-24', '2026-07-31'], reports: [unreachable, unlisted] }),
+    );
+    expect(s).toMatchObject({ failed: [], revisited: ['2026-07-08', '2026-07-24'], ok: true });
+    expect(s.notRevisited).toEqual([{ date: '2026-07-31', message: unreachable.message }]);
+    expect(s.notes).toEqual([{ date: '2026-07-24', message: unlisted.message }]);
+    const text = formatNightlyText(s);
+    expect(text).toContain(
+      '  revisited:   2026-07-08, 2026-07-24 (through the API, for the history of votes)\n' +
+        '  not revisited: 2026-07-31: HTTP 503 (5 attempts); the archive holds 20 papers for 2026-07-31, kept\n',
+    );
+    expect(text).toContain('  look at:     2026-07-24: 1 paper no longer listed by Hugging Face (2607.99999)');
+    const md = formatNightlyMarkdown(s);
+    expect(md).toContain('| revisited (history of votes) | 2026-07-08, 2026-07-24 |\n| not revisited | 2026-07-31 |');
+    expect(md).toContain('**1 day not revisited**');
+    expect(md).toContain('- 2026-07-31: HTTP 503 (5 attempts); the archive holds 20 papers for 2026-07-31, kept');
+    expect(md).not.toContain('(needs a look)');
+  });
+
+  it('count a window day that could not be fetched as failed all the same', () => {
+    const s = summarizeNightly(
+      outcome({ revisited: ['2026-07-31'], reports: [{ ...unreachable, date: '2026-08-07' }], scrapeClean: false }),
+    );
+    expect(s.failed.map((f) => f.date)).toEqual(['2026-08-07']);
+    expect(s.notRevisited).toEqual([]);
+    expect(s.ok).toBe(false);
+  });
+});
+
 describe('formatNightlyMarkdown', () => {
   it('is a table of days, the papers added, the commit and the build', () => {
     const md = formatNightlyMarkdown(summarizeNightly(outcome()));
