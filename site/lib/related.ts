@@ -7,8 +7,8 @@
 // weighted (1 + ln tf) · ln(N / df) and cut to its `terms` heaviest, then of unit length. The
 // nearest are those of highest cosine. Comparing every pair is 70 million dot products on the
 // full corpus; an inverted index adds up the same products, in the same order, for the pairs
-// that share a stem only (nearestPlain is the every-pair way, kept for the tests that hold the
-// two to the same answers). Pure: papers in, lists of ids out.
+// that share a stem only, each pair once (nearestPlain is the every-pair way, kept for the tests
+// that hold the two to the same answers). Pure: papers in, lists of ids out.
 import { keywordKey } from './keywords.ts';
 import { fold, STOP_STEMS, stemOf, wordsOf } from './search-text.ts';
 
@@ -159,8 +159,9 @@ function best(candidates: Iterable<Scored>, most: number): Scored[] {
 
 /** Each vector's nearest others by cosine (positions), through an inverted index. */
 export function nearest(vecs: readonly Vector[], { most = 5 }: RelatedOptions = {}): number[][] {
-  // The postings of every term in two flat arrays (a term's run from start[t] to start[t + 1]):
-  // the inner loop below runs a hundred million times on the full corpus.
+  // The postings of every term in two flat arrays (a term's run from start[t] to start[t + 1]),
+  // each run in the vectors' order: the inner loop below runs fifty million times on the full
+  // corpus. `slot` is where each vector's own entry went.
   let terms = 0;
   for (const v of vecs) if (v.terms.length > 0) terms = Math.max(terms, v.terms.at(-1)! + 1);
   const start = new Int32Array(terms + 1);
@@ -169,23 +170,51 @@ export function nearest(vecs: readonly Vector[], { most = 5 }: RelatedOptions = 
   const fill = start.slice(0, terms);
   const owner = new Int32Array(start[terms]!);
   const weight = new Float64Array(start[terms]!);
-  vecs.forEach((v, at) => {
-    for (let i = 0; i < v.terms.length; i++) {
-      const slot = fill[v.terms[i]!]!++;
+  const slots = vecs.map((v, at) =>
+    Int32Array.from(v.terms, (t, i) => {
+      const slot = fill[t]!++;
       owner[slot] = at;
       weight[slot] = v.weights[i]!;
-    }
-  });
+      return slot;
+    }),
+  );
   const acc = new Float64Array(vecs.length);
   const seen = new Uint8Array(vecs.length);
   const touched = new Int32Array(vecs.length);
-  return vecs.map((v, self) => {
+  // Each vector's best so far, best first, in flat arrays (`most` places a vector): the check that
+  // turns most pairs away reads one number, not an array of objects far off in memory.
+  const n = vecs.length;
+  const topAt = new Int32Array(n * most);
+  const topScore = new Float64Array(n * most);
+  const topLength = new Int32Array(n);
+  const offer = (to: number, at: number, score: number) => {
+    const base = to * most;
+    let i = topLength[to]!;
+    if (i === most) {
+      const last = base + most - 1;
+      if (score < topScore[last]! || (score === topScore[last]! && at > topAt[last]!)) return;
+      i = most - 1;
+    } else topLength[to] = i + 1;
+    // Sifted up from the end: higher score first, among equal scores the lower position.
+    while (
+      i > 0 &&
+      (score > topScore[base + i - 1]! || (score === topScore[base + i - 1]! && at < topAt[base + i - 1]!))
+    ) {
+      topAt[base + i] = topAt[base + i - 1]!;
+      topScore[base + i] = topScore[base + i - 1]!;
+      i--;
+    }
+    topAt[base + i] = at;
+    topScore[base + i] = score;
+  };
+  vecs.forEach((v, self) => {
     let count = 0;
-    // Terms ascending, as the every-pair way adds them: the same sums to the last bit.
+    // Each pair once, from its first vector: the others after it in each of its terms' runs.
+    // Terms ascending, as the every-pair way adds them (and a · b is b · a): the same sums to the
+    // last bit, whichever of the two vectors the pair is summed from.
     for (let i = 0; i < v.terms.length; i++) {
-      const t = v.terms[i]!;
       const w = v.weights[i]!;
-      for (let j = start[t]!, end = start[t + 1]!; j < end; j++) {
+      for (let j = slots[self]![i]! + 1, end = start[v.terms[i]! + 1]!; j < end; j++) {
         const other = owner[j]!;
         if (seen[other] === 0) {
           seen[other] = 1;
@@ -194,18 +223,17 @@ export function nearest(vecs: readonly Vector[], { most = 5 }: RelatedOptions = 
         acc[other]! += w * weight[j]!;
       }
     }
-    // The best kept as they come (most is small): no object per candidate, of thousands a paper.
-    const top: Scored[] = [];
     for (let k = 0; k < count; k++) {
-      const at = touched[k]!;
-      const score = acc[at]!;
-      acc[at] = 0;
-      seen[at] = 0;
-      if (at === self || score <= 0 || (top.length === most && score < top[most - 1]!.score)) continue;
-      keep(top, { at, score }, most);
+      const other = touched[k]!;
+      const score = acc[other]!;
+      acc[other] = 0;
+      seen[other] = 0;
+      if (score <= 0) continue;
+      offer(self, other, score);
+      offer(other, self, score);
     }
-    return top.map((s) => s.at);
   });
+  return vecs.map((_, at) => Array.from(topAt.subarray(at * most, at * most + topLength[at]!)));
 }
 
 /** The same answer as `nearest`, by a dot product of every pair: for the tests. */

@@ -48,7 +48,9 @@ export function wordsOf(text: string): string[] {
   const words = /^[ -~\t\n\r]*$/.test(text)
     ? text.toLowerCase().match(/[a-z0-9]+/g)
     : fold(text).match(/[\p{L}\p{N}]+/gu);
-  return (words ?? []).map((w) => (w.length > MAX_WORD ? w.slice(0, MAX_WORD) : w));
+  if (!words) return [];
+  for (let i = 0; i < words.length; i++) if (words[i]!.length > MAX_WORD) words[i] = words[i]!.slice(0, MAX_WORD);
+  return words;
 }
 
 /** A word as the index holds it: its stem, when it is all letters; digits and mixes as written. */
