@@ -7,7 +7,7 @@
 // unresolvable, so no audit reaches the network (a card's thumbnail from Hugging Face's CDN
 // fails as it does for a reader offline). The browser's profile lives under .cache/bench/, and
 // is removed, so no run leaves anything in /tmp.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -63,6 +63,8 @@ export function lighthousePages(dist: string, newestDay: string, paperId: string
     { type: 'weeks index', path: 'weeks/' },
     { type: 'months index', path: 'months/' },
     { type: 'papers index', path: 'papers/' },
+    { type: 'rising', path: 'rising/' },
+    ...(existsSync(path.join(dist, 'stats', 'index.html')) ? [{ type: 'stats', path: 'stats/' }] : []),
     // The 404 page as its own file: Lighthouse refuses to audit a document answered 404.
     { type: '404', path: '404.html' },
   ];
