@@ -107,6 +107,7 @@ export function statsTables(stats: Stats, paths: Paths): Record<StatsFile, Stats
         { name: 'handle', label: null },
         { name: 'papers', label: 'Papers', numeric: true },
         { name: 'quarter_papers', label: null },
+        { name: 'quarter_papers_with_organization', label: null },
         { name: 'percent', label: 'Share', numeric: true },
       ],
       rows: stats.organizations.flatMap((q) =>
@@ -117,6 +118,7 @@ export function statsTables(stats: Stats, paths: Paths): Record<StatsFile, Stats
           { value: r.handle },
           count(r.papers),
           count(q.papers),
+          count(q.covered),
           percent(r.percent),
         ]),
       ),
@@ -129,6 +131,7 @@ export function statsTables(stats: Stats, paths: Paths): Record<StatsFile, Stats
         { name: 'keyword', label: 'Keyword' },
         { name: 'papers', label: 'Papers', numeric: true },
         { name: 'quarter_papers', label: null },
+        { name: 'quarter_papers_with_keywords', label: null },
         { name: 'percent', label: 'Share', numeric: true },
       ],
       rows: stats.keywords.flatMap((q) =>
@@ -138,6 +141,7 @@ export function statsTables(stats: Stats, paths: Paths): Record<StatsFile, Stats
           keyword(r.label),
           count(r.papers),
           count(q.papers),
+          count(q.covered),
           percent(r.percent),
         ]),
       ),

@@ -10,6 +10,7 @@ import type { ArchiveIndex } from './archive-index.ts';
 import { buildOrganizations, type Organizations } from './organizations.ts';
 import { countKeywords } from './stats-keywords.ts';
 import { monthsBetween, quantile, quarterDays, quarterOf, quartersBetween, weeksBetween } from './stats-periods.ts';
+import { compareNames, percentOf, ranked } from './stats-rank.ts';
 
 export const STATS = {
   /** Upvotes settle over one to two weeks: papers of the newest 14 days are still moving. */
@@ -18,6 +19,12 @@ export const STATS = {
   top: 10,
   /** A keyword ranks (per quarter, or as new) only when this many papers carry it. */
   minKeywordPapers: 2,
+  /**
+   * Months in a row without one GitHub link among this many papers are a copy that recorded no
+   * links, not papers without code: at the lowest share of any other month (30%), 50 papers
+   * without one would happen once in 50 million.
+   */
+  unrecordedPapers: 50,
 } as const;
 
 export type WeekRow = {
@@ -54,6 +61,12 @@ export type QuarterRanking<Row> = {
   to: string;
   /** The papers first featured in it. */
   papers: number;
+  /**
+   * Those that could rank: naming an organization, or carrying a keyword. Copies of the archive
+   * imported from elsewhere lack both for whole months (the full corpus: organizations before
+   * September 2025, keywords from June 2024 to February 2025): an empty ranking then says so.
+   */
+  covered: number;
   rows: Row[];
 };
 
@@ -70,36 +83,14 @@ export type Stats = {
   settleFrom: string | null;
   weeks: WeekRow[];
   months: MonthRow[];
+  /** Runs of months whose papers have no GitHub link at all, too many to be chance (`unrecordedPapers`). */
+  codeUnrecorded: { from: string; to: string; papers: number }[];
   /** Newest quarter first. */
   organizations: QuarterRanking<OrganizationRow>[];
   keywords: QuarterRanking<KeywordRow>[];
   /** The keywords whose first paper is of the newest month, the most carried first. */
   newKeywords: { month: string | null; from: string | null; rows: NewKeyword[] };
 };
-
-const percentOf = (part: number, whole: number): number => Math.round((part / whole) * 1000) / 10;
-
-/** One collator for every comparison of names: localeCompare with options builds one per call. */
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
-const compareNames = (a: string, b: string): number => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-
-/**
- * Ranks 1, 2, 2, 4 (papers tied share a rank, the next rank counts them), at most `top` rows:
- * by papers, then by `name`, so that a tie at the cut is always cut the same way. Names are
- * compared only among the few at or above the cut (a quarter has thousands of keywords).
- */
-function ranked<T>(counts: Iterable<[T, number]>, name: (t: T) => string, whole: number, top: number) {
-  const all = [...counts];
-  const descending = all.map(([, n]) => n).sort((a, b) => b - a);
-  const cut = descending[Math.min(top, descending.length) - 1] ?? 0;
-  const sorted = all.filter(([, n]) => n >= cut).sort((a, b) => b[1] - a[1] || compareNames(name(a[0]), name(b[0])));
-  return sorted.slice(0, top).map(([item, papers]) => ({
-    item,
-    rank: 1 + descending.indexOf(papers),
-    papers,
-    percent: percentOf(papers, whole),
-  }));
-}
 
 const bump = <K>(map: Map<K, number>, key: K): void => {
   map.set(key, (map.get(key) ?? 0) + 1);
@@ -120,6 +111,7 @@ export function buildStats(
       settleFrom: null,
       weeks: [],
       months: [],
+      codeUnrecorded: [],
       organizations: [],
       keywords: [],
       newKeywords: { month: null, from: null, rows: [] },
@@ -142,6 +134,7 @@ export function buildStats(
   const monthCode = new Map<string, number>();
   const unsettled = new Set<string>();
   const quarterPapers = new Map<string, number>();
+  const quarterKeyworded = new Map<string, number>();
   for (const entry of index.papers.values()) {
     const date = entry.firstDate;
     const month = date.slice(0, 7);
@@ -153,6 +146,7 @@ export function buildStats(
     if (entry.paper.githubRepo !== null) bump(monthCode, month);
     if (date >= settleFrom) unsettled.add(month);
     bump(quarterPapers, quarter);
+    if (entry.paper.aiKeywords.some((k) => k.trim() !== '')) bump(quarterKeyworded, quarter);
   }
   const keywords = countKeywords(index.papers.values(), STATS.minKeywordPapers);
 
@@ -197,10 +191,12 @@ export function buildStats(
   const orgCounts = new Map<string, Map<string, number>>();
   const bySlug = new Map(organizations.list.map((o) => [o.slug, o]));
   const named = new Set<string>();
+  const quarterNamed = new Map<string, number>();
   for (const org of organizations.list) {
     for (const e of org.papers) {
-      named.add(e.id);
       const quarter = quarterOf(e.firstDate);
+      if (!named.has(e.id)) bump(quarterNamed, quarter);
+      named.add(e.id);
       const counts = orgCounts.get(quarter) ?? new Map<string, number>();
       orgCounts.set(quarter, counts);
       bump(counts, org.slug);
@@ -213,13 +209,14 @@ export function buildStats(
       const org = bySlug.get(item)!;
       return { ...r, slug: org.slug, name: org.name, handle: org.handle };
     });
-    return { ...p, rows };
+    return { ...p, covered: quarterNamed.get(quarter) ?? 0, rows };
   });
 
   const keywordRankings = quarters.map((quarter): QuarterRanking<KeywordRow> => {
     const p = period(quarter);
     const rows = ranked(keywords.quarters.get(quarter) ?? [], keywords.label, p.papers, STATS.top);
-    return { ...p, rows: rows.map(({ item, ...r }) => ({ ...r, label: keywords.label(item) })) };
+    const covered = quarterKeyworded.get(quarter) ?? 0;
+    return { ...p, covered, rows: rows.map(({ item, ...r }) => ({ ...r, label: keywords.label(item) })) };
   });
   const newKeys = [...keywords.keywords]
     .filter(([, k]) => k.first.startsWith(newestMonth) && k.papers >= STATS.minKeywordPapers)
@@ -234,6 +231,7 @@ export function buildStats(
     settleFrom,
     weeks,
     months,
+    codeUnrecorded: unrecorded(months),
     organizations: organizationRankings,
     keywords: keywordRankings,
     newKeywords: {
@@ -247,6 +245,22 @@ export function buildStats(
       })),
     },
   };
+}
+
+function unrecorded(months: readonly MonthRow[]): Stats['codeUnrecorded'] {
+  const runs: Stats['codeUnrecorded'] = [];
+  let run: Stats['codeUnrecorded'][number] | null = null;
+  for (const m of months) {
+    // A month without papers neither breaks a run nor starts one.
+    if (m.papers === 0) continue;
+    if (m.withCode > 0) run = null;
+    else if (run) Object.assign(run, { to: m.month, papers: run.papers + m.papers });
+    else {
+      run = { from: m.month, to: m.month, papers: m.papers };
+      runs.push(run);
+    }
+  }
+  return runs.filter((r) => r.papers >= STATS.unrecordedPapers);
 }
 
 const computed = new WeakMap<object, Stats>();

@@ -32,8 +32,25 @@ describe('statsTables', () => {
       'papers-per-week': ['week', 'week_start', 'papers', 'days_held', 'partial'],
       'upvotes-per-month': ['month', 'papers', 'median_upvotes', 'p90_upvotes', 'settled'],
       'code-per-month': ['month', 'papers', 'with_code', 'percent_with_code'],
-      'top-organizations': ['quarter', 'rank', 'organization', 'handle', 'papers', 'quarter_papers', 'percent'],
-      'top-keywords': ['quarter', 'rank', 'keyword', 'papers', 'quarter_papers', 'percent'],
+      'top-organizations': [
+        'quarter',
+        'rank',
+        'organization',
+        'handle',
+        'papers',
+        'quarter_papers',
+        'quarter_papers_with_organization',
+        'percent',
+      ],
+      'top-keywords': [
+        'quarter',
+        'rank',
+        'keyword',
+        'papers',
+        'quarter_papers',
+        'quarter_papers_with_keywords',
+        'percent',
+      ],
       'new-keywords': ['month', 'rank', 'keyword', 'papers', 'first_featured'],
     });
   });
@@ -97,7 +114,7 @@ describe('statsTables', () => {
   test('an organization’s name made to be a formula reaches the file as text', () => {
     const { header, rows } = tableCsv(tables['top-organizations']);
     const text = toCsv(header, rows);
-    expect(text).toContain('2026-Q2,2,"\'=HYPERLINK(""http://evil.example"")",evil,1,5,20\r\n');
+    expect(text).toContain('2026-Q2,2,"\'=HYPERLINK(""http://evil.example"")",evil,1,5,4,20\r\n');
     expect(csvObjects(text)[1]!['organization']).toBe('\'=HYPERLINK("http://evil.example")');
   });
 

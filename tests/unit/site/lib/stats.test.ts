@@ -94,6 +94,8 @@ describe('buildStats', () => {
       ['2025-Q4', '2025-12-29', '2025-12-31', 1, [[1, 'NVIDIA', 1, 100]]],
     ]);
     expect(stats.organizations[0]!.rows[2]).toMatchObject({ slug: 'nvidia', handle: 'nvidia' });
+    // How many of each quarter's papers name one: 2604.00006 names none.
+    expect(stats.organizations.map((q) => q.covered)).toEqual([4, 2, 1]);
   });
 
   test(`top keywords per quarter: case, spaces and accents ignored, ${STATS.minKeywordPapers} papers at least, the spelling most papers use`, () => {
@@ -116,6 +118,35 @@ describe('buildStats', () => {
       ],
       ['2025-Q4', []],
     ]);
+    expect(stats.keywords.map((q) => [q.papers, q.covered])).toEqual([
+      [5, 5],
+      [2, 2],
+      [1, 1],
+    ]);
+  });
+
+  test('months in a row whose many papers have no GitHub link at all: a copy that recorded none, not papers without code', () => {
+    const many = (date: string, n: number, extra = {}) =>
+      dayRecord(
+        date,
+        Array.from({ length: n }, (_, i) =>
+          paper(`${date.slice(2, 4)}${date.slice(5, 7)}.${String(i).padStart(5, '0')}`, 1, extra),
+        ),
+      );
+    const archive = [
+      many('2024-05-02', 30, code),
+      many('2024-06-03', 30),
+      many('2024-07-01', 30),
+      // August has no day: the run goes on over it.
+      many('2024-09-02', 10),
+      many('2024-10-01', 30, code),
+      // A month of few papers and no link is nothing to remark on.
+      many('2024-11-01', 3),
+      many('2024-12-02', 30, code),
+    ];
+    const { codeUnrecorded, months } = buildStats(buildArchiveIndex(archive));
+    expect(codeUnrecorded).toEqual([{ from: '2024-06', to: '2024-09', papers: 70 }]);
+    expect(months.find((m) => m.month === '2024-11')).toMatchObject({ withCode: 0, percentWithCode: 0 });
   });
 
   test(`keywords new this month: first carried in the newest month, by ${STATS.minKeywordPapers} papers or more`, () => {
@@ -157,6 +188,7 @@ describe('buildStats', () => {
       settleFrom: null,
       weeks: [],
       months: [],
+      codeUnrecorded: [],
       organizations: [],
       keywords: [],
       newKeywords: { month: null, from: null, rows: [] },
