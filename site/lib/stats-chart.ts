@@ -36,7 +36,7 @@ export type BarChart = Frame & { bars: Bar[] };
 export type LineChart = Frame & {
   /** One SVG path per series, broken where a value is missing. */
   lines: string[];
-  /** Each series' points, where there is room for them (a slot of 8 units or more). */
+  /** Each series' points, where they stand apart (a slot of 16 units or more: 36 months at most). */
   dots: { x: number; y: number }[][];
 };
 
@@ -180,6 +180,6 @@ export function lineChart(
       .replace(/\s+/g, ' ')
       .trim(),
   );
-  const dots = f.slot >= 8 ? points.map((ps) => ps.filter((p) => p !== null)) : points.map(() => []);
+  const dots = f.slot >= 16 ? points.map((ps) => ps.filter((p) => p !== null)) : points.map(() => []);
   return { ...f, lines, dots };
 }

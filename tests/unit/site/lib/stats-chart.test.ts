@@ -99,10 +99,13 @@ describe('lineChart', () => {
     expect(first.x).toBeCloseTo(chart.left + chart.slot / 2, 0);
   });
 
-  test('40 months: a label at each year; 100 months: no dots, no room for them', () => {
+  test('40 months: a label at each year, and lines without dots, which would crowd them; 100 months too', () => {
     const chart = lineChart(months('2023-05-01', '2026-08-31'), [Array.from({ length: 40 }, (_, i) => i)]);
     expect(chart.xTicks.map((t) => t.label)).toEqual(['2023', '2024', '2025', '2026']);
-    expect(chart.dots[0]).toHaveLength(40);
+    expect(chart.dots).toEqual([[]]);
+    expect(
+      lineChart(months('2024-01-01', '2026-06-30'), [Array.from({ length: 30 }, (_, i) => i)]).dots[0],
+    ).toHaveLength(30);
     const long = lineChart(months('2023-05-01', '2031-08-31'), [Array.from({ length: 100 }, (_, i) => i)]);
     expect(long.dots).toEqual([[]]);
     // May 2023 has no room before 2024, nor 2031 (its last 8 months) before the end.
