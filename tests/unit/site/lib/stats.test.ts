@@ -6,7 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { dayRecord } from '../../../../scripts/fixtures/records.ts';
+import { pageKeys } from '../../../../site/data/page-keys.ts';
 import { buildArchiveIndex } from '../../../../site/lib/archive-index.ts';
+import { buildCalendar } from '../../../../site/lib/calendar.ts';
 import { filterKey } from '../../../../site/lib/search-keys.ts';
 import { buildStats, STATS } from '../../../../site/lib/stats.ts';
 import { statsKeywordKey } from '../../../../site/lib/stats-keywords.ts';
@@ -228,6 +230,17 @@ describe('buildStats', () => {
       { numRuns: 50 },
     );
   });
+});
+
+test('the stats page and its CSV files have no page key: they read the whole archive, so every build renders them', () => {
+  const index = buildArchiveIndex(ARCHIVE);
+  const ledger = { format: 1 as const, days: {} };
+  const calendar = buildCalendar(
+    index.days.map((d) => ({ date: d.date, status: d.status, papers: d.papers.length })),
+    ledger,
+  );
+  // site/integrations/incremental-build.ts carries over only a page with a key.
+  expect([...pageKeys(index, { ledger, calendar }).keys()].filter((p) => p.startsWith('/stats'))).toEqual([]);
 });
 
 describe('statsKeywordKey', () => {
