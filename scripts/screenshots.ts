@@ -3,12 +3,14 @@
 // a change. A day page (the newest with AI summaries) and a paper page (the one whose chart of
 // votes has the most points, or --paper) on a laptop (1280×800) and a phone (390×844), light and
 // dark; `--all` adds every kind of page (the organizations index and the
-// page of the organization with the most papers among them), for reviewing a change by eye
-// (into --out, not the README's folder); `--full` takes each whole page, not the first screen.
+// page of the organization with the most papers among them, and the stats page), for reviewing
+// a change by eye (into --out, not the README's folder); `--only stats,day` takes those alone,
+// `--full-page` the whole length of each page rather than the screen's.
 // Thumbnails come from Hugging Face's CDN: where it is unreachable, the pictures show the
 // placeholders a reader offline sees.
 //
-//   npm run screenshots [-- --build] [--dist dist] [--out docs/screenshots] [--all] [--day YYYY-MM-DD] [--paper ID] [--full]
+//   npm run screenshots [-- --build] [--dist dist] [--out docs/screenshots] [--all] [--only NAME,…]
+//                       [--full-page] [--day YYYY-MM-DD] [--paper ID]
 // The site is served under $PAPERS_BASE (default /), as it was built.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -69,6 +71,17 @@ function chartedPaper(dist: string): string | null {
   return best?.[0] ?? null;
 }
 
+const USAGE = `npm run screenshots [-- options]: pictures of the built site, desktop and phone, light and dark.
+  --build              build the site first (else the dist/ there is, built if missing)
+  --dist DIR           the built site (dist)
+  --out DIR            where the pictures go (docs/screenshots)
+  --all                every kind of page, not only the README's day and paper
+  --only NAME,…        those pages only (day, paper, home, rising, stats, week, month, top, archive, …)
+  --full-page          the whole page, not one screen of it
+  --day YYYY-MM-DD     the day page shown (else the newest with AI summaries)
+  --paper ID           the paper page shown (else the one whose chart has the most points)
+`;
+
 function shots(dist: string, day: string, all: boolean, chosen: string | undefined): Shot[] {
   const paper = chosen ?? chartedPaper(dist);
   const list: Shot[] = [
@@ -87,6 +100,7 @@ function shots(dist: string, day: string, all: boolean, chosen: string | undefin
     ...list,
     { name: 'home', path: '' },
     { name: 'rising', path: 'rising/' },
+    { name: 'stats', path: 'stats/' },
     ...(weekend ? [{ name: 'no-papers', path: `days/${weekend}/` }] : []),
     ...(week ? [{ name: 'week', path: `weeks/${week}/` }] : []),
     { name: 'month', path: `months/${month}/` },
@@ -114,9 +128,16 @@ async function main(argv: string[]): Promise<void> {
       all: { type: 'boolean', default: false },
       day: { type: 'string' },
       paper: { type: 'string' },
-      full: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'full-page': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  const only = values.only ? new Set(values.only.split(',').map((n) => n.trim())) : null;
   const dist = path.resolve(REPO_ROOT, values.dist);
   if (values.build || !existsSync(path.join(dist, 'index.html'))) {
     const astro = path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -141,12 +162,13 @@ async function main(argv: string[]): Promise<void> {
           colorScheme: scheme,
         });
         const page = await context.newPage();
-        for (const shot of shots(dist, day, values.all, values.paper)) {
+        const chosen = shots(dist, day, values.all || only !== null, values.paper);
+        for (const shot of chosen.filter((s) => !only || only.has(s.name))) {
           await page.goto(`http://127.0.0.1:${server.port}${base}${shot.path}`);
           // Lazy thumbnails in view load, or fail, before the picture is taken.
           await page.waitForLoadState('networkidle').catch(() => undefined);
           const file = path.join(out, `${shot.name}-${screen.name}-${scheme}.png`);
-          await page.screenshot({ path: file, fullPage: values.full });
+          await page.screenshot({ path: file, fullPage: values['full-page'] });
           written.push(path.relative(REPO_ROOT, file));
         }
         await context.close();

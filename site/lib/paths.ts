@@ -13,6 +13,10 @@ export function sitePaths(base: string) {
     search: at('search/'),
     /** What is rising: the papers gaining the most upvotes now (pages/rising.astro). */
     rising: at('rising/'),
+    /** The archive in numbers: charts, tables and CSV files (pages/stats.astro). */
+    stats: at('stats/'),
+    /** One of the stats page's CSV files, by name (lib/stats-tables.ts). */
+    statsCsv: (name: string): string => at(`stats/${name}.csv`),
     papersFeed: at('rss.xml'),
     daysFeed: at('days.xml'),
     day: (date: string): string => at(`days/${date}/`),

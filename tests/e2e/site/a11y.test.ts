@@ -42,6 +42,7 @@ const PAGES: [name: string, path: string][] = [
   ['the organizations, narrowed to a letter', 'organizations/#org-t'],
   ['an organization', 'organizations/tencent-hunyuan/'],
   ['rising papers', 'rising/'],
+  ['the stats: charts, tables and rankings', 'stats/'],
   ['not found, for a versioned arXiv id', 'abs/2608.05987v2'],
 ];
 

@@ -15,6 +15,11 @@ describe('paths', () => {
       '/dpa/weeks/2026-W32/',
     ]);
     expect(p.searchFor({ organization: 'A & B, "C"' })).toBe('/dpa/search/?organization=A+%26+B%2C+%22C%22');
+    expect([p.rising, p.stats, p.statsCsv('papers-per-week')]).toEqual([
+      '/dpa/rising/',
+      '/dpa/stats/',
+      '/dpa/stats/papers-per-week.csv',
+    ]);
     expect(absoluteUrl('https://example.org', '/dpa/papers/1/')).toBe('https://example.org/dpa/papers/1/');
   });
 
