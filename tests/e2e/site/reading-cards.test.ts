@@ -271,3 +271,32 @@ describe('axe, phone layout', () => {
     await page.close();
   });
 });
+
+describe('the header', () => {
+  // From the narrowest phone (320 px, where WCAG's reflow asks for no sideways scrolling) to a
+  // laptop, at each width where something in it is hidden or shown and either side of those.
+  const WIDTHS = [320, 360, 384, 385, 390, 480, 481, 600, 704, 705, 760, 832, 833, 900, 1024, 1280];
+
+  test('keeps one row, all of it on the screen, at every width', async () => {
+    const page = await contexts.get('desktop')!.newPage();
+    await page.goto(site.at('days/2026-06-30/'));
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 700 });
+      const seen = await page.evaluate(() => {
+        const shown = [...document.querySelectorAll('.site-header a, .site-header button, .site-header input')]
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.width > 1);
+        return {
+          pageWidth: document.documentElement.scrollWidth,
+          right: Math.max(...shown.map((r) => r.right)),
+          // One row: every control overlaps every other's line.
+          oneRow: Math.max(...shown.map((r) => r.top)) < Math.min(...shown.map((r) => r.bottom)),
+        };
+      });
+      expect(seen.pageWidth, `${width} px`).toBeLessThanOrEqual(width);
+      expect(seen.right, `${width} px`).toBeLessThanOrEqual(width);
+      expect(seen.oneRow, `${width} px: one row`).toBe(true);
+    }
+    await page.close();
+  });
+});
