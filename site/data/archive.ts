@@ -7,11 +7,11 @@ import type { HistoryEntry, Ledger } from '../../scraper/archive/index.ts';
 import { type ArchiveIndex, buildArchiveIndex } from '../lib/archive-index.ts';
 import { buildCalendar, type CalendarYear } from '../lib/calendar.ts';
 import { siteOptions } from '../lib/options.ts';
-import { relatedPapers } from '../lib/related.ts';
 import { type SearchFacets, searchFacets } from '../lib/search-facets.ts';
 import { lastUpdated } from '../lib/staleness.ts';
 import { pageKeys, publishPageKeys } from './page-keys.ts';
 import { archiveFingerprint, readSiteArchive } from './read-archive.ts';
+import { type RelatedLists, relatedFor } from './related-channel.ts';
 
 export type SiteData = ArchiveIndex & {
   ledger: Ledger;
@@ -22,10 +22,10 @@ export type SiteData = ArchiveIndex & {
   /** When the archive last changed (ISO time, from the ledger: lib/staleness.ts), or null. */
   updatedAt: string | null;
   /**
-   * Each paper's related papers, nearest first (lib/related.ts): computed once, when first asked
-   * (by the first paper page, or the page keys), as it takes seconds on the full archive.
+   * Each paper's related papers, nearest first (lib/related.ts): seconds of work on the full
+   * archive, done by the build's archive thread while the site is bundled (related-channel.ts).
    */
-  related: () => ReadonlyMap<string, readonly string[]>;
+  related: RelatedLists;
 };
 
 async function load(contentDir: string): Promise<SiteData> {
@@ -35,10 +35,9 @@ async function load(contentDir: string): Promise<SiteData> {
     index.days.map((d) => ({ date: d.date, status: d.status, papers: d.papers.length })),
     ledger,
   );
-  let nearest: Map<string, string[]> | undefined;
-  const related = () => (nearest ??= relatedPapers([...index.papers.values()].map((e) => e.paper)));
+  const related = await relatedFor([...index.papers.values()].map((e) => e.paper));
   let keys: Map<string, string> | undefined;
-  publishPageKeys(() => (keys ??= pageKeys(index, { ledger, calendar, histories, related: related() })));
+  publishPageKeys(() => (keys ??= pageKeys(index, { ledger, calendar, histories, related })));
   const updatedAt = lastUpdated(Object.values(ledger.days), index.days);
   return { ...index, ledger, histories, calendar, facets: searchFacets(index), updatedAt, related };
 }

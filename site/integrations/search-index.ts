@@ -11,6 +11,7 @@ import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { InputError } from '../../scraper/archive/index.ts';
 import { buildRead } from '../data/read-archive.ts';
+import { clearPublishedRelated, type Handed, publishRelated } from '../data/related-channel.ts';
 import { buildArchiveIndex, type PaperEntry } from '../lib/archive-index.ts';
 import { siteOptions } from '../lib/options.ts';
 import { indexOrder } from '../lib/search-index-build.ts';
@@ -42,18 +43,38 @@ export type SearchIndexOptions = {
 /** What the index's thread is given and answers (search-index-worker.ts). */
 export type WorkerInput = Omit<SearchIndexOptions, 'logger'>;
 
-/** The index, made on a thread of its own (search-index-worker.ts). */
-function onWorker(input: WorkerInput): Promise<Written> {
+/** What the thread says: the related papers it made first, then what it wrote. */
+type WorkerMessage = { kind: 'related'; lists: [string, string[]][]; digest: string } | ({ kind: 'written' } & Written);
+
+/**
+ * The index, made on a thread of its own (search-index-worker.ts); `related` is told the
+ * related papers the thread makes first, or the error that ended it before.
+ */
+function onWorker(input: WorkerInput, related: (handed: Promise<Handed>) => void): Promise<Written> {
+  let handOver: (handed: Handed) => void = () => {};
+  let fail: (error: Error) => void = () => {};
+  related(
+    new Promise<Handed>((resolve, reject) => {
+      handOver = resolve;
+      fail = reject;
+    }),
+  );
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: input });
     let count: Written | null = null;
-    worker.once('message', (written: Written) => {
-      count = written;
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.kind === 'related') handOver({ lists: new Map(message.lists), digest: message.digest });
+      else count = { papers: message.papers, parts: message.parts, fromCache: message.fromCache };
     });
-    worker.once('error', reject);
+    worker.once('error', (error) => {
+      fail(error);
+      reject(error);
+    });
     worker.once('exit', (code) => {
+      const error = new Error(`the search index's thread ended with code ${code}`);
+      fail(error);
       if (code === 0 && count !== null) resolve(count);
-      else reject(new Error(`the search index's thread ended with code ${code}`));
+      else reject(error);
     });
   });
 }
@@ -62,7 +83,7 @@ const WORKER = new URL('./search-index-worker.ts', import.meta.url);
 
 export async function buildSearchIndex({ logger, ...input }: SearchIndexOptions): Promise<void> {
   const started = performance.now();
-  const written = await onWorker(input);
+  const written = await onWorker(input, publishRelated);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const parts =
     written.parts > 1 ? ` in ${written.parts} parts${written.fromCache ? ', the first from the cache' : ''}` : '';
@@ -117,6 +138,7 @@ export function searchIndex(): AstroIntegration {
           await inlineSearchManifest(out);
         } finally {
           buildRead.end();
+          clearPublishedRelated();
           await rm(staged, { recursive: true, force: true });
         }
       },
