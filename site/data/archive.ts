@@ -9,7 +9,7 @@ import { buildCalendar, type CalendarYear } from '../lib/calendar.ts';
 import { siteOptions } from '../lib/options.ts';
 import { type SearchFacets, searchFacets } from '../lib/search-facets.ts';
 import { lastUpdated } from '../lib/staleness.ts';
-import { pageKeys, publishPageKeys } from './page-keys.ts';
+import { finishPageKeys, pageKeys, preparePageKeys, publishPageKeys } from './page-keys.ts';
 import { archiveFingerprint, readSiteArchive } from './read-archive.ts';
 import { type RelatedLists, relatedFor } from './related-channel.ts';
 
@@ -35,9 +35,18 @@ async function load(contentDir: string): Promise<SiteData> {
     index.days.map((d) => ({ date: d.date, status: d.status, papers: d.papers.length })),
     ledger,
   );
-  const related = await relatedFor([...index.papers.values()].map((e) => e.paper));
+  const coming = relatedFor([...index.papers.values()].map((e) => e.paper));
+  // A build keys its pages (page-keys.ts): most of that while its archive thread makes the related
+  // papers, the rest once they are here. The dev server never asks.
+  const prepared = import.meta.env.DEV ? null : preparePageKeys(index, { ledger, calendar, histories });
+  const related = await coming;
   let keys: Map<string, string> | undefined;
-  publishPageKeys(() => (keys ??= pageKeys(index, { ledger, calendar, histories, related })));
+  publishPageKeys(
+    () =>
+      (keys ??= prepared
+        ? finishPageKeys(prepared, index, related)
+        : pageKeys(index, { ledger, calendar, histories, related })),
+  );
   const updatedAt = lastUpdated(Object.values(ledger.days), index.days);
   return { ...index, ledger, histories, calendar, facets: searchFacets(index), updatedAt, related };
 }

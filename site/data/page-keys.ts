@@ -72,19 +72,54 @@ export function normalizePathname(pathname: string): string {
  */
 export function pageKeys(
   index: ArchiveIndex,
-  {
-    ledger,
-    calendar,
-    histories = new Map(),
-    related = relatedPapers([...index.papers.values()].map((e) => e.paper)),
-  }: {
-    ledger: Ledger;
-    calendar: readonly CalendarYear[];
-    histories?: ReadonlyMap<string, readonly HistoryEntry[]>;
+  options: KeyInputs & {
     /** Each paper's related papers (lib/related.ts), as the build computed them; else computed here. */
     related?: ReadonlyMap<string, readonly string[]>;
   },
 ): Map<string, string> {
+  const related = options.related ?? relatedPapers([...index.papers.values()].map((e) => e.paper));
+  return finishPageKeys(preparePageKeys(index, options), index, related);
+}
+
+export type KeyInputs = {
+  ledger: Ledger;
+  calendar: readonly CalendarYear[];
+  histories?: ReadonlyMap<string, readonly HistoryEntry[]>;
+};
+
+/**
+ * The keys, but for what paper pages show of their related papers: the bulk of the work, which
+ * the build does while its archive thread is still making those (data/archive.ts).
+ */
+export type PreparedKeys = {
+  keys: Map<string, string>;
+  /** A paper page's key before its related papers: its record, days and votes. */
+  papers: Map<string, string>;
+};
+
+/** Adds each paper page's key: its prepared part and its related papers as listed. */
+export function finishPageKeys(
+  prepared: PreparedKeys,
+  index: ArchiveIndex,
+  related: ReadonlyMap<string, readonly string[]>,
+): Map<string, string> {
+  const keys = new Map(prepared.keys);
+  // papers/[id].astro lists its related papers: each one's title, first day and upvotes (not the
+  // whole record, so a neighbour's new abstract leaves it be).
+  for (const [id, part] of prepared.papers) {
+    const near = (related.get(id) ?? []).map((other) => {
+      const e = index.papers.get(other)!;
+      return `${other} ${e.firstDate} ${e.paper.upvotes} ${e.paper.title}`;
+    });
+    keys.set(`/papers/${id}`, sha(part, near.join('\n')));
+  }
+  return keys;
+}
+
+export function preparePageKeys(
+  index: ArchiveIndex,
+  { ledger, calendar, histories = new Map() }: KeyInputs,
+): PreparedKeys {
   // Each record is serialized once: a paper's digest serves its page, its day's, its week's and
   // its month's. Native JSON.stringify with the property names sorted keeps it to a fraction of
   // a second on the full archive.
@@ -117,17 +152,13 @@ export function pageKeys(
     // days/[date].json.ts: the day, as it is.
     keys.set(`/days/${day.date}.json`, digest);
   }
-  // papers/[id].astro: the newest record, every day that featured it, its first and last day, how
-  // its upvotes moved (its chart: lib/vote-history.ts), and its related papers as listed (title,
-  // first day, upvotes: not their whole record, so a neighbour's new abstract leaves it be).
+  // papers/[id].astro: the newest record, every day that featured it, its first and last day, and
+  // how its upvotes moved (its chart: lib/vote-history.ts); its related papers: finishPageKeys.
+  const papers = new Map<string, string>();
   for (const [id, digest] of entryDigests) {
     const entry = index.papers.get(id)!;
     const votes = paperVotes(entry, histories, heldAt(index, entry)).map((p) => `${p.at} ${p.upvotes}`);
-    const near = (related.get(id) ?? []).map((other) => {
-      const e = index.papers.get(other)!;
-      return `${other} ${e.firstDate} ${e.paper.upvotes} ${e.paper.title}`;
-    });
-    keys.set(`/papers/${id}`, sha(digest, votes.join(','), near.join('\n')));
+    papers.set(id, sha(digest, votes.join(',')));
   }
   for (const week of index.weekKeys) {
     // weeks/[week].astro: its papers ranked, the weeks either side, the week's days held.
@@ -179,7 +210,7 @@ export function pageKeys(
   for (const date of held) keys.set(`/papers/date/${date}`, sha('redirect', date));
   for (const week of index.weekKeys) keys.set(`/papers/week/${week}`, sha('redirect', week));
   for (const month of index.monthKeys) keys.set(`/papers/month/${month}`, sha('redirect', month));
-  return keys;
+  return { keys, papers };
 }
 
 /**

@@ -3,8 +3,8 @@
 // keywords per quarter, and the keywords new in the newest month. Every paper counts once, in
 // the period of the day it was first featured, with its newest record (its latest upvotes, its
 // code link, its keywords). Everything is counted back from the archive's newest day, never the
-// build's clock, so a copy built later reads the same. One pass over the papers, a few ms on the
-// full corpus (11,894 papers). Pure: the archive index in, numbers out.
+// build's clock, so a copy built later reads the same. One pass over the papers, about 150 ms on
+// the full corpus (11,894 papers; most of it the 54,000 keywords). Pure: the archive index in, numbers out.
 import { addDays, isoWeek, isoWeekDates } from '../../scraper/archive/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import { buildOrganizations, type Organizations } from './organizations.ts';
