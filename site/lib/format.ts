@@ -113,6 +113,13 @@ export function paragraphs(text: string): string[] {
 /** The first few authors shown on a card; the rest are one click away. */
 export const AUTHORS_SHOWN = 3;
 
+/**
+ * The most authors a card's opened list links: a paper of hundreds (the full corpus has one of
+ * 573: 37 KB of links, a day page over its 40 KB) lists the first of them, and the paper's page
+ * lists them all.
+ */
+export const AUTHORS_LISTED = 40;
+
 export function shownAuthors(authors: readonly string[], shown = AUTHORS_SHOWN): { shown: string[]; more: number } {
   if (authors.length <= shown + 1) return { shown: [...authors], more: 0 };
   return { shown: authors.slice(0, shown), more: authors.length - shown };

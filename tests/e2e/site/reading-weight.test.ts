@@ -2,7 +2,9 @@
 // not counted), even on the heaviest day Hugging Face has listed (82 papers). The fixture site's
 // days hold four papers or fewer, so this test builds a copy of it with one day of 82 real papers:
 // the first 82 distinct papers of three real days of the API (tests/fixtures/hf, 2026, with AI
-// summaries and keywords) as one, as the largest real listings are. The abstracts' budget (site/lib/abstracts.ts) keeps it in bound.
+// summaries and keywords) as one, as the largest real listings are, one of them with 600 authors.
+// The abstracts' budget (site/lib/abstracts.ts) and the cards' cap on listed authors keep it in
+// bound.
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,6 +13,7 @@ import { renderDayFile } from '../../../scraper/archive/day-file.ts';
 import { papersFromItems } from '../../../scraper/archive/from-api.ts';
 import type { Day } from '../../../scraper/archive/schema.ts';
 import { ERA_DAYS, fixtureItems } from '../../../scripts/fixtures/hf-days.ts';
+import { AUTHORS_LISTED } from '../../../site/lib/format.ts';
 import { buildDir, SITE_FIXTURE } from './fixture.ts';
 import { astroBuild, fixtureDay } from './site-helpers.ts';
 
@@ -27,8 +30,15 @@ function heavyDay(): Day {
   const distinct = items.filter((i) => !seen.has(i.paper.id) && seen.add(i.paper.id)).slice(0, 82);
   const { papers } = papersFromItems(distinct);
   expect(papers).toHaveLength(82);
+  // And a paper of hundreds of authors, as real days have (the full corpus: 573 on one paper),
+  // named with the fixture's real names.
+  const names = [...new Set(items.flatMap((i) => i.paper.authors.map((a) => a.name)))];
+  expect(names.length).toBeGreaterThan(MANY_AUTHORS);
+  papers[1] = { ...papers[1]!, authors: names.slice(0, MANY_AUTHORS) };
   return { ...fixtureDay(DATE), papers };
 }
+
+const MANY_AUTHORS = 600;
 
 test('the heaviest day’s page is at most 40 KB of HTML and CSS, gzipped', async () => {
   const dir = buildDir();
@@ -46,6 +56,10 @@ test('the heaviest day’s page is at most 40 KB of HTML and CSS, gzipped', asyn
     readFileSync(path.join(dist, m[1]!)),
   );
   expect(css.length).toBeGreaterThan(0);
+  // The card of hundreds of authors links the first 40 and leads to the paper's page for the rest.
+  const many = html.toString().split('class="card"')[2]!;
+  expect(many.split('?author=').length - 1).toBe(AUTHORS_LISTED);
+  expect(many).toContain(`${MANY_AUTHORS - AUTHORS_LISTED} more on the paper’s page`);
   const sizes = [html, ...css].map((b) => gzipSync(b, { level: 9 }).length);
   const total = sizes.reduce((a, b) => a + b, 0);
   expect(total, `HTML ${sizes[0]} B + CSS ${sizes.slice(1).join(' + ')} B gzipped`).toBeLessThanOrEqual(LIMIT);
