@@ -118,7 +118,7 @@ export const AUTHORS_SHOWN = 3;
  * 573: 37 KB of links, a day page over its 40 KB) lists the first of them, and the paper's page
  * lists them all.
  */
-export const AUTHORS_LISTED = 40;
+export const AUTHORS_LISTED = 50;
 
 export function shownAuthors(authors: readonly string[], shown = AUTHORS_SHOWN): { shown: string[]; more: number } {
   if (authors.length <= shown + 1) return { shown: [...authors], more: 0 };

@@ -32,7 +32,7 @@ function heavyDay(): Day {
   expect(papers).toHaveLength(82);
   // And a paper of hundreds of authors, as real days have (the full corpus: 573 on one paper),
   // named with the fixture's real names.
-  const names = [...new Set(items.flatMap((i) => i.paper.authors.map((a) => a.name)))];
+  const names = [...new Set(items.flatMap((i) => (i.paper.authors as { name: string }[]).map((a) => a.name)))];
   expect(names.length).toBeGreaterThan(MANY_AUTHORS);
   papers[1] = { ...papers[1]!, authors: names.slice(0, MANY_AUTHORS) };
   return { ...fixtureDay(DATE), papers };
@@ -56,7 +56,7 @@ test('the heaviest day’s page is at most 40 KB of HTML and CSS, gzipped', asyn
     readFileSync(path.join(dist, m[1]!)),
   );
   expect(css.length).toBeGreaterThan(0);
-  // The card of hundreds of authors links the first 40 and leads to the paper's page for the rest.
+  // The card of hundreds of authors links the first AUTHORS_LISTED and leads to the paper's page for the rest.
   const many = html.toString().split('class="card"')[2]!;
   expect(many.split('?author=').length - 1).toBe(AUTHORS_LISTED);
   expect(many).toContain(`${MANY_AUTHORS - AUTHORS_LISTED} more on the paper’s page`);
