@@ -10,6 +10,6 @@ export const GET: APIRoute = async ({ site }) =>
     title: 'Daily Papers Archive: days',
     description: 'Each day of Hugging Face Daily Papers, as the archive keeps it.',
     site: new URL(paths.home, site),
-    items: dayItems((await siteData()).days, paths),
+    items: dayItems((await siteData()).days, paths, site!.origin),
     trailingSlash: true,
   });

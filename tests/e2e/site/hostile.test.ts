@@ -283,6 +283,7 @@ describe.concurrent('the hostile day outside HTML', () => {
               link: i.querySelector('link')?.textContent ?? '',
               shown: [...html.body.childNodes].map((n) => n.textContent).join('\n'),
               elements: [...html.body.querySelectorAll('*')].map((e) => e.tagName.toLowerCase()),
+              links: [...html.body.querySelectorAll('a')].map((a) => a.getAttribute('href')),
               categories: [...i.querySelectorAll('category')].map((c) => c.textContent),
             };
           }),
@@ -298,7 +299,9 @@ describe.concurrent('the hostile day outside HTML', () => {
         expect(item.categories).toEqual(hostile().papers[0]!.aiKeywords);
       } else {
         const item = parsed.items.find((i) => i.link === `${TEST_SITE_URL}${BASE}days/2026-07-30/`)!;
-        expect(item.elements).toEqual(['p', 'p']);
+        // Each paper a paragraph with its title as the one link, to its own page.
+        expect(item.elements).toEqual(['p', 'a', 'p', 'a']);
+        expect(item.links).toEqual(hostile().papers.map((p) => `${TEST_SITE_URL}${BASE}papers/${p.id}/`));
         expect(item.shown).toBe(
           hostile()
             .papers.map((p) => `${p.rank}. ${p.title}`)
