@@ -12,7 +12,6 @@ const TYPES: Record<string, { type: string; compress: boolean }> = {
   '.xml': { type: 'application/xml; charset=utf-8', compress: true },
   '.txt': { type: 'text/plain; charset=utf-8', compress: true },
   '.csv': { type: 'text/csv; charset=utf-8', compress: true },
-  '.jsonl': { type: 'application/jsonl; charset=utf-8', compress: true },
   '.ris': { type: 'application/x-research-info-systems; charset=utf-8', compress: true },
   '.bib': { type: 'application/x-bibtex; charset=utf-8', compress: true },
   '.svg': { type: 'image/svg+xml', compress: true },
