@@ -2,14 +2,25 @@
 // item's <description> as HTML, so scraped text goes in HTML-escaped: a title holding
 // `<img src=x onerror=…>` arrives in the reader as those characters, never as an image.
 // @astrojs/rss then escapes the result once more as XML.
-import type { Day } from '../../scraper/archive/index.ts';
-import { excerpt, longDate, plural, xmlSafe } from './format.ts';
+import type { Day, Paper } from '../../scraper/archive/index.ts';
+import { AUTHORS_LISTED, excerpt, longDate, plural, xmlSafe } from './format.ts';
 import { absoluteUrl, type SitePaths } from './paths.ts';
 
 export const MAX_PAPER_ITEMS = 100;
 export const MAX_DAY_ITEMS = 60;
 
-export type FeedItem = { title: string; link: string; pubDate: Date; description: string; categories?: string[] };
+export type FeedItem = {
+  title: string;
+  link: string;
+  pubDate: Date;
+  description: string;
+  categories?: string[];
+  /** The paper's authors, for a JSON Feed item's byline (RSS's <author> must be an e-mail address). */
+  authors?: string[];
+};
+
+/** How many of a paper's authors an item's byline names: a longer list is useless there. */
+export const ITEM_AUTHORS = 10;
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -18,7 +29,25 @@ export function htmlText(text: string): string {
   return xmlSafe(text).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-const dayTime = (date: string) => new Date(`${date}T00:00:00Z`);
+export const dayTime = (date: string) => new Date(`${date}T00:00:00Z`);
+
+/**
+ * A paper as a feed item, dated by `date` (a listing day): its authors (the first AUTHORS_LISTED
+ * of a longer list, as a card names them), organization and the start of its abstract, as text.
+ */
+export function paperItem(paper: Paper, date: string, paths: SitePaths): FeedItem {
+  const more = paper.authors.length - AUTHORS_LISTED;
+  const authors = paper.authors.slice(0, AUTHORS_LISTED).join(', ') + (more > 0 ? ` and ${plural(more, 'other')}` : '');
+  const about = [authors, paper.organization?.name, excerpt(paper.abstract, 600)];
+  return {
+    title: xmlSafe(paper.title),
+    link: paths.paper(paper.id),
+    pubDate: dayTime(date),
+    description: htmlText(about.filter(Boolean).join(' — ')),
+    categories: paper.aiKeywords.map(xmlSafe),
+    authors: paper.authors.slice(0, ITEM_AUTHORS).map(xmlSafe),
+  };
+}
 
 /**
  * The newest papers, newest day first and in listing order within a day: whole days only (a
@@ -29,16 +58,7 @@ export function paperItems(days: readonly Day[], paths: SitePaths): FeedItem[] {
   const items: FeedItem[] = [];
   for (const day of [...days].reverse()) {
     if (items.length > 0 && items.length + day.papers.length > MAX_PAPER_ITEMS) break;
-    for (const paper of day.papers) {
-      const about = [paper.authors.join(', '), paper.organization?.name, excerpt(paper.abstract, 600)];
-      items.push({
-        title: xmlSafe(paper.title),
-        link: paths.paper(paper.id),
-        pubDate: dayTime(day.date),
-        description: htmlText(about.filter(Boolean).join(' — ')),
-        categories: paper.aiKeywords.map(xmlSafe),
-      });
-    }
+    for (const paper of day.papers) items.push(paperItem(paper, day.date, paths));
   }
   return items;
 }

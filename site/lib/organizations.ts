@@ -47,7 +47,7 @@ export function organizationKey(organization: Account): string {
 /** A handle that is its own slug: letters and digits in runs joined by one "-", "_" or ".". */
 const PLAIN = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 /** Names Windows gives to devices: a folder so named cannot be unpacked there (papers pack). */
-const DEVICE = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/;
+export const DEVICE = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/;
 const MAX_PLAIN = 96;
 
 /** FNV-1a, 64 bits, of the UTF-8 bytes, as 16 hex digits: short, stable, no dependency. */
