@@ -1,23 +1,17 @@
 // The site's feeds (lib/feed-list.ts), built once per build from the archive siteData() read, for
-// the feed files, the OPML list, the /feeds/ page and the pages that advertise a feed.
-import { buildFeeds, type Feed } from '../lib/feed-list.ts';
+// the feed files, the OPML list, the /feeds/ page and the pages that advertise a feed. The page
+// keys built them already (data/page-keys-feeds.ts): the same call, so the same feeds.
+import { type Feed, feedsOf } from '../lib/feed-list.ts';
 import { siteOptions } from '../lib/options.ts';
-import { type SiteData, siteData } from './archive.ts';
+import { siteData } from './archive.ts';
 import { paths } from './paths.ts';
 
-const built = new WeakMap<SiteData, Feed[]>();
-
-/** The origin feeds' links are made absolute with (the site's address, as Astro's `site`). */
+/** The origin feeds' links are made absolute with: the site's address (Astro's `site`). */
 export const feedOrigin = (): string => new URL(siteOptions().siteUrl).origin;
 
 export async function siteFeeds(): Promise<Feed[]> {
   const data = await siteData();
-  let feeds = built.get(data);
-  if (!feeds) {
-    feeds = buildFeeds(data, data.histories, paths, feedOrigin());
-    built.set(data, feeds);
-  }
-  return feeds;
+  return feedsOf(data, data.histories, paths, feedOrigin());
 }
 
 /**

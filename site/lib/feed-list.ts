@@ -202,3 +202,26 @@ export function buildFeeds(
   }
   return feeds.filter((f) => f.items.length > 0);
 }
+
+const built = new WeakMap<object, WeakMap<object, Map<string, Feed[]>>>();
+
+/**
+ * buildFeeds, once per archive, history, base path and origin: the build's page keys
+ * (data/page-keys-feeds.ts) and its pages (data/feeds.ts) ask for the same feeds, so the second
+ * asking is a lookup.
+ */
+export function feedsOf(
+  index: ArchiveIndex,
+  histories: ReadonlyMap<string, readonly HistoryEntry[]>,
+  paths: SitePaths,
+  siteUrl: string,
+): Feed[] {
+  const ofIndex = built.get(index.papers) ?? new WeakMap<object, Map<string, Feed[]>>();
+  built.set(index.papers, ofIndex);
+  const ofHistories = ofIndex.get(histories) ?? new Map<string, Feed[]>();
+  ofIndex.set(histories, ofHistories);
+  const key = `${paths.base} ${siteUrl}`;
+  const feeds = ofHistories.get(key) ?? buildFeeds(index, histories, paths, siteUrl);
+  ofHistories.set(key, feeds);
+  return feeds;
+}

@@ -3,7 +3,7 @@
 // `<img src=x onerror=…>` arrives in the reader as those characters, never as an image.
 // @astrojs/rss then escapes the result once more as XML.
 import type { Day, Paper } from '../../scraper/archive/index.ts';
-import { AUTHORS_LISTED, excerpt, longDate, plural, xmlSafe } from './format.ts';
+import { excerpt, longDate, plural, xmlSafe } from './format.ts';
 import { absoluteUrl, type SitePaths } from './paths.ts';
 
 export const MAX_PAPER_ITEMS = 100;
@@ -19,7 +19,7 @@ export type FeedItem = {
   authors?: string[];
 };
 
-/** How many of a paper's authors an item's byline names: a longer list is useless there. */
+/** How many of a paper's authors an item names: a reader's byline has no room for 500. */
 export const ITEM_AUTHORS = 10;
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -32,12 +32,27 @@ export function htmlText(text: string): string {
 export const dayTime = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /**
- * A paper as a feed item, dated by `date` (a listing day): its authors (the first AUTHORS_LISTED
- * of a longer list, as a card names them), organization and the start of its abstract, as text.
+ * A paper as a feed item, dated by `date` (a listing day): its authors (the first ITEM_AUTHORS of
+ * a longer list, then how many more: its page names them all), organization and the start of its
+ * abstract, as text.
  */
 export function paperItem(paper: Paper, date: string, paths: SitePaths): FeedItem {
-  const more = paper.authors.length - AUTHORS_LISTED;
-  const authors = paper.authors.slice(0, AUTHORS_LISTED).join(', ') + (more > 0 ? ` and ${plural(more, 'other')}` : '');
+  // A paper is an item of many feeds (the papers feed, its organization's, each keyword's, each
+  // mark's): made once per record, day and paths. Items are never changed once made.
+  const ofPaths = made.get(paths) ?? new WeakMap<Paper, Map<string, FeedItem>>();
+  made.set(paths, ofPaths);
+  const ofPaper = ofPaths.get(paper) ?? new Map<string, FeedItem>();
+  ofPaths.set(paper, ofPaper);
+  const item = ofPaper.get(date) ?? makePaperItem(paper, date, paths);
+  ofPaper.set(date, item);
+  return item;
+}
+
+const made = new WeakMap<SitePaths, WeakMap<Paper, Map<string, FeedItem>>>();
+
+function makePaperItem(paper: Paper, date: string, paths: SitePaths): FeedItem {
+  const more = paper.authors.length - ITEM_AUTHORS;
+  const authors = paper.authors.slice(0, ITEM_AUTHORS).join(', ') + (more > 0 ? ` and ${plural(more, 'other')}` : '');
   const about = [authors, paper.organization?.name, excerpt(paper.abstract, 600)];
   return {
     title: xmlSafe(paper.title),
@@ -52,13 +67,16 @@ export function paperItem(paper: Paper, date: string, paths: SitePaths): FeedIte
 /**
  * The newest papers, newest day first and in listing order within a day: whole days only (a
  * reader that sees a day sees all of it), as many as fit MAX_PAPER_ITEMS, and the newest day
- * whole whatever its size.
+ * whole whatever its size; a paper featured on two days is an item of the newer only.
  */
 export function paperItems(days: readonly Day[], paths: SitePaths): FeedItem[] {
   const items: FeedItem[] = [];
+  const seen = new Set<string>();
   for (const day of [...days].reverse()) {
     if (items.length > 0 && items.length + day.papers.length > MAX_PAPER_ITEMS) break;
-    for (const paper of day.papers) items.push(paperItem(paper, day.date, paths));
+    // A paper featured again is listed on its newest day only: one item, one id.
+    for (const paper of day.papers) if (!seen.has(paper.id)) items.push(paperItem(paper, day.date, paths));
+    for (const paper of day.papers) seen.add(paper.id);
   }
   return items;
 }

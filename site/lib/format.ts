@@ -128,9 +128,16 @@ export function shownAuthors(authors: readonly string[], shown = AUTHORS_SHOWN):
 /** One line of text for a description or feed: whitespace collapsed, cut at a word. */
 export function excerpt(text: string, max = 240): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  const chars = [...flat]; // code points: a cut never splits a surrogate pair
-  if (chars.length <= max) return flat;
-  const cut = chars.slice(0, max).join('');
+  if (flat.length <= max) return flat;
+  // The first `max` code points (a cut never splits a surrogate pair), without spreading the text.
+  let end = 0;
+  for (let n = 0; n < max && end < flat.length; n++) {
+    const c = flat.charCodeAt(end);
+    const next = flat.charCodeAt(end + 1);
+    end += c >= 0xd800 && c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  if (end >= flat.length) return flat;
+  const cut = flat.slice(0, end);
   const space = cut.lastIndexOf(' ');
   return `${(space > cut.length * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }

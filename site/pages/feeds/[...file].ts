@@ -29,7 +29,7 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute<Props> = async ({ props: { feed, format } }) =>
   format === 'rss'
-    ? new Response(await rssFile(feed, feedOrigin()), {
+    ? new Response(rssFile(feed, feedOrigin()), {
         headers: { 'Content-Type': 'application/rss+xml; charset=utf-8' },
       })
     : new Response(jsonFeedFile(feed, feedOrigin(), paths.home), {

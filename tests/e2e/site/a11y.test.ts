@@ -43,6 +43,7 @@ const PAGES: [name: string, path: string][] = [
   ['an organization', 'organizations/tencent-hunyuan/'],
   ['rising papers', 'rising/'],
   ['the stats: charts, tables and rankings', 'stats/'],
+  ['every feed', 'feeds/'],
   ['not found, for a versioned arXiv id', 'abs/2608.05987v2'],
 ];
 
