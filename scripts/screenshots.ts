@@ -100,6 +100,7 @@ function shots(dist: string, day: string, all: boolean, chosen: string | undefin
     ...list,
     { name: 'home', path: '' },
     { name: 'rising', path: 'rising/' },
+    { name: 'feeds', path: 'feeds/' },
     { name: 'stats', path: 'stats/' },
     ...(weekend ? [{ name: 'no-papers', path: `days/${weekend}/` }] : []),
     ...(week ? [{ name: 'week', path: `weeks/${week}/` }] : []),

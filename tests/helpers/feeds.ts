@@ -78,7 +78,7 @@ export function shownHtml(html: string): { text: string; elements: string[]; lin
   return {
     text: $.root().text(),
     elements: $('*')
-      .map((_, e) => e.tagName)
+      .map((_, e) => ('tagName' in e ? e.tagName : ''))
       .get(),
     links: $('a')
       .map((_, a) => $(a).attr('href') ?? '')

@@ -251,18 +251,18 @@ describe('where feeds are named', () => {
     await page.goto(site.at('feeds/'));
     const filter = page.getByLabel('Find a feed by name');
     await filter.fill('PÁSSING 1');
-    expect(await page.locator('[data-feed]:visible .feed-name').allTextContents()).toEqual([
+    expect(await page.locator('.feed-list > li:visible > span:first-child > a').allTextContents()).toEqual([
       'Papers passing 10 upvotes',
       'Papers passing 100 upvotes',
     ]);
     expect(await page.locator('#feed-filter-status').textContent()).toBe('2 of 7 feeds match.');
     await filter.fill('');
-    expect(await page.locator('[data-feed]:visible').count()).toBe(7);
+    expect(await page.locator('.feed-list > li:visible').count()).toBe(7);
     // Without JavaScript the box, which would do nothing, is not shown; the list is whole.
     const still = await (await site.browser.newContext({ javaScriptEnabled: false })).newPage();
     await still.goto(site.at('feeds/'));
     expect(await still.locator('#feed-filter').isVisible()).toBe(false);
-    expect(await still.locator('[data-feed]:visible').count()).toBe(7);
+    expect(await still.locator('.feed-list > li:visible').count()).toBe(7);
     await still.context().close();
   });
 });
