@@ -10,6 +10,7 @@ const TYPES: Record<string, { type: string; compress: boolean }> = {
   '.mjs': { type: 'text/javascript; charset=utf-8', compress: true },
   '.json': { type: 'application/json; charset=utf-8', compress: true },
   '.xml': { type: 'application/xml; charset=utf-8', compress: true },
+  '.opml': { type: 'text/x-opml; charset=utf-8', compress: true },
   '.txt': { type: 'text/plain; charset=utf-8', compress: true },
   '.csv': { type: 'text/csv; charset=utf-8', compress: true },
   '.ris': { type: 'application/x-research-info-systems; charset=utf-8', compress: true },

@@ -9,4 +9,6 @@ test('text files are text, compressed; pictures are not compressed again; the un
   expect(mediaType('thumb.PNG')).toEqual({ type: 'image/png', compress: false });
   expect(mediaType('archive.tar.zst')).toEqual({ type: 'application/octet-stream', compress: false });
   expect(mediaTypeTable()['.csv']).toBe('text/csv; charset=utf-8');
+  // The list of every feed (/feeds.opml), which a reader imports.
+  expect(mediaType('feeds.opml')).toEqual({ type: 'text/x-opml; charset=utf-8', compress: true });
 });
