@@ -7,6 +7,7 @@ import { plural } from '../lib/format.ts';
 import { FILTERS, readRequest, requestParams, type SearchRequest } from '../lib/search-request.ts';
 import { type Hit, runSearch } from './search-engine.ts';
 import { pushSearch, savedView, saveView, trackScroll, type View } from './search-history.ts';
+import { searchExport } from './search-export.ts';
 import { nearestQueries } from './search-nearest.ts';
 import { elsewhere, nextSteps, type Paths, resultItem } from './search-render.ts';
 import { suggestOnFirstUse } from './search-suggest.ts';
@@ -58,6 +59,7 @@ export async function startSearch(): Promise<void> {
   const more = document.querySelector<HTMLButtonElement>('#search-more');
   const next = document.querySelector<HTMLElement>('#search-next');
   if (!form || !status || !list || !more || !next) return;
+  const cite = searchExport(document.querySelector<HTMLElement>('#search-export'));
   const base = form.dataset['base'] ?? '/';
   const paths: Paths = { search: new URL(form.action).pathname, archive: form.dataset['archive'] ?? base };
   history.scrollRestoration = 'manual';
@@ -95,6 +97,7 @@ export async function startSearch(): Promise<void> {
     list.replaceChildren();
     next.replaceChildren();
     more.hidden = true;
+    cite?.hide();
     hits = [];
     shown = 0;
     depth = view.depth;
@@ -125,6 +128,7 @@ export async function startSearch(): Promise<void> {
     }
     await showUpTo(mine, depth * PAGE_SIZE);
     if (mine !== generation) return;
+    if (hits.length > 0) cite?.show(hits, request.q || request.author);
     const organizations = outcome.kind === 'list' ? outcome.organizations : undefined;
     if (hits.length === 0) {
       const nearest = request.q ? await nearestQueries(base, request.q) : [];
