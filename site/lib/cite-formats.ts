@@ -96,12 +96,16 @@ export function bibtexText(s: string): string {
 /**
  * An author's name as one BibTeX name: braced when BibTeX would split or reorder it; a name
  * ending in "Jr." or the like as "Family, Jr., Given", the only form in which BibTeX reads a suffix.
+ * A name whose last word does not begin with a capital or a caseless letter ("<img src=x>",
+ * "---", "a b c") is braced too: BibTeX takes such a word for a "von" part and leaves no last
+ * name, and readers then drop or split it (citation.js read the fixture's hostile names as {}).
  */
 function bibtexName(name: string): string {
   const text = bibtexText(name);
   if (/,|\band\b/i.test(text)) return `{${text}}`;
   const s = splitName(name);
-  return 'suffix' in s && s.suffix ? `${bibtexText(s.family)}, ${bibtexText(s.suffix)}, ${bibtexText(s.given)}` : text;
+  if ('suffix' in s && s.suffix) return `${bibtexText(s.family)}, ${bibtexText(s.suffix)}, ${bibtexText(s.given)}`;
+  return /^[\p{Lu}\p{Lt}\p{Lo}]/u.test(line(name).split(' ').at(-1) ?? '') ? text : `{${text}}`;
 }
 
 /** A word as a key part: letters only (a token with markup or digits is no name), ASCII. */
