@@ -6,8 +6,8 @@
 import { plural } from '../lib/format.ts';
 import { FILTERS, readRequest, requestParams, type SearchRequest } from '../lib/search-request.ts';
 import { type Hit, runSearch } from './search-engine.ts';
-import { pushSearch, savedView, saveView, trackScroll, type View } from './search-history.ts';
 import { searchExport } from './search-export.ts';
+import { pushSearch, savedView, saveView, trackScroll, type View } from './search-history.ts';
 import { nearestQueries } from './search-nearest.ts';
 import { elsewhere, nextSteps, type Paths, resultItem } from './search-render.ts';
 import { suggestOnFirstUse } from './search-suggest.ts';

@@ -2,10 +2,11 @@
 // packed as .tar.gz and .zip by the real command, unpacked with the system's tar and unzip
 // into a temporary folder, and used in a real Chromium with every network request blocked:
 // opened from disk (file://) and through the pack's own serve.mjs, it browses (home → day →
-// paper → day) and searches (a query, its results, a result's page), with no script error; and
-// that serve.mjs refuses a link out of the copy, a redirect off it and another host name.
+// paper → day) and searches (a query, its results as a citation file, a result's page), with no
+// script error; and that serve.mjs refuses a link out of the copy, a redirect off it and another
+// host name.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -102,6 +103,14 @@ async function browseAndSearch(home: string, allowedOrigin: string | null): Prom
       });
     });
     expect(await page.locator('#search-results li').count()).toBeGreaterThan(0);
+    // Every result as a citation file, made in the page and downloaded (client/search-export.ts).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#search-export button[data-format="bibtex"]').click(),
+    ]);
+    const found = /^(\d+) papers? found/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1];
+    const bib = readFileSync((await download.path())!, 'utf8');
+    expect(bib.match(/^@misc\{/gm)?.length).toBe(Number(found));
     const href = await follow(page, result);
     expect(page.url()).toMatch(/\/papers\/\d{4}\.\d{4,5}\/(index\.html)?$/);
     expect(href).toMatch(/papers\/\d{4}\.\d{4,5}\/index\.html$/);
@@ -156,6 +165,8 @@ describe.each(['archive.tar.gz', 'archive.zip'])('%s', (name) => {
       ['_disk/disk.js', 'text/javascript; charset=utf-8'],
       ['rss.xml', 'application/xml; charset=utf-8'],
       ['favicon.svg', 'image/svg+xml'],
+      ['data/papers-2026.jsonl', 'application/jsonl; charset=utf-8'],
+      ['days/2026-08-05.csl.json', 'application/vnd.citationstyles.csl+json; charset=utf-8'],
     ]) {
       expect((await fetch(`${origin}/${file}`)).headers.get('content-type'), file).toBe(type);
     }
