@@ -5,8 +5,9 @@
 // every day that featured one of them (the days' JSON files' keys, already made): a paper's line
 // is its newest record and the days that featured it, all from those days. Pure.
 import { createHash } from 'node:crypto';
+import type { Paper } from '../../scraper/archive/index.ts';
 import type { ArchiveIndex } from '../lib/archive-index.ts';
-import { type CitePeriod, citeFilePath, citeKeys, citeRecords, periodPapers } from '../lib/bulk-cite.ts';
+import { type CitePeriod, citeFilePath, citeKeys, periodPapers } from '../lib/bulk-cite.ts';
 import { CITE_FORMATS } from '../lib/cite-formats.ts';
 import { dataYears, papersOfYear } from '../lib/papers-jsonl.ts';
 
@@ -27,20 +28,20 @@ export const jsonlPath = (year: string): string => `data/papers-${year}.jsonl`;
  * ("/days/2026-08-07.json": its day's digest), as preparePageKeys makes them.
  */
 export function addBulkPageKeys(keys: Map<string, string>, index: ArchiveIndex): void {
+  // What a file cites of a paper (lib/bulk-cite.ts citeRecords), as text: no field holds a line
+  // break, nor any holds U+0001 (the archive drops control characters), so the text is the fields.
   const cited = new Map<string, string>();
-  const citedJson = (id: string, json: () => string): string => {
-    let held = cited.get(id);
+  const citedText = (p: Paper): string => {
+    let held = cited.get(p.id);
     if (held === undefined) {
-      held = json();
-      cited.set(id, held);
+      held = [p.id, p.title, p.publishedAt ?? '-', ...p.authors].join('\n');
+      cited.set(p.id, held);
     }
     return held;
   };
   for (const period of ['day', 'week', 'month'] as CitePeriod[]) {
     for (const key of citeKeys(index, period)) {
-      const papers = periodPapers(index, period, key);
-      const records = papers.map((p) => citedJson(p.id, () => JSON.stringify(citeRecords([p])[0])));
-      const digest = sha('cite', period, records.join('\n'));
+      const digest = sha('cite', period, periodPapers(index, period, key).map(citedText).join('\u0001'));
       for (const { format } of CITE_FORMATS) keys.set(`/${citeFilePath(period, key, format)}`, digest);
     }
   }

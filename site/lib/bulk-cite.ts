@@ -68,5 +68,11 @@ export function periodPapers(
   return featuredOrder(entries, inPeriod).map((e) => e.paper);
 }
 
-/** What a file cites of each paper. */
-export const citeRecords = (papers: readonly Paper[]): CiteRecord[] => papers.map((p) => citeRecord(p));
+/**
+ * What a file cites of each paper: its id, title, authors and date, no abstract or keywords. With
+ * them the files of the full corpus weighed 183 MB and took 10.6 s to write (each paper is in a
+ * day's, a week's and a month's file, in three formats); without, 72 MB and 2.5 s. A paper's
+ * page keeps its own RIS file with both, for a reference manager.
+ */
+export const citeRecords = (papers: readonly Paper[]): CiteRecord[] =>
+  papers.map(({ id, title, authors, publishedAt }) => citeRecord({ id, title, authors, publishedAt }));
