@@ -126,9 +126,10 @@ export async function startSearch(): Promise<void> {
     } else {
       hits = outcome.hits;
     }
+    // Shown before the results, which then come in below it: nothing moves down once drawn.
+    if (hits.length > 0) cite?.show(hits, request.q || request.author);
     await showUpTo(mine, depth * PAGE_SIZE);
     if (mine !== generation) return;
-    if (hits.length > 0) cite?.show(hits, request.q || request.author);
     const organizations = outcome.kind === 'list' ? outcome.organizations : undefined;
     if (hits.length === 0) {
       const nearest = request.q ? await nearestQueries(base, request.q) : [];
