@@ -246,5 +246,7 @@ export function formatCitations(format: CiteFormat, records: readonly CiteRecord
     return records.map((r, i) => `${bibtexEntry(r, keys[i])}\n`).join('\n');
   }
   if (format === 'ris') return records.map(risRecord).join('\r\n');
-  return `${JSON.stringify(records.map(cslItem), null, 2)}\n`;
+  // An item a line: a file a person can read and diff, two fifths the size of one indented
+  // throughout (the full corpus's bulk CSL-JSON files: 40 MB indented).
+  return `[\n${records.map((r) => JSON.stringify(cslItem(r))).join(',\n')}\n]\n`;
 }
