@@ -4,7 +4,9 @@
 // as a link with the ids in its fragment, and a shared link's papers offered, never added unasked.
 // A paper known only in part (a card of more than 50 authors, a shared id) is completed from its
 // page where the page can be read (http); from disk (a packed copy), opening the page does it.
-import { CITE_FORMATS, type CiteFormat, formatCitations, readCitations } from '../lib/cite-formats.ts';
+// The formats' code (lib/cite-formats.ts, cite-read.ts) is loaded on the first export or import:
+// most visits only look at the list, and it is most of the page's script.
+import type { CiteFormat } from '../lib/cite-formats.ts';
 import { onListChange, readList, writeList } from './list-io.ts';
 import { itemOf } from './list-render.ts';
 import {
@@ -79,7 +81,8 @@ $('items').addEventListener('click', (e) => {
   (next ?? document.getElementById('yours-title'))?.focus();
 });
 
-function download(format: CiteFormat): void {
+async function download(format: CiteFormat): Promise<void> {
+  const { CITE_FORMATS, formatCitations } = await import('../lib/cite-formats.ts');
   const list = readList();
   const records = list.filter((e) => e.record.title !== '').map((e) => e.record);
   const info = CITE_FORMATS.find((f) => f.format === format)!;
@@ -101,7 +104,7 @@ function download(format: CiteFormat): void {
   );
 }
 for (const b of app.querySelectorAll<HTMLButtonElement>('[data-export]')) {
-  b.addEventListener('click', () => download(b.dataset['export'] as CiteFormat));
+  b.addEventListener('click', () => void download(b.dataset['export'] as CiteFormat));
 }
 
 const input = $<HTMLInputElement>('import');
@@ -109,7 +112,8 @@ input.addEventListener('change', async () => {
   const file = input.files?.[0];
   if (!file) return;
   try {
-    if (file.size > 20_000_000) throw new Error('the file is larger than any list this page writes');
+    const { MAX_CITE_FILE_CHARS, readCitations } = await import('../lib/cite-read.ts');
+    if (file.size > MAX_CITE_FILE_CHARS * 4) throw new Error('the file is too large to be a reading list');
     const records = readCitations(await file.text());
     const checked = records.map(checkRecord).filter((r): r is CiteRecord => r !== null);
     if (checked.length === 0) throw new Error('no paper of the archive in it');
@@ -191,7 +195,8 @@ async function showShared(): Promise<void> {
   $<HTMLButtonElement>('shared-add').onclick = () => {
     let list = readList();
     let added = 0;
-    for (const e of entries) {
+    // Backwards, each kept first: the list then reads in the link's order.
+    for (const e of [...entries].reverse()) {
       if (!has(list, e.record.id)) added += 1;
       list = keep(list, e.record, e.complete, Date.now());
     }

@@ -4,8 +4,9 @@
 // truncated write), and the ids a shared link carries in its fragment. Pure: strings and
 // records in, strings and records out; the DOM and storage are the callers' (stars.ts,
 // list-page.ts).
-// TODO(merge): import type { CiteRecord } from '../lib/cite-formats.ts' once it lands.
-export type CiteRecord = { id: string; title: string; authors: string[]; year: string; date: string | null };
+import type { CiteRecord } from '../lib/cite-formats.ts';
+
+export type { CiteRecord };
 
 /** The storage key; a new shape of the data gets a new number and an upgrade in parseList. */
 export const LIST_KEY = 'dpa-reading-list-v1';
