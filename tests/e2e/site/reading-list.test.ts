@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { arxivAbs, citeRecord } from '../../../site/lib/cite-formats.ts';
+import { seriousViolations } from './axe.ts';
 import { fixtureDay, type ServedSite, serveFixtureSite, watch } from './site-helpers.ts';
 
 const require = createRequire(import.meta.url);
@@ -303,6 +304,12 @@ describe('keys', () => {
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     expect(await dialog.isVisible()).toBe(true);
     expect(await dialog.locator('dt').allTextContents()).toEqual(['/', 'j', 'k', 's', '?']);
+    // axe on the open dialog and a pressed star (the first card's, starred again), in both themes.
+    await page.evaluate(() => document.querySelector('button[data-star]')?.setAttribute('aria-pressed', 'true'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await seriousViolations(page, ['color-contrast'])).toEqual([]);
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press('Escape');
     expect(await dialog.isVisible()).toBe(false);
     expect(await focused()).toBe(fixtureDay(DAY).papers[0]!.title);
