@@ -174,6 +174,8 @@ describe('the reading list', () => {
       'Not imported: notes.txt: not a BibTeX, RIS or CSL-JSON file. Your list is unchanged.',
     );
     expect(await listIds(page)).toHaveLength(3);
+    // The list with its papers and Remove buttons, as axe reads it (the page's a11y test sees it empty).
+    expect(await seriousViolations(page)).toEqual([]);
     expect(w.dialogs).toEqual([]);
     expect(w.errors).toEqual([]);
     expect(w.foreignRequests.filter((u) => !u.includes('huggingface.co'))).toEqual([]);
