@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LIST_KEY, LIST_SPARE_KEY } from '../../../site/client/list-store.ts';
 import { arxivAbs, citeRecord } from '../../../site/lib/cite-formats.ts';
 import { seriousViolations } from './axe.ts';
 import { fixtureDay, type ServedSite, serveFixtureSite, watch } from './site-helpers.ts';
@@ -220,6 +221,20 @@ describe('the reading list', () => {
     expect(seen.dialogs).toEqual([]);
     expect(seen.errors).toEqual([]);
   });
+});
+
+test('a list storage cannot read is set aside, not lost, and starring goes on', async () => {
+  const page = await fresh();
+  await page.goto(site.at(`days/${DAY}/`));
+  await page.evaluate((key) => localStorage.setItem(key, '{"v":1,"items":[{"record":'), LIST_KEY);
+  await page.reload();
+  const id = fixtureDay(DAY).papers[0]!.id;
+  expect(await pressed(page, id)).toBe('false');
+  await star(page, id).click();
+  expect(await pressed(page, id)).toBe('true');
+  expect(await page.evaluate((key) => localStorage.getItem(key), LIST_SPARE_KEY)).toBe('{"v":1,"items":[{"record":');
+  await openList(page);
+  expect(await listIds(page)).toEqual([id]);
 });
 
 test('with JavaScript off no star is shown, and /list/ says it needs JavaScript', async () => {
