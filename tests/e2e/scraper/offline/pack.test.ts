@@ -126,6 +126,9 @@ function unpack(file: string, into: string): void {
   else execFileSync('tar', ['-xzf', file, '-C', into]);
 }
 
+/** Where each format was unpacked, for the tests after its own. */
+const unpacked: Record<string, string> = {};
+
 describe.each(['archive.tar.gz', 'archive.zip'])('%s', (name) => {
   let top: string;
 
@@ -141,6 +144,7 @@ describe.each(['archive.tar.gz', 'archive.zip'])('%s', (name) => {
     unpack(out, into);
     top = path.join(into, 'archive');
     expect(existsSync(path.join(top, 'index.html'))).toBe(true);
+    unpacked[name] = top;
   });
 
   test('browses and searches opened from disk, with the network blocked', async () => {
@@ -194,6 +198,50 @@ describe.each(['archive.tar.gz', 'archive.zip'])('%s', (name) => {
     expect((await rawGet(port, '/', 'evil.example')).status).toBe(421);
     expect((await rawGet(port, '/', `localhost:${port}`)).status).toBe(200);
   });
+});
+
+// The reading list from disk (site/client/stars.ts, list-page.ts): localStorage is the file://
+// origin's, pages' scripts are classic, and nothing is fetched: a card's star of 57 authors
+// (its card names 50) is completed by opening the paper's page, not by reading it from the list.
+test('the reading list works from disk: star, list, complete from the paper page, export', async () => {
+  const top = unpacked['archive.tar.gz']!;
+  const { context } = await offlineContext(null);
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const file = (p: string) => pathToFileURL(path.join(top, p)).href;
+    const many = '2606.30534';
+    await page.goto(file('days/2026-07-01/index.html'));
+    const star = page.locator(`button[data-star="${many}"]`);
+    await star.click();
+    expect(await star.getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    expect(await star.getAttribute('aria-pressed')).toBe('true');
+
+    await page.goto(file('list/index.html'));
+    const item = page.locator('[data-items] li');
+    expect(await item.count()).toBe(1);
+    expect(await item.locator('a').getAttribute('href')).toBe(`../papers/${many}/index.html`);
+    expect(await item.textContent()).toContain('Not every author is listed here yet');
+    await item.locator('a').click();
+    await page.waitForURL(/papers\/2606\.30534\/index\.html$/);
+    await page.goto(file('list/index.html'));
+    expect(await item.textContent()).not.toContain('Not every author');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'BibTeX file' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('reading-list.bib');
+    const bib = readFileSync((await download.path())!, 'utf8');
+    expect(bib).toMatch(/^@\w+\{/);
+    expect(bib).toContain(many);
+    // Every author, the 57th too ("Pengwei Wang", last of the paper's list).
+    expect(bib.match(/author = \{([^\n]*)\},?\n/)?.[1]?.split(' and ')).toHaveLength(57);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
 });
 
 test('a file name that is neither .tar.gz nor .zip is a usage error, exit 2', async () => {
