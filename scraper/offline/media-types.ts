@@ -15,6 +15,13 @@ const TYPES: Record<string, { type: string; compress: boolean }> = {
   '.csv': { type: 'text/csv; charset=utf-8', compress: true },
   '.ris': { type: 'application/x-research-info-systems; charset=utf-8', compress: true },
   '.bib': { type: 'application/x-bibtex; charset=utf-8', compress: true },
+  // JSON Lines (/data/papers-2026.jsonl) has no registered type; application/jsonl is the one
+  // jsonlines.org's users and OpenAPI's media type registry name for it (x-ndjson is NDJSON's,
+  // the same lines under another name), and says what the extension says.
+  '.jsonl': { type: 'application/jsonl; charset=utf-8', compress: true },
+  // CSL-JSON's registered type, for the double extension of the bulk citation files (mediaType
+  // looks for it before path.extname, which sees ".json").
+  '.csl.json': { type: 'application/vnd.citationstyles.csl+json; charset=utf-8', compress: true },
   '.svg': { type: 'image/svg+xml', compress: true },
   '.webmanifest': { type: 'application/manifest+json', compress: true },
   '.png': { type: 'image/png', compress: false },
@@ -34,5 +41,7 @@ export function mediaTypeTable(): Record<string, string> {
 
 /** The media type of a file of the site, and whether to compress it. */
 export function mediaType(file: string): { type: string; compress: boolean } {
-  return TYPES[path.extname(file).toLowerCase()] ?? BLOB;
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.csl.json')) return TYPES['.csl.json']!;
+  return TYPES[path.extname(lower)] ?? BLOB;
 }

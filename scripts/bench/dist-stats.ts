@@ -63,15 +63,49 @@ const isSearchIndex = (rel: string): boolean => rel.startsWith('search/') && rel
 /** The archive day a file of dist/ belongs to, "search" for the search index, null for the rest. */
 export function fileDate(rel: string, first: ReadonlyMap<string, string>): string | 'search' | null {
   if (isSearchIndex(rel)) return 'search';
-  const day = /^days\/(\d{4}-\d{2}-\d{2})(?:\/|\.json$)/.exec(rel);
+  // A day's page, its JSON and its citation files (days/DATE.bib, .ris, .csl.json).
+  const day = /^days\/(\d{4}-\d{2}-\d{2})(?:\/|\.)/.exec(rel);
   if (day) return day[1]!;
   const paper = /^papers\/([^/]+)\//.exec(rel);
   if (paper) return first.get(paper[1]!) ?? null;
-  const month = /^months\/(\d{4}-\d{2})\//.exec(rel);
+  const month = /^months\/(\d{4}-\d{2})[/.]/.exec(rel);
   if (month) return `${month[1]}-01`;
-  const week = /^weeks\/(\d{4})-W\d{2}\//.exec(rel);
+  const week = /^weeks\/(\d{4})-W\d{2}[/.]/.exec(rel);
   if (week) return `${week[1]}-01-01`;
   return null;
+}
+
+/** What a file of dist/ is for: the rows of the benchmark's table of kinds. */
+export const FILE_KINDS = [
+  'pages',
+  'feeds (RSS, JSON Feed, OPML)',
+  'citation files (BibTeX, RIS, CSL-JSON)',
+  'data files (JSON Lines, day JSON, CSV, llms.txt)',
+  'search index',
+  'other (scripts, styles, images, sitemaps)',
+] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/** The kind of a file of dist/, by its path alone. */
+export function fileKind(rel: string): FileKind {
+  if (rel.endsWith('.html')) return 'pages';
+  if (isSearchIndex(rel)) return 'search index';
+  if (/^(?:rss|days)\.xml$|^feeds[/.]|\.opml$/.test(rel)) return 'feeds (RSS, JSON Feed, OPML)';
+  if (/\.(?:bib|ris|csl\.json)$/.test(rel)) return 'citation files (BibTeX, RIS, CSL-JSON)';
+  if (/\.(?:jsonl|csv)$|^days\/[^/]+\.json$|^llms\.txt$/.test(rel))
+    return 'data files (JSON Lines, day JSON, CSV, llms.txt)';
+  return 'other (scripts, styles, images, sitemaps)';
+}
+
+/** Files and bytes of each kind, in FILE_KINDS's order. */
+export function byKind(files: readonly DistFile[]): { kind: FileKind; files: number; bytes: number }[] {
+  const rows = FILE_KINDS.map((kind) => ({ kind, files: 0, bytes: 0 }));
+  for (const f of files) {
+    const row = rows[FILE_KINDS.indexOf(fileKind(f.rel))]!;
+    row.files += 1;
+    row.bytes += f.size;
+  }
+  return rows;
 }
 
 export type YearRow = { year: string; bytes: number; files: number; papers: number };

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../scraper/repo.ts';
 import { archiveFacts, archiveOf, syntheticOf, withoutNewestDay } from './archives.ts';
-import { type Growth, growth, listFiles } from './dist-stats.ts';
+import { byKind, type Growth, growth, listFiles } from './dist-stats.ts';
 import { type Machine, machineFacts } from './machine.ts';
 import { type RelatedReport, relatedBench } from './related-bench.ts';
 import type { SearchReport } from './search-md.ts';
@@ -35,6 +35,8 @@ export type SiteReport = {
   nightly: { summary: Summary; seed: Summary; addedDay: string; identical: boolean; differences: string[] };
   scale: ScaleRow[];
   growth: Growth;
+  /** The full build's files by what they are for (dist-stats.ts fileKind). */
+  kinds: ReturnType<typeof byKind>;
   pages: string[];
   related: RelatedReport;
   /** The search benchmark's report; its output lines when it failed; null when it is not in the checkout. */
@@ -162,6 +164,7 @@ export async function benchSite(options: {
     },
     scale,
     growth: growth(files, facts.days),
+    kinds: byKind(files),
     pages,
     related,
     search,

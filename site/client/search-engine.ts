@@ -31,7 +31,8 @@ export type ResultData = {
   meta: Record<string, string | undefined>;
   filters: Record<string, string[] | undefined>;
 };
-export type Hit = { id: string; data: () => Promise<ResultData> };
+/** A result: what the page shows of it, and its record (what an export of the results cites). */
+export type Hit = { id: string; data: () => Promise<ResultData>; paper: () => Promise<PaperDoc> };
 
 export type Outcome =
   /** Nothing asked. */
@@ -54,6 +55,7 @@ export type Outcome =
 function hitOf(index: Pick<SearchIndex, 'paper'>, i: number, stems: ReadonlySet<string>): Hit {
   return {
     id: String(i),
+    paper: () => index.paper(i),
     data: async () => {
       const doc: PaperDoc = await index.paper(i);
       return {

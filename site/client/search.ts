@@ -6,6 +6,7 @@
 import { plural } from '../lib/format.ts';
 import { FILTERS, readRequest, requestParams, type SearchRequest } from '../lib/search-request.ts';
 import { type Hit, runSearch } from './search-engine.ts';
+import { searchExport } from './search-export.ts';
 import { pushSearch, savedView, saveView, trackScroll, type View } from './search-history.ts';
 import { nearestQueries } from './search-nearest.ts';
 import { elsewhere, nextSteps, type Paths, resultItem } from './search-render.ts';
@@ -58,6 +59,7 @@ export async function startSearch(): Promise<void> {
   const more = document.querySelector<HTMLButtonElement>('#search-more');
   const next = document.querySelector<HTMLElement>('#search-next');
   if (!form || !status || !list || !more || !next) return;
+  const cite = searchExport(document.querySelector<HTMLElement>('#search-export'));
   const base = form.dataset['base'] ?? '/';
   const paths: Paths = { search: new URL(form.action).pathname, archive: form.dataset['archive'] ?? base };
   history.scrollRestoration = 'manual';
@@ -95,6 +97,7 @@ export async function startSearch(): Promise<void> {
     list.replaceChildren();
     next.replaceChildren();
     more.hidden = true;
+    cite?.hide();
     hits = [];
     shown = 0;
     depth = view.depth;
@@ -123,6 +126,8 @@ export async function startSearch(): Promise<void> {
     } else {
       hits = outcome.hits;
     }
+    // Shown before the results, which then come in below it: nothing moves down once drawn.
+    if (hits.length > 0) cite?.show(hits, request.q || request.author);
     await showUpTo(mine, depth * PAGE_SIZE);
     if (mine !== generation) return;
     const organizations = outcome.kind === 'list' ? outcome.organizations : undefined;

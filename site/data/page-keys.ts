@@ -16,6 +16,7 @@ import { keywordCounts, keywordKey } from '../lib/keywords.ts';
 import { buildOrganizations } from '../lib/organizations.ts';
 import { relatedPapers } from '../lib/related.ts';
 import { heldAt, paperVotes } from '../lib/vote-history.ts';
+import { addBulkPageKeys } from './page-keys-bulk.ts';
 import { feedPageKeys } from './page-keys-feeds.ts';
 
 /**
@@ -211,6 +212,7 @@ export function preparePageKeys(
   for (const date of held) keys.set(`/papers/date/${date}`, sha('redirect', date));
   for (const week of index.weekKeys) keys.set(`/papers/week/${week}`, sha('redirect', week));
   for (const month of index.monthKeys) keys.set(`/papers/month/${month}`, sha('redirect', month));
+  addBulkPageKeys(keys, index);
   feedPageKeys(index, histories, keys);
   return { keys, papers };
 }

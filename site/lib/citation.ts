@@ -1,13 +1,10 @@
 // How a paper is cited: Highwire `citation_*` meta tags (Google Scholar, Zotero), schema.org
-// ScholarlyArticle JSON-LD, and a BibTeX entry. Every value is data from the archive, so each
-// format gets its own escaping here; the HTML around them is escaped by Astro.
+// ScholarlyArticle JSON-LD, and a BibTeX entry (by lib/cite-formats.ts's rule). Every value is
+// data from the archive, so each format gets its own escaping; the HTML around them is Astro's.
 import { arxivAbsUrl, arxivPdfUrl, hfPaperUrl, type Paper } from '../../scraper/archive/index.ts';
+import { bibtexEntry, citeRecord, bibtexKey as keyOf } from './cite-formats.ts';
 
-/** The year a paper came out: arXiv's publication time, else the year its id encodes. */
-export function paperYear(paper: Pick<Paper, 'id' | 'publishedAt'>): string {
-  if (paper.publishedAt) return paper.publishedAt.slice(0, 4);
-  return `20${paper.id.slice(0, 2)}`;
-}
+export { bibtexText, paperYear } from './cite-formats.ts';
 
 /** "2026/08/06", the date form Highwire tags use. */
 function highwireDate(paper: Pick<Paper, 'id' | 'publishedAt'>): string {
@@ -64,69 +61,12 @@ export function jsonForScript(value: unknown): string {
   );
 }
 
-const BIBTEX_SPECIAL: Record<string, string> = {
-  '\\': '\\textbackslash{}',
-  '{': '\\{',
-  '}': '\\}',
-  $: '\\$',
-  '&': '\\&',
-  '%': '\\%',
-  '#': '\\#',
-  _: '\\_',
-  '^': '\\^{}',
-  '~': '\\~{}',
-};
-
-/** Text as a BibTeX field value reads it back: specials escaped in one pass, one line. */
-export function bibtexText(s: string): string {
-  return s
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/[\\{}$&%#_^~]/g, (c) => BIBTEX_SPECIAL[c]!);
-}
-
-/** An author's name as one BibTeX name: braced when BibTeX would split or reorder it. */
-function bibtexName(name: string): string {
-  const text = bibtexText(name);
-  return /,|\band\b/i.test(text) ? `{${text}}` : text;
-}
-
-/** A word as a key part: letters only (a token with markup or digits is no name), ASCII. */
-function keyWord(token: string): string {
-  const word = token.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  if (!/^[\p{L}\p{M}'’-]+$/u.test(word)) return '';
-  return word
-    .normalize('NFKD')
-    .replace(/[^A-Za-z]/g, '')
-    .toLowerCase();
-}
-
-const MINOR_WORDS = new Set(['the', 'and', 'for', 'with', 'from', 'towards', 'toward', 'into', 'via']);
-
-/** "wang2026agentopsd": first author's last name, year, first word of the title; else the id. */
+/** "wang2026agentopsd": the key a paper's entry has on its own page (lib/cite-formats.ts). */
 export function bibtexKey(paper: Pick<Paper, 'id' | 'title' | 'authors' | 'publishedAt'>): string {
-  const last = keyWord(paper.authors[0]?.trim().split(/\s+/).at(-1) ?? '');
-  const word = paper.title
-    .split(/\s+/)
-    .map(keyWord)
-    .find((w) => w.length > 2 && !MINOR_WORDS.has(w));
-  if (!last || !word) return `arxiv${paper.id.replace('.', '')}`;
-  return `${last.slice(0, 24)}${paperYear(paper)}${word.slice(0, 24)}`;
+  return keyOf(citeRecord(paper));
 }
 
+/** The paper page's BibTeX entry: the same rule as every file of citations (lib/cite-formats.ts). */
 export function bibtex(paper: Paper): string {
-  const fields: [string, string][] = [
-    // Double braces keep the title's capitalization (BibTeX styles lowercase titles).
-    ['title', `{${bibtexText(paper.title)}}`],
-    ['author', paper.authors.map(bibtexName).join(' and ')],
-    ['year', paperYear(paper)],
-    ['eprint', paper.id],
-    ['archivePrefix', 'arXiv'],
-    ['url', arxivAbsUrl(paper.id)],
-  ];
-  const body = fields
-    .filter(([, value]) => value !== '')
-    .map(([key, value]) => `  ${key} = {${value}}`)
-    .join(',\n');
-  return `@misc{${bibtexKey(paper)},\n${body}\n}`;
+  return bibtexEntry(citeRecord(paper));
 }

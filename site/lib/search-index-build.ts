@@ -18,6 +18,8 @@ export type PaperDoc = {
   id: string;
   title: string;
   authors: string[];
+  /** arXiv's publication time, as the archive holds it: what a citation of the results dates (client/search-export.ts). */
+  publishedAt: string | null;
   organization: string | null;
   keywords: string[];
   /** The day it was first featured. */
@@ -70,6 +72,7 @@ export function paperDoc(entry: PaperEntry): PaperDoc {
     id: paper.id,
     title: paper.title,
     authors: paper.authors,
+    publishedAt: paper.publishedAt,
     organization: paper.organization?.name ?? null,
     keywords: paper.aiKeywords,
     day: entry.firstDate,

@@ -45,6 +45,8 @@ const PAGES: [name: string, path: string][] = [
   ['the stats: charts, tables and rankings', 'stats/'],
   ['every feed', 'feeds/'],
   ['not found, for a versioned arXiv id', 'abs/2608.05987v2'],
+  ['the reading list, empty', 'list/'],
+  ['the reading list, opened from a shared link', 'list/#ids=2608.05987,2607.99001'],
 ];
 
 /** The pages served with status 404: the 404 page, at an address it reads (client/not-found.ts). */
@@ -72,6 +74,10 @@ async function show(path: string, on: Page = page): Promise<Page> {
   const response = await on.goto(site.at(path));
   expect(response?.status(), path).toBe(NOT_FOUND.has(path) ? 404 : 200);
   if (NOT_FOUND.has(path)) await on.waitForSelector('[data-not-found] .ours');
+  if (path.startsWith('list/')) await on.waitForSelector('[data-list-app]:not([hidden])');
+  // A shared list's papers, once read from their pages.
+  if (path.includes('#ids='))
+    await on.waitForFunction(() => document.querySelectorAll('[data-shared-items] .list-facts').length === 2);
   if (path.startsWith('search/')) {
     await on.waitForFunction(() => /found/.test(document.querySelector('#search-status')?.textContent ?? ''));
   }

@@ -169,8 +169,9 @@ describe.concurrent('the hostile day', () => {
     expect(bib.split('\n')).toEqual([
       '@misc{arxiv260799001,',
       `  title = {{<script>alert("title")</script> </h3><h1>Injected \\& "quoted" 'single' ]]> --- \\{\\textbackslash{}textbf\\{x\\}\\}}},`,
-      '  author = {<img src=x onerror=alert(1)> and Robert\'); DROP TABLE papers;-- and --- and {Ann "and" Bob} and ' +
-        '{Smith, Jr. and Jones} and \\{\\textbackslash{}textbf\\{Brace\\}\\} \\$x\\^{}2\\$ 100\\% \\#1 \\_u\\_ \\~{}t},',
+      // A name whose last word is no capital (BibTeX's "von" part) is braced whole (cite-formats.ts).
+      '  author = {{<img src=x onerror=alert(1)>} and {Robert\'); DROP TABLE papers;--} and {---} and {Ann "and" Bob} and ' +
+        '{Smith, Jr. and Jones} and {\\{\\textbackslash{}textbf\\{Brace\\}\\} \\$x\\textasciicircum{}2\\$ 100\\% \\#1 \\_u\\_ \\textasciitilde{}t}},',
       '  year = {2026},',
       '  eprint = {2607.99001},',
       '  archivePrefix = {arXiv},',

@@ -126,8 +126,8 @@ test("one day's votes changed: the incremental build is the full build", async (
   expect(incremental.carried).toBeGreaterThan(incremental.rendered);
 
   // A change to the site's code: every page built from it renders again, with the new code;
-  // only what does not use the layout is carried over: the day JSON files, the feed files under
-  // /feeds/ and the pages at Hugging Face's addresses, which only redirect.
+  // only what does not use the layout is carried over: the day JSON files, the bulk files, the
+  // feed files under /feeds/ and the pages at Hugging Face's addresses, which only redirect.
   const MARK = 'data-code-changed';
   const changeLayout: Plugin = {
     name: 'test:change-the-layout',
@@ -141,9 +141,13 @@ test("one day's votes changed: the incremental build is the full build", async (
   const changed = await buildSite('code-changed', full, [changeLayout]);
   const files = await listFiles(changed.out);
   const redirect = (rel: string) => /^papers\/(date|week|month)\//.test(rel);
-  const unlaid = files.filter(
-    (f) => /^days\/[^/]+\.json$/.test(f.rel) || /^feeds\/.+\.(xml|json)$/.test(f.rel) || redirect(f.rel),
-  );
+  // Files without the layout: a day's JSON, the bulk citation and JSON Lines files, the feed
+  // files, the redirects.
+  const bulk = (rel: string) =>
+    /^(days|weeks|months)\/[^/]+\.(json|bib|ris)$/.test(rel) ||
+    /^data\/[^/]+\.jsonl$/.test(rel) ||
+    /^feeds\/.+\.(xml|json)$/.test(rel);
+  const unlaid = files.filter((f) => bulk(f.rel) || redirect(f.rel));
   expect(changed.carried).toBe(unlaid.length);
   const pages = files.filter((f) => f.rel.endsWith('.html') && !redirect(f.rel));
   expect(pages.length).toBeGreaterThan(20);

@@ -315,6 +315,7 @@ describe('search', () => {
       id: paper.id,
       title: paper.title,
       authors: paper.authors,
+      publishedAt: paper.publishedAt,
       organization: paper.organization!.name,
       keywords: paper.aiKeywords,
       day: '2026-08-05',

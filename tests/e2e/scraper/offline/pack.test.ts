@@ -2,10 +2,11 @@
 // packed as .tar.gz and .zip by the real command, unpacked with the system's tar and unzip
 // into a temporary folder, and used in a real Chromium with every network request blocked:
 // opened from disk (file://) and through the pack's own serve.mjs, it browses (home → day →
-// paper → day) and searches (a query, its results, a result's page), with no script error; and
-// that serve.mjs refuses a link out of the copy, a redirect off it and another host name.
+// paper → day) and searches (a query, its results as a citation file, a result's page), with no
+// script error; and that serve.mjs refuses a link out of the copy, a redirect off it and another
+// host name.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -102,6 +103,14 @@ async function browseAndSearch(home: string, allowedOrigin: string | null): Prom
       });
     });
     expect(await page.locator('#search-results li').count()).toBeGreaterThan(0);
+    // Every result as a citation file, made in the page and downloaded (client/search-export.ts).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('#search-export button[data-format="bibtex"]').click(),
+    ]);
+    const found = /^(\d+) papers? found/.exec((await page.locator('#search-status').textContent()) ?? '')?.[1];
+    const bib = readFileSync((await download.path())!, 'utf8');
+    expect(bib.match(/^@misc\{/gm)?.length).toBe(Number(found));
     const href = await follow(page, result);
     expect(page.url()).toMatch(/\/papers\/\d{4}\.\d{4,5}\/(index\.html)?$/);
     expect(href).toMatch(/papers\/\d{4}\.\d{4,5}\/index\.html$/);
@@ -116,6 +125,9 @@ function unpack(file: string, into: string): void {
   if (file.endsWith('.zip')) execFileSync('unzip', ['-q', file, '-d', into]);
   else execFileSync('tar', ['-xzf', file, '-C', into]);
 }
+
+/** Where each format was unpacked, for the tests after its own. */
+const unpacked: Record<string, string> = {};
 
 describe.each(['archive.tar.gz', 'archive.zip'])('%s', (name) => {
   let top: string;
@@ -132,6 +144,7 @@ describe.each(['archive.tar.gz', 'archive.zip'])('%s', (name) => {
     unpack(out, into);
     top = path.join(into, 'archive');
     expect(existsSync(path.join(top, 'index.html'))).toBe(true);
+    unpacked[name] = top;
   });
 
   test('browses and searches opened from disk, with the network blocked', async () => {
@@ -156,6 +169,8 @@ describe.each(['archive.tar.gz', 'archive.zip'])('%s', (name) => {
       ['_disk/disk.js', 'text/javascript; charset=utf-8'],
       ['rss.xml', 'application/xml; charset=utf-8'],
       ['favicon.svg', 'image/svg+xml'],
+      ['data/papers-2026.jsonl', 'application/jsonl; charset=utf-8'],
+      ['days/2026-08-05.csl.json', 'application/vnd.citationstyles.csl+json; charset=utf-8'],
     ]) {
       expect((await fetch(`${origin}/${file}`)).headers.get('content-type'), file).toBe(type);
     }
@@ -183,6 +198,50 @@ describe.each(['archive.tar.gz', 'archive.zip'])('%s', (name) => {
     expect((await rawGet(port, '/', 'evil.example')).status).toBe(421);
     expect((await rawGet(port, '/', `localhost:${port}`)).status).toBe(200);
   });
+});
+
+// The reading list from disk (site/client/stars.ts, list-page.ts): localStorage is the file://
+// origin's, pages' scripts are classic, and nothing is fetched: a card's star of 57 authors
+// (its card names 50) is completed by opening the paper's page, not by reading it from the list.
+test('the reading list works from disk: star, list, complete from the paper page, export', async () => {
+  const top = unpacked['archive.tar.gz']!;
+  const { context } = await offlineContext(null);
+  try {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const file = (p: string) => pathToFileURL(path.join(top, p)).href;
+    const many = '2606.30534';
+    await page.goto(file('days/2026-07-01/index.html'));
+    const star = page.locator(`button[data-star="${many}"]`);
+    await star.click();
+    expect(await star.getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    expect(await star.getAttribute('aria-pressed')).toBe('true');
+
+    await page.goto(file('list/index.html'));
+    const item = page.locator('[data-items] li');
+    expect(await item.count()).toBe(1);
+    expect(await item.locator('a').getAttribute('href')).toBe(`../papers/${many}/index.html`);
+    expect(await item.textContent()).toContain('Not every author is listed here yet');
+    await item.locator('a').click();
+    await page.waitForURL(/papers\/2606\.30534\/index\.html$/);
+    await page.goto(file('list/index.html'));
+    expect(await item.textContent()).not.toContain('Not every author');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'BibTeX file' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('reading-list.bib');
+    const bib = readFileSync((await download.path())!, 'utf8');
+    expect(bib).toMatch(/^@\w+\{/);
+    expect(bib).toContain(many);
+    // Every author, the 57th too ("Pengwei Wang", last of the paper's list).
+    expect(bib.match(/author = \{([^\n]*)\},?\n/)?.[1]?.split(' and ')).toHaveLength(57);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
 });
 
 test('a file name that is neither .tar.gz nor .zip is a usage error, exit 2', async () => {

@@ -1,5 +1,5 @@
-// The backfill as the workflow runs it: the plan splits three months of the replay server into
-// shards, the shards are scraped at once into their own folders, and the merge puts them into a
+// The backfill as the workflow runs it: the plan splits three weeks of the replay server across
+// a month's end into shards, the shards are scraped at once into their own folders, and the merge puts them into a
 // git clone's archive, commits once and pushes. The archive it gives is the one a single
 // sequential `papers scrape` of the range gives (fetch times aside). The plan runs as a process,
 // as its workflow step does (the smoke: the script's own entry, its exit code, $GITHUB_OUTPUT);
@@ -39,7 +39,7 @@ describe('the backfill: plan, shards, merge', () => {
     writeFileSync(outputFile, 'earlier=1\n');
     const plan = await runScript(
       'backfill-plan.ts',
-      ['--from', '2026-06-15', '--to', '2026-08-07', '--github-output'],
+      ['--from', '2026-07-20', '--to', '2026-08-07', '--github-output'],
       {
         env: { CI: '1', GITHUB_OUTPUT: outputFile },
       },
@@ -48,8 +48,7 @@ describe('the backfill: plan, shards, merge', () => {
     expect(plan.code).toBe(0);
     const matrix = JSON.parse(plan.stdout) as { include: { name: string; from: string; to: string }[] };
     expect(matrix.include).toEqual([
-      { name: '2026-06', from: '2026-06-15', to: '2026-06-30' },
-      { name: '2026-07', from: '2026-07-01', to: '2026-07-31' },
+      { name: '2026-07', from: '2026-07-20', to: '2026-07-31' },
       { name: '2026-08', from: '2026-08-01', to: '2026-08-07' },
     ]);
     expect(readFileSync(outputFile, 'utf8')).toBe(`earlier=1\nmatrix=${plan.stdout}`);
@@ -78,19 +77,19 @@ describe('the backfill: plan, shards, merge', () => {
     );
     expect(merged.stderr).toBe('');
     expect(merged.code).toBe(0);
-    const subject = 'Daily Papers backfill 2026-06-15 … 2026-08-07: 39 days added, 15 no listing';
+    const subject = 'Daily Papers backfill 2026-07-20 … 2026-08-07: 14 days added, 5 no listing';
     expect(merged.stdout).toContain(`Committed `);
     expect(merged.stdout).toContain(`"${subject}"\nPushed to origin/main\n`);
     expect(g.remoteLog()).toEqual([`daily-papers-archive[bot]|${subject}`, 'Test Person|Start']);
     const markdown = readFileSync(stepSummary, 'utf8');
-    expect(markdown).toContain('### Daily Papers backfill, 2026-06-15 … 2026-08-07\n');
+    expect(markdown).toContain('### Daily Papers backfill, 2026-07-20 … 2026-08-07\n');
     expect(markdown).toContain('— pushed to `origin/main`');
 
     const sequential = tempDir('sequential-');
     const scraped = await runMain([
       'scrape',
       '--from',
-      '2026-06-15',
+      '2026-07-20',
       '--to',
       '2026-08-07',
       '--content',
@@ -103,7 +102,7 @@ describe('the backfill: plan, shards, merge', () => {
     ]);
     expect(scraped.code).toBe(0);
     const expected = await archiveData(sequential);
-    expect(expected.days).toHaveLength(39);
+    expect(expected.days).toHaveLength(14);
     expect(await archiveData(g.content)).toEqual(expected);
 
     // Merging the shards again changes nothing and commits nothing.

@@ -12,3 +12,15 @@ test('text files are text, compressed; pictures are not compressed again; the un
   // The list of every feed (/feeds.opml), which a reader imports.
   expect(mediaType('feeds.opml')).toEqual({ type: 'text/x-opml; charset=utf-8', compress: true });
 });
+
+test('the bulk files: BibTeX, RIS, CSL-JSON (a double extension) and JSON Lines', () => {
+  expect(mediaType('days/2026-08-05.bib').type).toBe('application/x-bibtex; charset=utf-8');
+  expect(mediaType('weeks/2026-W32.ris').type).toBe('application/x-research-info-systems; charset=utf-8');
+  expect(mediaType('months/2026-08.CSL.JSON')).toEqual({
+    type: 'application/vnd.citationstyles.csl+json; charset=utf-8',
+    compress: true,
+  });
+  // A day's JSON is still JSON.
+  expect(mediaType('days/2026-08-05.json').type).toBe('application/json; charset=utf-8');
+  expect(mediaType('data/papers-2026.jsonl')).toEqual({ type: 'application/jsonl; charset=utf-8', compress: true });
+});

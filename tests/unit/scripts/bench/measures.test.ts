@@ -3,7 +3,15 @@
 // (dist-stats.ts), the "at most linear" check of the 2× and 3× builds (results-md.ts), and the
 // test suite's results file (tests-md.ts).
 import { describe, expect, test } from 'vitest';
-import { fileDate, firstFeatured, growth, PAGES_LIMIT_BYTES } from '../../../../scripts/bench/dist-stats.ts';
+import {
+  byKind,
+  FILE_KINDS,
+  fileDate,
+  fileKind,
+  firstFeatured,
+  growth,
+  PAGES_LIMIT_BYTES,
+} from '../../../../scripts/bench/dist-stats.ts';
 import { parseHwmKb, parseStat, programName } from '../../../../scripts/bench/proc-tree.ts';
 import { perPaper } from '../../../../scripts/bench/results-md.ts';
 import type { ScaleRow } from '../../../../scripts/bench/site-bench.ts';
@@ -59,6 +67,61 @@ describe('dist/ by year', () => {
     expect(fileDate('search/index.html', first)).toBeNull();
     expect(fileDate('index.html', first)).toBeNull();
     expect(fileDate('_astro/site.css', first)).toBeNull();
+    // A day's, week's and month's citation files count for its year, as its page does.
+    expect(fileDate('days/2026-08-03.csl.json', first)).toBe('2026-08-03');
+    expect(fileDate('weeks/2026-W32.bib', first)).toBe('2026-01-01');
+    expect(fileDate('months/2025-06.ris', first)).toBe('2025-06-01');
+  });
+
+  test('each file by what it is for', () => {
+    const kinds = Object.fromEntries(
+      [
+        'index.html',
+        'papers/2506.00001/index.html',
+        'rss.xml',
+        'days.xml',
+        'feeds/organizations/meta.xml',
+        'feeds/keywords/llm.json',
+        'feeds.opml',
+        'days/2026-08-03.bib',
+        'weeks/2026-W32.ris',
+        'months/2026-08.csl.json',
+        'days/2026-08-03.json',
+        'data/papers-2026.jsonl',
+        'stats/weeks.csv',
+        'llms.txt',
+        'search/abc/1.bin',
+        'search/index.html',
+        '_astro/site.css',
+        'sitemap-0.xml',
+      ].map((rel) => [rel, fileKind(rel).split(' ')[0]]),
+    );
+    expect(kinds).toEqual({
+      'index.html': 'pages',
+      'papers/2506.00001/index.html': 'pages',
+      'rss.xml': 'feeds',
+      'days.xml': 'feeds',
+      'feeds/organizations/meta.xml': 'feeds',
+      'feeds/keywords/llm.json': 'feeds',
+      'feeds.opml': 'feeds',
+      'days/2026-08-03.bib': 'citation',
+      'weeks/2026-W32.ris': 'citation',
+      'months/2026-08.csl.json': 'citation',
+      'days/2026-08-03.json': 'data',
+      'data/papers-2026.jsonl': 'data',
+      'stats/weeks.csv': 'data',
+      'llms.txt': 'data',
+      'search/abc/1.bin': 'search',
+      'search/index.html': 'pages',
+      '_astro/site.css': 'other',
+      'sitemap-0.xml': 'other',
+    });
+    const rows = byKind([
+      { rel: 'rss.xml', size: 10 },
+      { rel: 'feeds/a.json', size: 5 },
+    ]);
+    expect(rows.find((r) => r.kind.startsWith('feeds'))).toMatchObject({ files: 2, bytes: 15 });
+    expect(rows.map((r) => r.kind)).toEqual([...FILE_KINDS]);
   });
 
   test('years, the shared rest, the pace of the last 12 months, and the year of the limit', () => {

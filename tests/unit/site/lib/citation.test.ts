@@ -18,7 +18,7 @@ const paper = (id: string, upvotes: number, extra: Partial<Paper> = {}): Paper =
 describe('citations', () => {
   test('BibTeX escapes each special character once', () => {
     expect(bibtexText('a\\b {c} $d$ & 50% #1 x_y ^ ~')).toBe(
-      'a\\textbackslash{}b \\{c\\} \\$d\\$ \\& 50\\% \\#1 x\\_y \\^{} \\~{}',
+      'a\\textbackslash{}b \\{c\\} \\$d\\$ \\& 50\\% \\#1 x\\_y \\textasciicircum{} \\textasciitilde{}',
     );
     expect(bibtexText('two\n  lines')).toBe('two lines');
   });

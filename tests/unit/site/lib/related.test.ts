@@ -30,8 +30,11 @@ describe('nearest', () => {
     expect(papers.length).toBeGreaterThan(500);
     for (const terms of [3, 40]) {
       const vecs = vectors(papers, { terms });
-      expect(nearest(vecs)).toEqual(nearestPlain(vecs));
-      expect(nearest(vecs, { most: 12 })).toEqual(nearestPlain(vecs, { most: 12 }));
+      // Every pair once (most of this test's time): the five nearest are the twelve nearest's first
+      // five, as both orders are one total order (score, then id).
+      const plain = nearestPlain(vecs, { most: 12 });
+      expect(nearest(vecs, { most: 12 })).toEqual(plain);
+      expect(nearest(vecs)).toEqual(plain.map((list) => list.slice(0, 5)));
     }
   });
 
