@@ -103,7 +103,7 @@ describe('every citation file, parsed by citation-js', () => {
       // The arXiv id, as each format names it besides the URL.
       for (const p of papers)
         expect(text).toContain(
-          ext === 'bib' ? `eprint = {${p.id}}` : ext === 'ris' ? `AN  - arXiv:${p.id}` : `"id": "${p.id}"`,
+          ext === 'bib' ? `eprint = {${p.id}}` : ext === 'ris' ? `AN  - arXiv:${p.id}` : `{"id":"${p.id}"`,
         );
     }
   });

@@ -199,6 +199,8 @@ describe('the reading list', () => {
     );
     expect(await listIds(other)).toEqual([]); // nothing added unasked
     await other.reload();
+    // The offer is shown by the page's script once it runs: a click before that would go unheard.
+    await other.waitForSelector('[data-shared]:not([hidden])');
     expect(await listIds(other)).toEqual([]);
     await other.getByRole('button', { name: 'Add them to your list' }).click();
     expect(await listIds(other)).toEqual([HOSTILE.id, MANY.id, fixtureDay(DAY).papers[0]!.id]);
