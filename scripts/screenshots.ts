@@ -101,6 +101,8 @@ function shots(dist: string, day: string, all: boolean, chosen: string | undefin
     { name: 'home', path: '' },
     { name: 'rising', path: 'rising/' },
     { name: 'feeds', path: 'feeds/' },
+    // Opened from a shared link: the list's page with papers in it, filled in from their pages.
+    ...(paper ? [{ name: 'list', path: `list/#ids=${paper}` }] : []),
     { name: 'stats', path: 'stats/' },
     ...(weekend ? [{ name: 'no-papers', path: `days/${weekend}/` }] : []),
     ...(week ? [{ name: 'week', path: `weeks/${week}/` }] : []),

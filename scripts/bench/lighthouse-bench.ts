@@ -65,6 +65,14 @@ export function lighthousePages(dist: string, newestDay: string, paperId: string
     { type: 'papers index', path: 'papers/' },
     { type: 'rising', path: 'rising/' },
     ...(existsSync(path.join(dist, 'stats', 'index.html')) ? [{ type: 'stats', path: 'stats/' }] : []),
+    ...(existsSync(path.join(dist, 'feeds', 'index.html')) ? [{ type: 'feeds', path: 'feeds/' }] : []),
+    ...(existsSync(path.join(dist, 'list', 'index.html'))
+      ? [
+          { type: 'reading list', path: 'list/' },
+          // Opened from a shared link: the papers offered, each filled in from its page.
+          { type: 'reading list, shared', path: `list/#ids=${paperId}` },
+        ]
+      : []),
     // The 404 page as its own file: Lighthouse refuses to audit a document answered 404.
     { type: '404', path: '404.html' },
   ];

@@ -49,7 +49,7 @@ const SITE = 'Daily Papers Archive';
 
 /** The folder every feed file but the two first ones sits in, and its two subfolders. */
 export const feedPaths = (paths: SitePaths) => ({
-  index: paths.asset('feeds/'),
+  index: paths.feeds,
   opml: paths.asset('feeds.opml'),
   file: (name: string, ext: 'xml' | 'json'): string => paths.asset(`feeds/${name}.${ext}`),
 });

@@ -17,6 +17,10 @@ export function sitePaths(base: string) {
     stats: at('stats/'),
     /** One of the stats page's CSV files, by name (lib/stats-tables.ts). */
     statsCsv: (name: string): string => at(`stats/${name}.csv`),
+    /** The papers starred in this browser (pages/list.astro). */
+    list: at('list/'),
+    /** Every feed, for people (pages/feeds/index.astro); the OPML beside it lists them for readers. */
+    feeds: at('feeds/'),
     papersFeed: at('rss.xml'),
     daysFeed: at('days.xml'),
     day: (date: string): string => at(`days/${date}/`),
