@@ -34,7 +34,7 @@ export const CHROME_FLAGS = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
-/** A type of page and its path under the site's base; `full` audits every category, else accessibility. */
+/** A type of page and its path under the site's base; `full` audits every category, else accessibility and best practices. */
 export type LhPage = { type: string; path: string; full?: boolean };
 
 /** The search the search page is audited with: a common topic, many results. */
@@ -125,7 +125,7 @@ export async function benchLighthouse(options: {
               port: chrome.port,
               logLevel: 'error',
               output: 'json',
-              onlyCategories: page.full ? [...CATEGORIES] : ['accessibility'],
+              onlyCategories: page.full ? [...CATEGORIES] : ['accessibility', 'best-practices'],
             },
             formFactor === 'desktop' ? desktopConfig : undefined,
           );

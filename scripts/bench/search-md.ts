@@ -147,13 +147,14 @@ function lighthouseLines(lh: LighthouseReport): string[] {
     );
   }
   out.push(
-    'Accessibility by type of page (the newest day, week, month and paper):',
+    'Accessibility and best practices by type of page (the newest day, week, month and paper):',
     '',
-    '| page | path | mobile | desktop | failing audits |',
-    '| --- | --- | --- | --- | --- |',
+    '| page | path | accessibility, mobile | accessibility, desktop | best practices, mobile | best practices, desktop | failing accessibility audits |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...lh.pages.map((p) => {
       const ids = [...new Set(Object.values(p.byFormFactor).flatMap((s) => s.failing.map((f) => f.id)))];
-      return `| ${p.page.type} | \`/${cell(p.page.path)}\` | ${scoreCell(p.byFormFactor.mobile, 'accessibility')} | ${scoreCell(p.byFormFactor.desktop, 'accessibility')} | ${ids.map((i) => `\`${i}\``).join(', ') || 'none'} |`;
+      const { mobile, desktop } = p.byFormFactor;
+      return `| ${p.page.type} | \`/${cell(p.page.path)}\` | ${scoreCell(mobile, 'accessibility')} | ${scoreCell(desktop, 'accessibility')} | ${scoreCell(mobile, 'best-practices')} | ${scoreCell(desktop, 'best-practices')} | ${ids.map((i) => `\`${i}\``).join(', ') || 'none'} |`;
     }),
     '',
   );
