@@ -17,7 +17,6 @@ import { buildOrganizations } from '../lib/organizations.ts';
 import { relatedPapers } from '../lib/related.ts';
 import { heldAt, paperVotes } from '../lib/vote-history.ts';
 import { addBulkPageKeys } from './page-keys-bulk.ts';
-import { feedPageKeys } from './page-keys-feeds.ts';
 
 /**
  * Bumped when what a key covers changes in a way the code's digest cannot see (it can see every
@@ -213,7 +212,6 @@ export function preparePageKeys(
   for (const week of index.weekKeys) keys.set(`/papers/week/${week}`, sha('redirect', week));
   for (const month of index.monthKeys) keys.set(`/papers/month/${month}`, sha('redirect', month));
   addBulkPageKeys(keys, index);
-  feedPageKeys(index, histories, keys);
   return { keys, papers };
 }
 

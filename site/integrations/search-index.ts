@@ -12,18 +12,23 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { InputError } from '../../scraper/archive/index.ts';
 import { buildRead } from '../data/read-archive.ts';
 import { clearPublishedRelated, type Handed, publishRelated } from '../data/related-channel.ts';
-import { buildArchiveIndex, type PaperEntry } from '../lib/archive-index.ts';
+import { type ArchiveIndex, buildArchiveIndex, type PaperEntry } from '../lib/archive-index.ts';
 import { siteOptions } from '../lib/options.ts';
 import { indexOrder } from '../lib/search-index-build.ts';
 import { removeOtherBuilds, type Written } from './search-index-files.ts';
 import { inlineSearchManifest } from './search-manifest-inline.ts';
 import { moveInto, ownFolder } from './staging.ts';
 
-/** Every paper of the archive folder, in the order the index numbers them. */
-export async function readPapers(contentDir: string, memoDir?: string): Promise<PaperEntry[]> {
+/** The archive folder's index (its days, papers, weeks and months). */
+export async function readIndex(contentDir: string, memoDir?: string): Promise<ArchiveIndex> {
   const { days, errors } = await buildRead.of(contentDir, memoDir);
   if (errors.length > 0) throw new InputError(errors.map((e) => e.message).join('; '));
-  return indexOrder(buildArchiveIndex(days).papers.values());
+  return buildArchiveIndex(days);
+}
+
+/** Every paper of the archive folder, in the order the index numbers them. */
+export async function readPapers(contentDir: string, memoDir?: string): Promise<PaperEntry[]> {
+  return indexOrder((await readIndex(contentDir, memoDir)).papers.values());
 }
 
 export type SearchIndexOptions = {
@@ -37,20 +42,29 @@ export type SearchIndexOptions = {
   cacheDir: string | null;
   /** Where the build keeps the days it parsed (site/data/day-memo.ts). */
   memoDir?: string | undefined;
+  /** The site's base path and address, for the feeds and citation files made alongside (lib/site-files.ts). */
+  base: string;
+  siteUrl: string;
   logger: Pick<AstroIntegrationLogger, 'info'>;
 };
 
 /** What the index's thread is given and answers (search-index-worker.ts). */
 export type WorkerInput = Omit<SearchIndexOptions, 'logger'>;
 
-/** What the thread says: the related papers it made first, then what it wrote. */
-type WorkerMessage = { kind: 'related'; lists: [string, string[]][]; digest: string } | ({ kind: 'written' } & Written);
+/** What the thread says: the related papers it made first, then what it wrote: the index, then the site's data files. */
+type WorkerMessage =
+  | { kind: 'related'; lists: [string, string[]][]; digest: string }
+  | ({ kind: 'written' } & Written)
+  | { kind: 'files'; files: number; seconds: number };
+
+/** What the thread wrote: the index, and how many data files (lib/site-files.ts) in how long. */
+type Wrote = Written & { files: number; filesSeconds: number };
 
 /**
  * The index, made on a thread of its own (search-index-worker.ts); `related` is told the
  * related papers the thread makes first, or the error that ended it before.
  */
-function onWorker(input: WorkerInput, related: (handed: Promise<Handed>) => void): Promise<Written> {
+function onWorker(input: WorkerInput, related: (handed: Promise<Handed>) => void): Promise<Wrote> {
   let handOver: (handed: Handed) => void = () => {};
   let fail: (error: Error) => void = () => {};
   related(
@@ -62,9 +76,12 @@ function onWorker(input: WorkerInput, related: (handed: Promise<Handed>) => void
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: input });
     let count: Written | null = null;
+    let files: { files: number; filesSeconds: number } | null = null;
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'related') handOver({ lists: new Map(message.lists), digest: message.digest });
-      else count = { papers: message.papers, parts: message.parts, fromCache: message.fromCache };
+      else if (message.kind === 'written')
+        count = { papers: message.papers, parts: message.parts, fromCache: message.fromCache };
+      else files = { files: message.files, filesSeconds: message.seconds };
     });
     worker.once('error', (error) => {
       fail(error);
@@ -73,7 +90,7 @@ function onWorker(input: WorkerInput, related: (handed: Promise<Handed>) => void
     worker.once('exit', (code) => {
       const error = new Error(`the search index's thread ended with code ${code}`);
       fail(error);
-      if (code === 0 && count !== null) resolve(count);
+      if (code === 0 && count !== null && files !== null) resolve({ ...count, ...files });
       else reject(error);
     });
   });
@@ -88,6 +105,7 @@ export async function buildSearchIndex({ logger, ...input }: SearchIndexOptions)
   const parts =
     written.parts > 1 ? ` in ${written.parts} parts${written.fromCache ? ', the first from the cache' : ''}` : '';
   logger.info(`indexed ${written.papers} papers in ${seconds} s${parts}`);
+  logger.info(`wrote ${written.files} feed and citation files in ${written.filesSeconds.toFixed(1)} s`);
 }
 
 const STAGING = 'search-staging-';
@@ -109,7 +127,7 @@ export function searchIndex(): AstroIntegration {
       'astro:build:start': async ({ logger }) => {
         if (!cacheDir) throw new Error('the search index was not configured');
         const dir = await ownFolder(cacheDir, STAGING);
-        const { contentDir, searchSplitAt } = siteOptions();
+        const { contentDir, searchSplitAt, base, siteUrl } = siteOptions();
         // The pages' read of the archive, started now; the index's thread reads its own. Both
         // take the days parsed by earlier builds from the same memo.
         const memoDir = path.join(cacheDir, 'archive-days');
@@ -120,6 +138,8 @@ export function searchIndex(): AstroIntegration {
           splitAt: searchSplitAt,
           cacheDir: path.join(cacheDir, 'search-index'),
           memoDir,
+          base,
+          siteUrl,
           logger,
         });
         // Awaited in astro:build:done; a failure meanwhile must not end the process unhandled.

@@ -1,6 +1,6 @@
-// The page keys of the bulk files (site/data/page-keys-bulk.ts): a period's citation files move
-// only when what they cite does (their papers, cited fields and order), never with votes; a
-// year's JSON Lines file moves with any field of its papers, and only its year's.
+// The page keys of the JSON Lines files (site/data/page-keys-bulk.ts): a year's file moves with
+// any field of its papers, and only its year's; the citation files, written every build
+// (site/lib/site-files.ts), have none. And the order a week's or month's citation file lists.
 import { describe, expect, test } from 'vitest';
 import type { Day, Ledger, Paper } from '../../../../scraper/archive/index.ts';
 import { dayRecord, paperRecord } from '../../../../scripts/fixtures/records.ts';
@@ -31,62 +31,34 @@ const edit = (date: string, id: string, change: Partial<Paper>): Day[] =>
   ARCHIVE.map((d) =>
     d.date === date ? { ...d, papers: d.papers.map((p) => (p.id === id ? { ...p, ...change } : p)) } : d,
   );
-const files = (stem: string): string[] => [`${stem}.bib`, `${stem}.csl.json`, `${stem}.ris`];
 
-test('every day, week and month has its three files, every year its JSON Lines', () => {
-  expect([...keysOf(ARCHIVE).keys()].sort()).toEqual(
-    [
-      ...['2025-12-31', '2026-07-30', '2026-07-31', '2026-08-03'].flatMap((d) => files(`/days/${d}`)),
-      ...['2026-W01', '2026-W31', '2026-W32'].flatMap((w) => files(`/weeks/${w}`)),
-      ...['2025-12', '2026-07', '2026-08'].flatMap((m) => files(`/months/${m}`)),
-      '/data/papers-2025.jsonl',
-      '/data/papers-2026.jsonl',
-    ].sort(),
-  );
+test('every year has its JSON Lines file; the citation files, not pages, no key', () => {
+  expect([...keysOf(ARCHIVE).keys()].sort()).toEqual(['/data/papers-2025.jsonl', '/data/papers-2026.jsonl']);
 });
 
-describe('the citation files', () => {
-  test('votes move none of them; they move the year', () => {
+test('a week or month lists its papers by the day first featured in it, then rank: not by upvotes', () => {
+  const index = buildArchiveIndex(ARCHIVE);
+  expect(periodPapers(index, 'month', '2026-07').map((p) => p.id)).toEqual(['2607.00001', '2607.00002', '2607.00003']);
+  // 2607.00002 is in August's file as of its day there.
+  expect(periodPapers(index, 'month', '2026-08').map((p) => p.id)).toEqual(['2608.00001', '2607.00002']);
+  expect(periodPapers(index, 'week', '2026-W32').map((p) => p.id)).toEqual(['2608.00001', '2607.00002']);
+  // A day in its listing's order, each paper's newest record (the paper page's citation).
+  expect(periodPapers(index, 'day', '2026-07-30').map((p) => [p.id, p.upvotes])).toEqual([
+    ['2607.00001', 5],
+    ['2607.00002', 60],
+  ]);
+});
+
+describe('the JSON Lines files', () => {
+  test('votes, an abstract: the year', () => {
     expect(changed(keysOf(ARCHIVE), keysOf(edit('2026-08-03', '2607.00002', { upvotes: 99 })))).toEqual([
       '/data/papers-2026.jsonl',
     ]);
-  });
-
-  test('an abstract, which they do not cite: the year only', () => {
     expect(changed(keysOf(ARCHIVE), keysOf(edit('2026-07-31', '2607.00003', { abstract: 'New.' })))).toEqual([
       '/data/papers-2026.jsonl',
     ]);
   });
 
-  test("a paper's title changed on its newest day: every file that cites it, its first day's too", () => {
-    expect(changed(keysOf(ARCHIVE), keysOf(edit('2026-08-03', '2607.00002', { title: 'Renamed' })))).toEqual(
-      [
-        '/data/papers-2026.jsonl',
-        ...['/days/2026-07-30', '/days/2026-08-03', '/months/2026-07', '/months/2026-08'].flatMap(files),
-        ...['/weeks/2026-W31', '/weeks/2026-W32'].flatMap(files),
-      ].sort(),
-    );
-  });
-
-  test('a week or month lists its papers by the day first featured in it, then rank: not by upvotes', () => {
-    const index = buildArchiveIndex(ARCHIVE);
-    expect(periodPapers(index, 'month', '2026-07').map((p) => p.id)).toEqual([
-      '2607.00001',
-      '2607.00002',
-      '2607.00003',
-    ]);
-    // 2607.00002 is in August's file as of its day there.
-    expect(periodPapers(index, 'month', '2026-08').map((p) => p.id)).toEqual(['2608.00001', '2607.00002']);
-    expect(periodPapers(index, 'week', '2026-W32').map((p) => p.id)).toEqual(['2608.00001', '2607.00002']);
-    // A day in its listing's order, each paper's newest record (the paper page's citation).
-    expect(periodPapers(index, 'day', '2026-07-30').map((p) => [p.id, p.upvotes])).toEqual([
-      ['2607.00001', 5],
-      ['2607.00002', 60],
-    ]);
-  });
-});
-
-describe('the JSON Lines files', () => {
   test('a paper of one year changed: that year only', () => {
     expect(changed(keysOf(ARCHIVE), keysOf(edit('2025-12-31', '2512.00001', { comments: 4 })))).toEqual([
       '/data/papers-2025.jsonl',

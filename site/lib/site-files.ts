@@ -1,0 +1,48 @@
+// The site's files that are data, not pages: every feed under /feeds/ as RSS 2.0 and JSON Feed
+// 1.1 (lib/feed-list.ts), and every day's, week's and month's papers as BibTeX, RIS and CSL-JSON
+// beside their pages (lib/bulk-cite.ts). Seven thousand small files on the full archive: the
+// search index's thread makes and writes them while Astro renders the pages
+// (integrations/site-files-write.ts), all of them every build, rather than Astro rendering each
+// as a route, which cost the main thread about 2.6 ms a file (its render, its cached copy, its
+// manifest entry): 18 s of CPU of a full build for 7,084 files, taking the build past its 60 s.
+// Their text is the routes' was, byte for byte: the same functions, in the same order. Pure.
+import type { HistoryEntry } from '../../scraper/archive/index.ts';
+import type { ArchiveIndex } from './archive-index.ts';
+import { type CitePeriod, citeFilePath, citeKeys, citeRecords, periodPapers } from './bulk-cite.ts';
+import { CITE_FORMATS, formatCitations } from './cite-formats.ts';
+import { feedsOf } from './feed-list.ts';
+import { jsonFeedFile, rssFile } from './feed-render.ts';
+import type { SitePaths } from './paths.ts';
+
+/** A file of the site: its path under the site's base ("feeds/weeks.xml"), and its text. */
+export type SiteFile = { path: string; body: string };
+
+const PERIODS: readonly CitePeriod[] = ['day', 'week', 'month'];
+
+/**
+ * Every feed file under /feeds/ (the papers and days feeds' RSS, /rss.xml and /days.xml, are
+ * pages of their own) and every citation file, for the archive `index`, under `paths`, with
+ * links made absolute against `origin` (the site's address).
+ */
+export function* siteFiles(
+  index: ArchiveIndex,
+  histories: ReadonlyMap<string, readonly HistoryEntry[]>,
+  paths: SitePaths,
+  origin: string,
+): Generator<SiteFile> {
+  const folder = `${paths.base}feeds/`;
+  const under = (p: string): string | null => (p.startsWith(folder) ? p.slice(paths.base.length) : null);
+  for (const feed of feedsOf(index, histories, paths, origin)) {
+    const rss = under(feed.rss);
+    if (rss) yield { path: rss, body: rssFile(feed, origin) };
+    const json = under(feed.json);
+    if (json) yield { path: json, body: jsonFeedFile(feed, origin, paths.home) };
+  }
+  for (const period of PERIODS) {
+    for (const key of citeKeys(index, period)) {
+      const records = citeRecords(periodPapers(index, period, key));
+      for (const { format } of CITE_FORMATS)
+        yield { path: citeFilePath(period, key, format), body: formatCitations(format, records) };
+    }
+  }
+}

@@ -1,6 +1,0 @@
-// The day's papers as one CSL-JSON file (lib/bulk-cite.ts; the route's parts: data/cite-files.ts).
-import type { GetStaticPaths } from 'astro';
-import { citePaths, citeRoute } from '../../data/cite-files.ts';
-
-export const getStaticPaths = (() => citePaths('day')) satisfies GetStaticPaths;
-export const GET = citeRoute('day', 'csl-json');
