@@ -9,7 +9,7 @@
 import type { HistoryEntry } from '../../scraper/archive/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import { type CitePeriod, citeFilePath, citeKeys, citeRecords, periodPapers } from './bulk-cite.ts';
-import { CITE_FORMATS, formatCitations } from './cite-formats.ts';
+import { CITE_FORMATS, type CiteMemo, formatCitations } from './cite-formats.ts';
 import { feedsOf } from './feed-list.ts';
 import { jsonFeedFile, rssFile } from './feed-render.ts';
 import type { SitePaths } from './paths.ts';
@@ -38,11 +38,13 @@ export function* siteFiles(
     const json = under(feed.json);
     if (json) yield { path: json, body: jsonFeedFile(feed, origin, paths.home) };
   }
+  // A paper's record is its newest wherever it is cited (bulk-cite.ts): its entries are made once.
+  const memo: CiteMemo = new Map();
   for (const period of PERIODS) {
     for (const key of citeKeys(index, period)) {
       const records = citeRecords(periodPapers(index, period, key));
       for (const { format } of CITE_FORMATS)
-        yield { path: citeFilePath(period, key, format), body: formatCitations(format, records) };
+        yield { path: citeFilePath(period, key, format), body: formatCitations(format, records, memo) };
     }
   }
 }

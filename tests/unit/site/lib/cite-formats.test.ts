@@ -116,6 +116,19 @@ describe('read back what was written', () => {
     );
   });
 
+  test.each(FORMATS)('%s: with a memo, file after file, the same files as without', (format: CiteFormat) => {
+    fc.assert(
+      fc.property(fc.uniqueArray(record, { selector: (r) => r.id, minLength: 1, maxLength: 8 }), (papers) => {
+        // Files that share papers, in other orders, as a day's, a week's and a month's do.
+        const files = [papers, [...papers].reverse(), papers.filter((_, i) => i % 2 === 0), [...papers, ...papers]];
+        const memo = new Map<string, string>();
+        for (const records of files)
+          expect(formatCitations(format, records, memo)).toBe(formatCitations(format, records));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   test('a name with a comma stays whole in BibTeX and CSL-JSON', () => {
     const r: CiteRecord = { ...RECORDS[0]!, authors: ['Smith, John', 'Brand and Co'] };
     for (const format of ['bibtex', 'csl-json'] as const) {
