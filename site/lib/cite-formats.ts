@@ -18,7 +18,7 @@ export type CiteRecord = {
   year: string;
   /** arXiv's publication day, "2025-01-03", when known. */
   date: string | null;
-  /** Written when present (a day's RIS file carries them for reference managers); never read back. */
+  /** Written into RIS when present (the paper page's RIS file, for reference managers); never read back. */
   abstract?: string;
   keywords?: string[];
 };
@@ -227,7 +227,7 @@ function cslItem(record: CiteRecord): Record<string, unknown> {
     return s.suffix ? { family: s.family, given: s.given, suffix: s.suffix } : { family: s.family, given: s.given };
   });
   const parts = (record.date ?? record.year).split('-').map(Number);
-  const item: Record<string, unknown> = {
+  return {
     id: record.id,
     type: 'article',
     title: line(record.title),
@@ -238,31 +238,24 @@ function cslItem(record: CiteRecord): Record<string, unknown> {
     DOI: arxivDoi(record.id),
     URL: arxivAbs(record.id),
   };
-  if (record.abstract?.trim()) item['abstract'] = line(record.abstract);
-  if (record.keywords?.length) item['keyword'] = record.keywords.map(line).join(', ');
-  return item;
 }
 
 /**
- * Each paper's entries already made, by format and id, for a caller that formats the same papers
- * file after file (lib/site-files.ts: a paper is in a day's, a week's and a month's files): each
- * entry is then made once (the full corpus's 9,216 files: 2.1 s of formatting, a third with it).
- * Only for records that are the same whenever their id is.
+ * How a file gets each record's entry of a kind (its BibTeX key, BibTeX fields, RIS record or
+ * CSL-JSON item): made there and then, or, for the build, which formats the same papers file after
+ * file, remembered (lib/site-files.ts). Kept out of this module so that the browser's copy of it
+ * carries no memo.
  */
-export type CiteMemo = Map<string, string>;
+export type EntryOf = (
+  kind: 'key' | 'bib' | 'ris' | 'csl',
+  record: CiteRecord,
+  make: (r: CiteRecord) => string,
+) => string;
+
+const made: EntryOf = (_kind, record, make) => make(record);
 
 /** The records as one file of the format: entries in the order given. */
-export function formatCitations(format: CiteFormat, records: readonly CiteRecord[], memo?: CiteMemo): string {
-  const once = (kind: string, r: CiteRecord, make: (r: CiteRecord) => string): string => {
-    if (!memo) return make(r);
-    const k = `${kind} ${r.id}`;
-    let made = memo.get(k);
-    if (made === undefined) {
-      made = make(r);
-      memo.set(k, made);
-    }
-    return made;
-  };
+export function formatCitations(format: CiteFormat, records: readonly CiteRecord[], once: EntryOf = made): string {
   if (format === 'bibtex') {
     const keys = uniqueKeys(records, (r) => once('key', r, bibtexKey));
     return records.map((r, i) => `@misc{${keys[i]},\n${once('bib', r, bibtexBody)}\n}\n`).join('\n');

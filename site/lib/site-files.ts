@@ -9,7 +9,7 @@
 import type { HistoryEntry } from '../../scraper/archive/index.ts';
 import type { ArchiveIndex } from './archive-index.ts';
 import { type CitePeriod, citeFilePath, citeKeys, citeRecords, periodPapers } from './bulk-cite.ts';
-import { CITE_FORMATS, type CiteMemo, formatCitations } from './cite-formats.ts';
+import { CITE_FORMATS, type CiteRecord, type EntryOf, formatCitations } from './cite-formats.ts';
 import { feedsOf } from './feed-list.ts';
 import { jsonFeedFile, rssFile } from './feed-render.ts';
 import type { SitePaths } from './paths.ts';
@@ -39,7 +39,7 @@ export function* siteFiles(
     if (json) yield { path: json, body: jsonFeedFile(feed, origin, paths.home) };
   }
   // A paper's record is its newest wherever it is cited (bulk-cite.ts): its entries are made once.
-  const memo: CiteMemo = new Map();
+  const memo = rememberEntries();
   for (const period of PERIODS) {
     for (const key of citeKeys(index, period)) {
       const records = citeRecords(periodPapers(index, period, key));
@@ -47,4 +47,21 @@ export function* siteFiles(
         yield { path: citeFilePath(period, key, format), body: formatCitations(format, records, memo) };
     }
   }
+}
+
+/**
+ * An EntryOf that makes each entry once, by kind and id: for records that are the same whenever
+ * their id is, as in one build (the full corpus's 9,216 files: 3.2 s of formatting, 2.0 s with it).
+ */
+export function rememberEntries(): EntryOf {
+  const memo = new Map<string, string>();
+  return (kind, record: CiteRecord, make) => {
+    const key = `${kind} ${record.id}`;
+    let entry = memo.get(key);
+    if (entry === undefined) {
+      entry = make(record);
+      memo.set(key, entry);
+    }
+    return entry;
+  };
 }
