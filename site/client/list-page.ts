@@ -186,13 +186,17 @@ async function showShared(): Promise<void> {
   };
   draw();
   $<HTMLButtonElement>('shared-add').disabled = shared.ids.length === 0;
-  for (const e of entries) {
-    if (e.record.title) continue;
-    const record = await fetchRecord(e.record.id);
-    if (record) Object.assign(e, { record, complete: true });
-  }
-  draw();
-  $<HTMLButtonElement>('shared-add').onclick = () => {
+  const filled = (async () => {
+    for (const e of entries) {
+      if (e.record.title) continue;
+      const record = await fetchRecord(e.record.id);
+      if (record) Object.assign(e, { record, complete: true });
+    }
+    draw();
+  })();
+  // Heard at once, not once every paper's page has been read: a click meanwhile waits for them.
+  $<HTMLButtonElement>('shared-add').onclick = async () => {
+    await filled;
     let list = readList();
     let added = 0;
     // Backwards, each kept first: the list then reads in the link's order.

@@ -198,12 +198,20 @@ describe('the reading list', () => {
       paperOf(HOSTILE.day, HOSTILE.id).title,
     );
     expect(await listIds(other)).toEqual([]); // nothing added unasked
+    // The papers' pages slow to come: the button, clicked before they are read, still adds them all.
+    await other.route('**/papers/*/', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await route.continue();
+    });
     await other.reload();
     // The offer is shown by the page's script once it runs: a click before that would go unheard.
     await other.waitForSelector('[data-shared]:not([hidden])');
     expect(await listIds(other)).toEqual([]);
     await other.getByRole('button', { name: 'Add them to your list' }).click();
-    expect(await listIds(other)).toEqual([HOSTILE.id, MANY.id, fixtureDay(DAY).papers[0]!.id]);
+    // The click waits for the papers' pages being read, if they still are (client/list-page.ts).
+    await expect
+      .poll(() => listIds(other), { timeout: 10_000 })
+      .toEqual([HOSTILE.id, MANY.id, fixtureDay(DAY).papers[0]!.id]);
     expect(await other.locator('[data-status]').textContent()).toBe('Added 3 papers to your list.');
   });
 
