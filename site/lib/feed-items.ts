@@ -65,6 +65,42 @@ export function monthEnd(month: string): string {
   return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
 }
 
+/** A kind of period a feed ranks: its keys, papers, end, name and page. */
+type Period = {
+  keys: readonly string[];
+  papers: ReadonlyMap<string, readonly PaperEntry[]>;
+  /** The first day after it: when it has ended, and when its item is published. */
+  end: (key: string) => string;
+  label: (key: string) => string;
+  page: (key: string) => string;
+  noun: string;
+  max: number;
+};
+
+/** One item per ended period, newest first, the `max` newest: its 20 most upvoted papers, as its page ranks them. */
+function periodItems(newest: string | undefined, period: Period, paths: SitePaths, siteUrl: string): FeedItem[] {
+  if (!newest) return [];
+  return period.keys
+    .filter((key) => period.end(key) <= newest)
+    .slice(-period.max)
+    .reverse()
+    .map((key) => {
+      const papers = period.papers.get(key)!;
+      const top = papers.slice(0, TOP_OF_PERIOD);
+      return {
+        title: `Top ${top.length} of ${period.label(key)}`,
+        link: period.page(key),
+        pubDate: dayTime(period.end(key)),
+        description: rankingHtml(
+          top,
+          paths,
+          siteUrl,
+          `The most upvoted of the ${period.noun}’s ${plural(papers.length, 'paper')}:`,
+        ),
+      };
+    });
+}
+
 /**
  * One item per ended week with papers, newest first: its 20 most upvoted papers, ranked as the
  * week's page ranks them, published when the week ends (the Monday after it, 00:00 UTC). A week
@@ -75,27 +111,16 @@ export function weekItems(
   paths: SitePaths,
   siteUrl: string,
 ): FeedItem[] {
-  const newest = index.days.at(-1)?.date;
-  if (!newest) return [];
-  return index.weekKeys
-    .filter((w) => weekEnd(w) <= newest)
-    .slice(-MAX_WEEK_ITEMS)
-    .reverse()
-    .map((week) => {
-      const papers = index.weeks.get(week)!;
-      const top = papers.slice(0, TOP_OF_PERIOD);
-      return {
-        title: `Top ${top.length} of ${weekLabel(week)}`,
-        link: paths.week(week),
-        pubDate: dayTime(weekEnd(week)),
-        description: rankingHtml(
-          top,
-          paths,
-          siteUrl,
-          `The most upvoted of the week’s ${plural(papers.length, 'paper')}:`,
-        ),
-      };
-    });
+  const period: Period = {
+    keys: index.weekKeys,
+    papers: index.weeks,
+    end: weekEnd,
+    label: weekLabel,
+    page: paths.week,
+    noun: 'week',
+    max: MAX_WEEK_ITEMS,
+  };
+  return periodItems(index.days.at(-1)?.date, period, paths, siteUrl);
 }
 
 /** As weekItems, per ended month: published on the first day of the next month. */
@@ -104,27 +129,16 @@ export function monthItems(
   paths: SitePaths,
   siteUrl: string,
 ): FeedItem[] {
-  const newest = index.days.at(-1)?.date;
-  if (!newest) return [];
-  return index.monthKeys
-    .filter((m) => monthEnd(m) <= newest)
-    .slice(-MAX_MONTH_ITEMS)
-    .reverse()
-    .map((month) => {
-      const papers = index.months.get(month)!;
-      const top = papers.slice(0, TOP_OF_PERIOD);
-      return {
-        title: `Top ${top.length} of ${monthName(month)}`,
-        link: paths.month(month),
-        pubDate: dayTime(monthEnd(month)),
-        description: rankingHtml(
-          top,
-          paths,
-          siteUrl,
-          `The most upvoted of the month’s ${plural(papers.length, 'paper')}:`,
-        ),
-      };
-    });
+  const period: Period = {
+    keys: index.monthKeys,
+    papers: index.months,
+    end: monthEnd,
+    label: monthName,
+    page: paths.month,
+    noun: 'month',
+    max: MAX_MONTH_ITEMS,
+  };
+  return periodItems(index.days.at(-1)?.date, period, paths, siteUrl);
 }
 
 /** When a paper first reached a mark: at a fetch of the history of votes, else on a listing day. */

@@ -6,30 +6,14 @@
 // link of /llms.txt a file of the build. No browser: the files are the build's. (The search's
 // export, made in the page: search-export.test.ts.)
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { load } from 'cheerio';
 import { describe, expect, inject, test } from 'vitest';
 import { isoWeek, type Paper, PaperSchema } from '../../../scraper/archive/index.ts';
 import { buildArchiveIndex, type PaperEntry } from '../../../site/lib/archive-index.ts';
+import { type CslItem, readCitationFile, sameName, texDashes } from '../../helpers/citation.ts';
 import { FIXTURE_DATES, TEST_BASE, TEST_SITE_URL } from './fixture.ts';
 import { fixtureDay } from './site-helpers.ts';
-
-const require = createRequire(import.meta.url);
-const { Cite } = require('@citation-js/core') as {
-  Cite: { async: (input: string) => Promise<{ data: CslItem[] }> };
-};
-require('@citation-js/plugin-bibtex');
-require('@citation-js/plugin-ris');
-
-type CslName = { given?: string; family?: string; literal?: string; suffix?: string; 'non-dropping-particle'?: string };
-type CslItem = {
-  title?: string;
-  author?: CslName[];
-  issued?: { 'date-parts'?: number[][] };
-  URL?: string;
-  DOI?: string;
-};
 
 const { dist } = inject('fixtureSite');
 const index = buildArchiveIndex(FIXTURE_DATES.map((d) => fixtureDay(d)));
@@ -44,26 +28,6 @@ function expectedPapers(inPeriod: (date: string) => boolean): Paper[] {
     .sort(([a, [da, ra]], [b, [db, rb]]) => da.localeCompare(db) || ra - rb || a.localeCompare(b))
     .map(([id]) => (index.papers.get(id) as PaperEntry).paper);
 }
-
-/** A name as a reader of the file gets it back: its parts in reading order. */
-function nameOf(n: CslName): string {
-  if (n.literal !== undefined) return n.literal;
-  return [n.given, n['non-dropping-particle'], n.family, n.suffix].filter(Boolean).join(' ');
-}
-
-/**
- * Whether `read` is `name`: as written, or, for a name holding a comma that RIS and CSL-JSON
- * cannot give in one field, its "Family, Given" reading.
- */
-function sameName(read: CslName, name: string): boolean {
-  return nameOf(read) === name || (name.includes(',') && `${read.family}, ${read.given}` === name);
-}
-
-/**
- * TeX's dash ligatures: a BibTeX reader gives "--" and "---" as en and em dashes, in titles and
- * names alike (as LaTeX prints them): the one change BibTeX makes to the text.
- */
-const texDashes = (s: string): string => s.replaceAll('---', '—').replaceAll('--', '–');
 
 function compare(items: CslItem[], papers: Paper[], format: string, where: string): void {
   expect(items.map((i) => i.URL)).toEqual(papers.map((p) => `https://arxiv.org/abs/${p.id}`));
@@ -99,7 +63,7 @@ describe('every citation file, parsed by citation-js', () => {
     expect(papers.length).toBeGreaterThan(0);
     for (const ext of ['bib', 'ris', 'csl.json']) {
       const text = read(`${file}.${ext}`);
-      compare((await Cite.async(text)).data, papers, ext, file);
+      compare(await readCitationFile(text), papers, ext, file);
       // The arXiv id, as each format names it besides the URL.
       for (const p of papers)
         expect(text).toContain(

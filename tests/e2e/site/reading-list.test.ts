@@ -7,29 +7,13 @@
 // newer than the last visit's; and the keys: / j k s ?, none while typing. One browser; each
 // test its own context, so that storage starts empty.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LIST_KEY, LIST_SPARE_KEY } from '../../../site/client/list-store.ts';
 import { arxivAbs, citeRecord } from '../../../site/lib/cite-formats.ts';
+import { nameOf, readCitationFile } from '../../helpers/citation.ts';
 import { seriousViolations } from './axe.ts';
 import { fixtureDay, type ServedSite, serveFixtureSite, watch } from './site-helpers.ts';
-
-const require = createRequire(import.meta.url);
-type CslName = { given?: string; family?: string; suffix?: string; literal?: string; 'non-dropping-particle'?: string };
-type CslItem = {
-  title?: string;
-  author?: CslName[];
-  issued?: { 'date-parts': number[][] };
-  URL?: string;
-  number?: string;
-};
-const { Cite } = require('@citation-js/core') as { Cite: new (input: string) => { data: CslItem[] } };
-require('@citation-js/plugin-bibtex');
-require('@citation-js/plugin-ris');
-
-const written = (n: CslName): string =>
-  n.literal ?? [n.given, n['non-dropping-particle'], n.family, n.suffix].filter(Boolean).join(' ');
 
 let site: ServedSite;
 const contexts: BrowserContext[] = [];
@@ -126,7 +110,7 @@ describe('the reading list', () => {
     const file = await exported(page, label);
     files[label] = file;
     expect(file.name).toBe(name);
-    const items = new Cite(file.text).data;
+    const items = await readCitationFile(file.text);
     const ids = [HOSTILE, MANY, { day: DAY, id: fixtureDay(DAY).papers[0]!.id }];
     expect(items).toHaveLength(3);
     for (const { day, id } of ids) {
@@ -136,8 +120,8 @@ describe('the reading list', () => {
       // The hostile names' spelling through each format is cite-formats' own tests' (unit, with
       // citation.js); here, that the list's record holds them all, in order, and the others whole.
       if (id === HOSTILE.id) expect(item!.author, id).toHaveLength(want.authors.length);
-      else expect([item!.title, (item!.author ?? []).map(written)], id).toEqual([want.title, want.authors]);
-      expect(item!.issued?.['date-parts'][0]?.[0], id).toBe(Number(want.year));
+      else expect([item!.title, (item!.author ?? []).map(nameOf)], id).toEqual([want.title, want.authors]);
+      expect(item!.issued?.['date-parts']?.[0]?.[0], id).toBe(Number(want.year));
     }
     expect(items.find((it) => it.URL === arxivAbs(MANY.id))!.author).toHaveLength(57);
     expect(await page.locator('[data-status]').textContent()).toBe(`Exported 3 papers as ${label}.`);

@@ -5,22 +5,12 @@
 // authors and its hostile paper among them). The buttons are named for a screen reader, and
 // hidden when a search finds nothing. (From a packed copy opened from disk: the pack's test.)
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Paper } from '../../../scraper/archive/schema.ts';
+import { type CslItem, readCitationFile, sameName, texDashes } from '../../helpers/citation.ts';
 import { fixturePapers, resultIds, showSearch } from './search-helpers.ts';
 import { type ServedSite, serveFixtureSite, watch } from './site-helpers.ts';
-
-const require = createRequire(import.meta.url);
-const { Cite } = require('@citation-js/core') as {
-  Cite: { async: (input: string) => Promise<{ data: CslItem[] }> };
-};
-require('@citation-js/plugin-bibtex');
-require('@citation-js/plugin-ris');
-
-type CslName = { given?: string; family?: string; literal?: string; suffix?: string; 'non-dropping-particle'?: string };
-type CslItem = { title?: string; author?: CslName[]; issued?: { 'date-parts'?: number[][] }; URL?: string };
 
 let site: ServedSite;
 let page: Page;
@@ -34,19 +24,11 @@ afterAll(async () => {
   await site?.close();
 });
 
-const nameOf = (n: CslName): string =>
-  n.literal ?? [n.given, n['non-dropping-particle'], n.family, n.suffix].filter(Boolean).join(' ');
-/** RIS and CSL-JSON give a name holding a comma as "Family, Given"; BibTeX reads -- and --- as dashes. */
-const sameName = (read: CslName, name: string, bib: boolean): boolean => {
-  const want = bib ? name.replaceAll('---', '—').replaceAll('--', '–') : name;
-  return nameOf(read) === want || (want.includes(',') && `${read.family}, ${read.given}` === want);
-};
-
 function compare(items: CslItem[], ids: string[], bib: boolean): void {
   expect(items.map((i) => i.URL)).toEqual(ids.map((id) => `https://arxiv.org/abs/${id}`));
   for (const [k, item] of items.entries()) {
     const paper = papers.get(ids[k]!) as Paper;
-    const title = bib ? paper.title.replaceAll('---', '—').replaceAll('--', '–') : paper.title;
+    const title = bib ? texDashes(paper.title) : paper.title;
     expect(item.title, paper.id).toBe(title);
     expect(item.author?.length, paper.id).toBe(paper.authors.length);
     for (const [a, name] of paper.authors.entries())
@@ -89,7 +71,7 @@ test('every result of a search, in each format, read back by citation-js', async
     ]);
     expect(download.suggestedFilename()).toBe(`daily-papers-search${extension}`);
     const text = readFileSync((await download.path())!, 'utf8');
-    compare((await Cite.async(text)).data, ids, extension === '.bib');
+    compare(await readCitationFile(text), ids, extension === '.bib');
     await expect.poll(() => box.locator('.export-note').textContent()).toBe(`${label} file of 24 papers made.`);
   }
   expect(w).toEqual({ dialogs: [], foreignRequests: [], errors: [] });
@@ -104,7 +86,7 @@ test('a search of words names its file after them; a search that finds nothing s
     box.getByRole('button', { name: 'RIS file of this paper' }).click(),
   ]);
   expect(download.suggestedFilename()).toBe('daily-papers-search-xyzzyhostile.ris');
-  const [item] = (await Cite.async(readFileSync((await download.path())!, 'utf8'))).data;
+  const [item] = await readCitationFile(readFileSync((await download.path())!, 'utf8'));
   expect(item!.URL).toBe('https://arxiv.org/abs/2607.99001');
 
   await showSearch(page, site.at('search/?q=nothingatallfound'));
