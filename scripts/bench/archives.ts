@@ -18,6 +18,7 @@ import {
 } from '../../scraper/archive/index.ts';
 import { DEFAULT_NIGHTLY_DAYS, DEFAULT_REVISIT } from '../../scraper/cli/commands/nightly.ts';
 import { runImport } from '../../scraper/import/run-import.ts';
+import { setAside } from './set-aside.ts';
 import { writeSyntheticArchive } from './synthetic-corpus.ts';
 
 const exists = (p: string): Promise<boolean> =>
@@ -84,7 +85,7 @@ export async function withoutNewestDay(
   dir: string,
 ): Promise<{ date: string; addIt: () => Promise<void> }> {
   const { last } = await archiveFacts(archive);
-  await fs.rm(dir, { recursive: true, force: true });
+  await setAside(dir);
   await fs.cp(path.join(archive, 'days'), path.join(dir, 'days'), { recursive: true });
   await fs.rm(dayFile(dir, last));
   const ledger = await readLedger(archive);

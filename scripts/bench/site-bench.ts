@@ -14,6 +14,7 @@ import { byKind, type Growth, growth, listFiles } from './dist-stats.ts';
 import { type Machine, machineFacts } from './machine.ts';
 import { type RelatedReport, relatedBench } from './related-bench.ts';
 import type { SearchReport } from './search-md.ts';
+import { emptyTrash } from './set-aside.ts';
 import { type BuildRun, fullBuild, type NightlyRun, nightlyRun, type Summary, summarize } from './site-builds.ts';
 
 export const SEARCH_BENCH = path.join(REPO_ROOT, 'scripts/bench/search-bench.ts');
@@ -142,6 +143,7 @@ export async function benchSite(options: {
   log(`related papers: ${related.seconds.toFixed(2)} s for ${related.papers} papers`);
   const search = existsSync(SEARCH_BENCH) ? searchBench(fullDist, archive, options.runs) : null;
   load.end = os.loadavg();
+  await emptyTrash(work);
   return {
     at: new Date().toISOString(),
     machine: machineFacts(),

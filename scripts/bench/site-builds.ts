@@ -14,6 +14,7 @@ import { SEARCH_BUILT_FROM_FILE } from '../../scraper/archive/index.ts';
 import { REPO_ROOT } from '../../scraper/repo.ts';
 import { compareDirs } from './dist-stats.ts';
 import { runMeasured } from './measured.ts';
+import { setAside } from './set-aside.ts';
 import { median } from './stats.ts';
 
 const BUILD = path.join(REPO_ROOT, 'scripts/bench/astro-build.ts');
@@ -56,7 +57,8 @@ export async function buildSite(content: string, out: string, cache: string): Pr
   };
 }
 
-const clean = (...dirs: string[]) => Promise.all(dirs.map((d) => fs.rm(d, { recursive: true, force: true })));
+// Set aside, not deleted, until every timing is taken (set-aside.ts says why).
+const clean = (...dirs: string[]) => Promise.all(dirs.map(setAside));
 
 /** A full build from nothing: no dist/, no cache. */
 export async function fullBuild(content: string, work: string, name: string): Promise<BuildRun> {
