@@ -16,7 +16,6 @@ import { keywordCounts, keywordKey } from '../lib/keywords.ts';
 import { buildOrganizations } from '../lib/organizations.ts';
 import { relatedPapers } from '../lib/related.ts';
 import { heldAt, paperVotes } from '../lib/vote-history.ts';
-import { addBulkPageKeys } from './page-keys-bulk.ts';
 
 /**
  * Bumped when what a key covers changes in a way the code's digest cannot see (it can see every
@@ -211,7 +210,6 @@ export function preparePageKeys(
   for (const date of held) keys.set(`/papers/date/${date}`, sha('redirect', date));
   for (const week of index.weekKeys) keys.set(`/papers/week/${week}`, sha('redirect', week));
   for (const month of index.monthKeys) keys.set(`/papers/month/${month}`, sha('redirect', month));
-  addBulkPageKeys(keys, index);
   return { keys, papers };
 }
 

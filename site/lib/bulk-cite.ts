@@ -4,7 +4,7 @@
 // lists its papers in a fixed order that upvotes do not move (a day's listing; a week's or month's
 // papers by the day they were first featured in it, then their rank that day), each with its
 // newest record (the paper page's citation), so a file changes only when its papers, their cited
-// fields or that order do (its page key: data/page-keys-bulk.ts). Pure.
+// fields or that order do. Written every build by lib/site-files.ts. Pure.
 import { isoWeek, type Paper } from '../../scraper/archive/index.ts';
 import type { ArchiveIndex, PaperEntry } from './archive-index.ts';
 import { CITE_FORMATS, type CiteFormat, type CiteRecord, citeRecord } from './cite-formats.ts';

@@ -7,6 +7,7 @@ import { isoWeek } from '../../scraper/archive/index.ts';
 import { type CitePeriod, citeFilePath } from './bulk-cite.ts';
 import { CITE_FORMATS } from './cite-formats.ts';
 import { thousands } from './format.ts';
+import { jsonlPath } from './papers-jsonl.ts';
 import type { SitePaths } from './paths.ts';
 
 export type LlmsFacts = {
@@ -79,7 +80,7 @@ export function llmsTxt(
     ...facts.years.map(
       (year): Link => [
         `Papers of ${year} (JSON Lines)`,
-        at(`data/papers-${year}.jsonl`),
+        at(jsonlPath(year)),
         `every paper first featured in ${year}, a JSON object per line: the archive's record (arXiv id, title, authors, abstract, publication time, upvotes, comments, submitter, organization, links, AI summary and keywords) and the days that featured it`,
       ],
     ),

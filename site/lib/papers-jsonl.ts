@@ -47,6 +47,9 @@ export function papersOfYear(index: Pick<ArchiveIndex, 'papers'>, year: string):
     );
 }
 
+/** A year's file, by path under the site's base: "data/papers-2026.jsonl". */
+export const jsonlPath = (year: string): string => `data/papers-${year}.jsonl`;
+
 /** The years that have a file: those of a paper's first day, oldest first. */
 export function dataYears(index: Pick<ArchiveIndex, 'papers'>): string[] {
   return [...new Set([...index.papers.values()].map((e) => e.firstDate.slice(0, 4)))].sort();

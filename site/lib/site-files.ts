@@ -1,6 +1,8 @@
 // The site's files that are data, not pages: every feed under /feeds/ as RSS 2.0 and JSON Feed
-// 1.1 (lib/feed-list.ts), and every day's, week's and month's papers as BibTeX, RIS and CSL-JSON
-// beside their pages (lib/bulk-cite.ts). Seven thousand small files on the full archive: the
+// 1.1 (lib/feed-list.ts), every day's, week's and month's papers as BibTeX, RIS and CSL-JSON
+// beside their pages (lib/bulk-cite.ts), and each year's papers as JSON Lines under /data/
+// (lib/papers-jsonl.ts: 28 MB on the full archive, which as routes Astro wrote twice, into the
+// site and into its cache, on the pages' thread). Seven thousand files on the full archive: the
 // search index's thread makes and writes them while Astro renders the pages
 // (integrations/site-files-write.ts), all of them every build, rather than Astro rendering each
 // as a route, which cost the main thread about 2.6 ms a file (its render, its cached copy, its
@@ -12,6 +14,7 @@ import { type CitePeriod, citeFilePath, citeKeys, citeRecords, periodPapers } fr
 import { CITE_FORMATS, type CiteRecord, type EntryOf, formatCitations } from './cite-formats.ts';
 import { feedsOf } from './feed-list.ts';
 import { jsonFeedFile, rssFile } from './feed-render.ts';
+import { dataYears, jsonlPath, papersJsonl } from './papers-jsonl.ts';
 import type { SitePaths } from './paths.ts';
 
 /** A file of the site: its path under the site's base ("feeds/weeks.xml"), and its text. */
@@ -21,7 +24,7 @@ const PERIODS: readonly CitePeriod[] = ['day', 'week', 'month'];
 
 /**
  * Every feed file under /feeds/ (the papers and days feeds' RSS, /rss.xml and /days.xml, are
- * pages of their own) and every citation file, for the archive `index`, under `paths`, with
+ * pages of their own), every citation file and every JSON Lines year, for the archive `index`, under `paths`, with
  * links made absolute against `origin` (the site's address).
  */
 export function* siteFiles(
@@ -47,6 +50,7 @@ export function* siteFiles(
         yield { path: citeFilePath(period, key, format), body: formatCitations(format, records, memo) };
     }
   }
+  for (const year of dataYears(index)) yield { path: jsonlPath(year), body: papersJsonl(index, year) };
 }
 
 /**

@@ -126,9 +126,9 @@ test("one day's votes changed: the incremental build is the full build", async (
   expect(incremental.carried).toBeGreaterThan(incremental.rendered);
 
   // A change to the site's code: every page built from it renders again, with the new code;
-  // only what does not use the layout is carried over: the day JSON files, the JSON Lines files
-  // and the pages at Hugging Face's addresses, which only redirect. (The feeds and citation files
-  // are no pages: written every build, lib/site-files.ts.)
+  // only what does not use the layout is carried over: the day JSON files and the pages at
+  // Hugging Face's addresses, which only redirect. (The feeds, citation and JSON Lines files are no
+  // pages: written every build, lib/site-files.ts.)
   const MARK = 'data-code-changed';
   const changeLayout: Plugin = {
     name: 'test:change-the-layout',
@@ -142,8 +142,8 @@ test("one day's votes changed: the incremental build is the full build", async (
   const changed = await buildSite('code-changed', full, [changeLayout]);
   const files = await listFiles(changed.out);
   const redirect = (rel: string) => /^papers\/(date|week|month)\//.test(rel);
-  // Files without the layout: a day's JSON, the JSON Lines files, the redirects.
-  const bulk = (rel: string) => /^days\/\d{4}-\d{2}-\d{2}\.json$/.test(rel) || /^data\/[^/]+\.jsonl$/.test(rel);
+  // Files without the layout: a day's JSON, the redirects.
+  const bulk = (rel: string) => /^days\/\d{4}-\d{2}-\d{2}\.json$/.test(rel);
   const unlaid = files.filter((f) => bulk(f.rel) || redirect(f.rel));
   expect(changed.carried).toBe(unlaid.length);
   const pages = files.filter((f) => f.rel.endsWith('.html') && !redirect(f.rel));

@@ -22,15 +22,11 @@ const ARCHIVE: Day[] = [
   dayRecord('2026-07-31', [paper('2607.00003')]),
   dayRecord('2026-08-03', [paper('2608.00001'), paper('2607.00002')]),
 ];
-/** The bulk files' keys (citations, JSON Lines) are page-keys-bulk.test.ts's. */
-const BULK = /\.jsonl$/;
 /** The keys as the build makes them: the archive's index, its calendar and its ledger. */
 function keysOf(days: Day[], ledger: Ledger = { format: 1, days: {} }): Map<string, string> {
   const index = buildArchiveIndex(days);
   const held = index.days.map((d) => ({ date: d.date, status: d.status, papers: d.papers.length }));
-  const keys = pageKeys(index, { ledger, calendar: buildCalendar(held, ledger) });
-  // The JSON Lines files' keys have tests of their own (page-keys-bulk.test.ts).
-  return new Map([...keys].filter(([p]) => !BULK.test(p)));
+  return pageKeys(index, { ledger, calendar: buildCalendar(held, ledger) });
 }
 
 /** The pages whose key differs between two archives, new and removed pages included. */

@@ -1,7 +1,8 @@
 // The site's data files (site/lib/site-files.ts), made on the search index's thread and written
 // by site/integrations/site-files-write.ts: every feed under /feeds/ in both formats and every
-// day's, week's and month's citation files, each path once and inside the site, each text the
-// feed's or citation format's own; and a path that would leave the folder is refused.
+// day's, week's and month's citation files and every year's JSON Lines, each path once and inside
+// the site, each text the feed's, citation format's or JSON Lines' own, nothing else; and a path
+// that would leave the folder is refused.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -13,6 +14,7 @@ import { citeRecords, periodPapers } from '../../../../site/lib/bulk-cite.ts';
 import { formatCitations } from '../../../../site/lib/cite-formats.ts';
 import { feedsOf } from '../../../../site/lib/feed-list.ts';
 import { jsonFeedFile, rssFile } from '../../../../site/lib/feed-render.ts';
+import { dataYears, papersJsonl } from '../../../../site/lib/papers-jsonl.ts';
 import { sitePaths } from '../../../../site/lib/paths.ts';
 import { siteFiles } from '../../../../site/lib/site-files.ts';
 import { SITE_FIXTURE } from '../../../e2e/site/fixture.ts';
@@ -59,6 +61,14 @@ describe('siteFiles', async () => {
     }
     const cites = files.filter((f) => /\.(bib|ris|csl\.json)$/.test(f.path));
     expect(cites).toHaveLength(stems.length * 3);
+  });
+
+  test("every year's papers as JSON Lines, and no file but the feeds, the citation files and these", () => {
+    const years = dataYears(index);
+    expect(years.length).toBeGreaterThan(0);
+    for (const year of years) expect(byPath.get(`data/papers-${year}.jsonl`)).toBe(papersJsonl(index, year));
+    const others = files.filter((f) => !/^feeds\/|\.(bib|ris|csl\.json)$/.test(f.path));
+    expect(others.map((f) => f.path).sort()).toEqual(years.map((y) => `data/papers-${y}.jsonl`));
   });
 
   test('written as given; a path that leaves the folder refused', () => {
