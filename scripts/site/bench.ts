@@ -1,6 +1,6 @@
 // Measures the site for an archive folder: build time (median of --runs real `astro build`s),
-// pages built, dist/ size, the size of a day page and of a paper page, and the bytes a first
-// search transfers in Chromium. Speed is measured here, never asserted in tests. With --no-build
+// pages built, dist/ size, the size of a day page and of a paper page, the client script of each
+// type of page (script-weight.ts), and the bytes a first search transfers in Chromium. Speed is measured here, never asserted in tests. With --no-build
 // it measures a site already built (--dist, default dist/): `npm run bench -- site` builds its
 // own (scripts/bench/site-bench.ts) and hands it here for the sizes and the first search.
 //
@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../scraper/fetch/chromium.ts';
 import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
+import { scriptWeight } from './script-weight.ts';
 import { serveStatic } from './serve.ts';
 
 const USAGE =
@@ -148,6 +149,27 @@ async function main(): Promise<void> {
     const s = await pageSizes(files, folder);
     report.push(
       `${label}: median ${kb(s.median)} (${kb(s.medianGzip)} gzipped), largest ${kb(s.max)}, ${s.count} pages`,
+    );
+  }
+  // Client script per type of page: as it opens, and what it may load later.
+  const newestDay = files
+    .map((f) => /days[\\/](\d{4}-\d{2}-\d{2})[\\/]index\.html$/.exec(f.file)?.[1])
+    .filter((d): d is string => d !== undefined)
+    .sort()
+    .at(-1);
+  const aPaper = files.map((f) => /papers[\\/](\d{4}\.\d{4,5})[\\/]index\.html$/.exec(f.file)?.[1]).find(Boolean);
+  for (const [label, page] of [
+    ['home', ''],
+    ['day', newestDay ? `days/${newestDay}/` : null],
+    ['paper', aPaper ? `papers/${aPaper}/` : null],
+    ['search', 'search/'],
+    ['list', 'list/'],
+    ['feeds', 'feeds/'],
+  ] as const) {
+    if (page === null) continue;
+    const w = scriptWeight(DIST, page);
+    report.push(
+      `scripts, ${label} page: ${w.open} B gzipped as it opens, ${w.onDemand} B more on demand (${w.files.length} files)`,
     );
   }
   const search = await firstSearch(values.query);

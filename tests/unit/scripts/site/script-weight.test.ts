@@ -1,0 +1,36 @@
+// The benchmark's count of a page's client script (scripts/site/script-weight.ts): what the page
+// names and everything that imports statically, once each, as it opens; what a dynamic import
+// adds, apart; JSON in script tags is not script.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from 'vitest';
+import { scriptWeight } from '../../../../scripts/site/script-weight.ts';
+import { tempDir } from '../../../helpers/temp.ts';
+
+const gz = (text: string) => gzipSync(text, { level: 9 }).length;
+
+test('static imports count as the page opens, dynamic ones apart, each file once', () => {
+  const dist = tempDir('script-weight-');
+  const files: Record<string, string> = {
+    'a.js': 'import{x}from"./b.js";import"./shared.js";const f=()=>import(`./c.js`);console.log(x,f);',
+    'b.js': 'import"./shared.js";export const x=1;',
+    'shared.js': 'export const shared=2;',
+    'c.js': 'import{x}from"./b.js";import{d}from"./d.js";export const c=x+d;',
+    'd.js': 'export const d=3;',
+    'unused.js': 'export const never=4;',
+  };
+  mkdirSync(path.join(dist, '_astro'));
+  mkdirSync(path.join(dist, 'list'));
+  for (const [name, code] of Object.entries(files)) writeFileSync(path.join(dist, '_astro', name), code);
+  const inline = 'document.documentElement.dataset.theme="dark"';
+  writeFileSync(
+    path.join(dist, 'list', 'index.html'),
+    `<html><head><script>${inline}</script><script type="application/ld+json">{"@type":"WebPage"}</script>` +
+      '<script type="module" src="/_astro/a.js"></script></head><body></body></html>',
+  );
+  const w = scriptWeight(dist, 'list/');
+  expect(w.open).toBe(gz(inline) + gz(files['a.js']!) + gz(files['b.js']!) + gz(files['shared.js']!));
+  expect(w.onDemand).toBe(gz(files['c.js']!) + gz(files['d.js']!));
+  expect(w.files).toEqual(['_astro/a.js', '_astro/b.js', '_astro/c.js', '_astro/d.js', '_astro/shared.js']);
+});
