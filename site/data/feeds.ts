@@ -1,6 +1,7 @@
 // The site's feeds (lib/feed-list.ts), built once per build from the archive siteData() read, for
-// the feed files, the OPML list, the /feeds/ page and the pages that advertise a feed. The page
-// keys built them already (data/page-keys-feeds.ts): the same call, so the same feeds.
+// the OPML list, the /feeds/ page and the pages that advertise a feed. The feed files are
+// written from the same function on the search index's thread (lib/site-files.ts), so they name
+// the same feeds.
 import { type Feed, feedsOf } from '../lib/feed-list.ts';
 import { siteOptions } from '../lib/options.ts';
 import { siteData } from './archive.ts';

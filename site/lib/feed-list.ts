@@ -206,9 +206,8 @@ export function buildFeeds(
 const built = new WeakMap<object, WeakMap<object, Map<string, Feed[]>>>();
 
 /**
- * buildFeeds, once per archive, history, base path and origin: the build's page keys
- * (data/page-keys-feeds.ts) and its pages (data/feeds.ts) ask for the same feeds, so the second
- * asking is a lookup.
+ * buildFeeds, once per archive, history, base path and origin: every page that names feeds
+ * asks (data/feeds.ts), so all but the first asking is a lookup.
  */
 export function feedsOf(
   index: ArchiveIndex,
