@@ -12,7 +12,7 @@
 // images load. The browser's profile and the certificate's files live under .cache/bench/, and
 // are removed, so no run leaves anything in /tmp.
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, rm, rmdir } from 'node:fs/promises';
+import { access, constants, mkdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
@@ -120,6 +120,11 @@ export async function benchLighthouse(options: {
   const benchmarkIndex: number[] = [];
   let version = '';
   try {
+    // chrome-launcher lets a browser that cannot be started crash the process (an unhandled
+    // 'error' event), which would skip the clean-up below: so it is found first.
+    await access(chromePath, constants.X_OK).catch(() => {
+      throw new Error(`no Chromium to run at ${chromePath} (CHROME_PATH, else the scraper's)`);
+    });
     await mkdir(path.join(work, 'profile'), { recursive: true });
     standIn = await startThumbnailHost(path.join(work, 'tls'));
     const flags = chromeFlags(standIn);

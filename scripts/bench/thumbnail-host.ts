@@ -4,9 +4,10 @@
 // audited Chromium is sent here for exactly those hosts (site/lib/thumbnails.ts), over HTTPS on
 // 127.0.0.1 as the real ones are over HTTPS, and gets one PNG made in code (png.ts) of a social
 // thumbnail's size for every path the site would load (thumbnailSrc), with a CDN's cache headers;
-// anything else is a 404. The certificate is self-signed, made at run time by `openssl`, which
-// is on every machine that has Chromium (weighed against the npm package `selfsigned`: a
-// dependency and node-forge for something done once per bench); its files are read and removed
+// anything else is a 404. The certificate is self-signed, made at run time by the `openssl`
+// command (Debian installs it with ca-certificates; a missing one is an error that says so),
+// weighed against the npm package `selfsigned`: a dependency, and node-forge with it, for one
+// certificate a bench run; Node makes keys but no certificates. Its files are read and removed
 // at once. Chromium trusts it by the hash of its public key alone (chromeFlags in
 // lighthouse-bench.ts), not by turning certificate errors off.
 import { execFile } from 'node:child_process';
