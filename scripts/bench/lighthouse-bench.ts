@@ -1,19 +1,24 @@
 // Lighthouse (the npm package, pinned in package.json) over a served build, for the search
 // issue: the search page with its results, in all four categories (with CLS and TBT), and
-// accessibility on every type of page, each in Lighthouse's own mobile form factor (its default
-// config: a Moto G Power) and its desktop one (desktop-config.js), as medians of several runs.
-// It drives the Chromium CHROME_PATH names (else the one the scraper finds), started once by
-// chrome-launcher with the flags a closed machine needs; every host but 127.0.0.1 is made
-// unresolvable, so no audit reaches the network (a card's thumbnail from Hugging Face's CDN
-// fails as it does for a reader offline). The browser's profile lives under .cache/bench/, and
-// is removed, so no run leaves anything in /tmp.
+// accessibility and best practices on every type of page, each in Lighthouse's own mobile form
+// factor (its default config: a Moto G Power) and its desktop one (desktop-config.js), as medians
+// of several runs. It drives the Chromium CHROME_PATH names (else the one the scraper finds),
+// started once by chrome-launcher with the flags a closed machine needs (chromeFlags): no audit
+// reaches the network, every host but 127.0.0.1 is unresolvable, but for Hugging Face's two image
+// hosts, which lead to a local stand-in (thumbnail-host.ts) serving one generated PNG of a social
+// thumbnail's size (1200×648) for every card's thumbnail. Without it each card's image fails as
+// it does for a reader offline, an error in the console that costs the pages with cards their
+// best-practices score (96, not 100) for what is the machine's doing, not the page's; online the
+// images load. The browser's profile and the certificate's files live under .cache/bench/, and
+// are removed, so no run leaves anything in /tmp.
 import { existsSync, readdirSync } from 'node:fs';
-import { mkdir, rm, rmdir } from 'node:fs/promises';
+import { access, constants, mkdir, rm, rmdir } from 'node:fs/promises';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
-import { CHROMIUM_ARGS, findChromium } from '../../scraper/fetch/chromium.ts';
+import { findChromium } from '../../scraper/fetch/chromium.ts';
 import { REPO_ROOT } from '../../scraper/repo.ts';
+import { chromeFlags } from './lighthouse-flags.ts';
 import {
   CATEGORIES,
   formFactorLine,
@@ -23,16 +28,13 @@ import {
   readRun,
   summarizeRuns,
 } from './lighthouse-summary.ts';
+import { startThumbnailHost, type ThumbnailHost } from './thumbnail-host.ts';
 
 export const FORM_FACTORS = ['mobile', 'desktop'] as const;
 export type FormFactor = (typeof FORM_FACTORS)[number];
 
-/** The scraper's flags for a headless Chromium on a server, and every host but 127.0.0.1 unresolvable. */
-export const CHROME_FLAGS = [
-  '--headless=new',
-  ...CHROMIUM_ARGS,
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
-];
+// chromeFlags lives in a module of its own, pure and cheap to import for the unit tests.
+export { chromeFlags } from './lighthouse-flags.ts';
 
 /** A type of page and its path under the site's base; `full` audits every category, else accessibility and best practices. */
 export type LhPage = { type: string; path: string; full?: boolean };
@@ -84,12 +86,24 @@ export type LighthouseReport = {
   version: string;
   chrome: string;
   flags: string[];
+  /** The stand-in of Hugging Face's image hosts: its hosts, the PNG it served, and how often. */
+  thumbnails: Pick<ThumbnailHost, 'hosts' | 'image' | 'served'>;
   formFactors: Record<FormFactor, string>;
   benchmarkIndex: number[];
   runs: number;
   seconds: number;
   pages: LhPageResult[];
 };
+
+/** Kills the browser and waits for it to be gone, so that its profile can be removed. */
+async function stopChrome(chrome: chromeLauncher.LaunchedChrome): Promise<void> {
+  const gone =
+    chrome.process.exitCode === null && chrome.process.signalCode === null
+      ? new Promise((resolve) => chrome.process.once('exit', resolve))
+      : Promise.resolve();
+  chrome.kill();
+  await gone;
+}
 
 export async function benchLighthouse(options: {
   siteUrl: string;
@@ -100,18 +114,33 @@ export async function benchLighthouse(options: {
   const started = performance.now();
   const chromePath = process.env['CHROME_PATH'] || findChromium().executablePath;
   const work = path.join(REPO_ROOT, '.cache/bench/lighthouse', String(process.pid));
-  await mkdir(path.join(work, 'profile'), { recursive: true });
-  const chrome = await chromeLauncher.launch({
-    chromePath,
-    chromeFlags: CHROME_FLAGS,
-    userDataDir: path.join(work, 'profile'),
-    envVars: { ...process.env, TMPDIR: work } as Record<string, string>,
-    logLevel: 'silent',
-  });
+  let standIn: ThumbnailHost | null = null;
+  let chrome: chromeLauncher.LaunchedChrome | null = null;
   const formFactors = {} as Record<FormFactor, string>;
   const benchmarkIndex: number[] = [];
   let version = '';
   try {
+    // chrome-launcher lets a browser that cannot be started crash the process (an unhandled
+    // 'error' event), which would skip the clean-up below: so it is found first.
+    await access(chromePath, constants.X_OK).catch(() => {
+      throw new Error(`no Chromium to run at ${chromePath} (CHROME_PATH, else the scraper's)`);
+    });
+    await mkdir(path.join(work, 'profile'), { recursive: true });
+    standIn = await startThumbnailHost(path.join(work, 'tls'));
+    const flags = chromeFlags(standIn);
+    chrome = await chromeLauncher
+      .launch({
+        chromePath,
+        chromeFlags: flags,
+        userDataDir: path.join(work, 'profile'),
+        envVars: { ...process.env, TMPDIR: work } as Record<string, string>,
+        logLevel: 'silent',
+      })
+      .catch((e: Error) => {
+        // A browser that started but never answered is still running: only ours are in its list.
+        chromeLauncher.killAll();
+        throw e;
+      });
     const pages: LhPageResult[] = [];
     for (const page of options.pages) {
       const url = `${options.siteUrl}${page.path}`;
@@ -143,7 +172,7 @@ export async function benchLighthouse(options: {
             .map(([c, v]) => `${c} ${v ?? '?'}`)
             .join(
               ', ',
-            )}${page.full ? `, CLS ${s.cls?.toFixed(3)}, TBT ${s.tbtMs?.toFixed(0)} ms` : ''}; failing: ${s.failing.map((f) => f.id).join(', ') || 'none'}`,
+            )}${page.full ? `, CLS ${s.cls?.toFixed(3)}, TBT ${s.tbtMs?.toFixed(0)} ms` : ''}; failing: ${[...s.failing, ...s.failingPractices].map((f) => f.id).join(', ') || 'none'}`,
         );
       }
       pages.push({ page, url, byFormFactor });
@@ -151,7 +180,8 @@ export async function benchLighthouse(options: {
     return {
       version,
       chrome: chromePath,
-      flags: CHROME_FLAGS,
+      flags,
+      thumbnails: { hosts: standIn.hosts, image: standIn.image, served: { ...standIn.served } },
       formFactors,
       benchmarkIndex,
       runs: options.runs,
@@ -159,7 +189,8 @@ export async function benchLighthouse(options: {
       pages,
     };
   } finally {
-    chrome.kill();
+    if (chrome) await stopChrome(chrome);
+    await standIn?.close();
     await rm(work, { recursive: true, force: true, maxRetries: 5 });
     // The shared parent goes too once no other run uses it.
     await rmdir(path.dirname(work)).catch(() => undefined);

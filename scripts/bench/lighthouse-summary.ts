@@ -1,6 +1,7 @@
 // Reads what the search issue asks of a Lighthouse report (an LHR): the category scores, the
 // cumulative layout shift and total blocking time, every failing accessibility audit with the
 // selectors of the elements that fail it (so that they can be fixed without opening the report),
+// every failing best-practices audit (a score under 100 then says which audit costs it),
 // the elements that shifted, and how many result fragments the search page fetched (proof that
 // its results were rendered before the audit ended). Then the median of several runs. Pure: the
 // LHR's shape is declared here as far as it is read, so tests build small ones by hand.
@@ -43,7 +44,10 @@ export type LhRun = {
   scores: Record<string, number | null>;
   cls: number | null;
   tbtMs: number | null;
+  /** Accessibility audits that fail. */
   failing: Failing[];
+  /** Best-practices audits that fail (their items seldom name elements: errors in the console, say). */
+  failingPractices: Failing[];
   /** Elements whose shifts make up the CLS, most first. */
   shifted: string[];
   /** Search result fragments (pf_fragment) the page fetched. */
@@ -53,9 +57,9 @@ export type LhRun = {
 
 const numeric = (audit: LhAudit | undefined): number | null => audit?.numericValue ?? null;
 
-/** The accessibility audits that fail, with the selectors of their elements (first MAX_SELECTORS). */
-export function failingAudits(lhr: Lhr): Failing[] {
-  const refs = lhr.categories['accessibility']?.auditRefs ?? [];
+/** The audits of a category that fail, with the selectors of their elements (first MAX_SELECTORS). */
+export function failingAudits(lhr: Lhr, category = 'accessibility'): Failing[] {
+  const refs = lhr.categories[category]?.auditRefs ?? [];
   return refs
     .map((ref) => lhr.audits[ref.id])
     .filter((a): a is LhAudit => a !== undefined && a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'manual')
@@ -84,6 +88,7 @@ export function readRun(lhr: Lhr): LhRun {
     cls: numeric(lhr.audits['cumulative-layout-shift']),
     tbtMs: numeric(lhr.audits['total-blocking-time']),
     failing: failingAudits(lhr),
+    failingPractices: failingAudits(lhr, 'best-practices'),
     shifted: [...new Set(shifts.map((s) => s.node?.selector).filter((s): s is string => !!s))],
     fragments: (lhr.audits['network-requests']?.details?.items ?? []).filter((i) => /\.pf_fragment$/.test(i.url ?? ''))
       .length,
@@ -101,8 +106,10 @@ export type LhSummary = {
   /** Each run's, in order: CLS moves with when the results land, relative to the audit's window. */
   clsRuns: (number | null)[];
   tbtRuns: (number | null)[];
-  /** Audits failing in any run, with the runs they failed in. */
+  /** Accessibility audits failing in any run, with the runs they failed in. */
   failing: (Failing & { inRuns: number })[];
+  /** Best-practices audits failing in any run, likewise. */
+  failingPractices: (Failing & { inRuns: number })[];
   shifted: string[];
   /** The fewest result fragments of any run (0: some run audited a page without results). */
   fragments: number;
@@ -114,12 +121,11 @@ const medianOrNull = (xs: readonly (number | null)[]): number | null => {
   return known.length === 0 ? null : median(known);
 };
 
-export function summarizeRuns(runs: readonly LhRun[]): LhSummary {
-  const categories = [...new Set(runs.flatMap((r) => Object.keys(r.scores)))];
-  const scoreRuns = Object.fromEntries(categories.map((c) => [c, runs.map((r) => r.scores[c] ?? null)]));
+/** Audits failing in any of the runs' lists, each once, with how many runs it failed in. */
+function mergeFailing(lists: readonly Failing[][]): (Failing & { inRuns: number })[] {
   const failing = new Map<string, Failing & { inRuns: number }>();
-  for (const run of runs)
-    for (const f of run.failing) {
+  for (const list of lists)
+    for (const f of list) {
       const seen = failing.get(f.id);
       if (!seen) failing.set(f.id, { ...f, inRuns: 1 });
       else {
@@ -129,6 +135,12 @@ export function summarizeRuns(runs: readonly LhRun[]): LhSummary {
         seen.selectors = [...new Set([...seen.selectors, ...f.selectors])].slice(0, MAX_SELECTORS);
       }
     }
+  return [...failing.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export function summarizeRuns(runs: readonly LhRun[]): LhSummary {
+  const categories = [...new Set(runs.flatMap((r) => Object.keys(r.scores)))];
+  const scoreRuns = Object.fromEntries(categories.map((c) => [c, runs.map((r) => r.scores[c] ?? null)]));
   return {
     runs: runs.length,
     scores: Object.fromEntries(categories.map((c) => [c, medianOrNull(scoreRuns[c]!)])),
@@ -137,7 +149,8 @@ export function summarizeRuns(runs: readonly LhRun[]): LhSummary {
     tbtMs: medianOrNull(runs.map((r) => r.tbtMs)),
     clsRuns: runs.map((r) => r.cls),
     tbtRuns: runs.map((r) => r.tbtMs),
-    failing: [...failing.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    failing: mergeFailing(runs.map((r) => r.failing)),
+    failingPractices: mergeFailing(runs.map((r) => r.failingPractices)),
     shifted: [...new Set(runs.flatMap((r) => r.shifted.slice(0, 3)))],
     fragments: Math.min(...runs.map((r) => r.fragments)),
     errors: runs.flatMap((r) => (r.error ? [r.error] : [])),

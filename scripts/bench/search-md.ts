@@ -120,12 +120,24 @@ export function failingLines(type: string, byFormFactor: Record<string, LhSummar
   });
 }
 
+/** Why the audits reach no network but a stand-in of Hugging Face's image hosts, and what it served. */
+export function standInLine(lh: Pick<LighthouseReport, 'thumbnails'>): string {
+  const { hosts, image, served } = lh.thumbnails;
+  return (
+    `no audit reaches the network, every host but 127.0.0.1 is unresolvable, but for Hugging Face's image hosts (${hosts.map((h) => `\`${h}\``).join(', ')}), ` +
+    `which lead to a local stand-in over HTTPS (\`scripts/bench/thumbnail-host.ts\`, its self-signed certificate made for the run and trusted by its key's hash alone) ` +
+    `serving one generated PNG of ${image.width}×${image.height} (the size of Hugging Face's social thumbnails; ${int(image.bytes)} bytes) for every card's thumbnail ` +
+    `(${int(served.images)} served, ${int(served.notFound)} other requests answered 404). ` +
+    `Without it each card's thumbnail cannot load, as for a reader offline, and every one is an error in the console that costs the pages with cards their best-practices score for what is the machine's doing, not the page's: online those images load`
+  );
+}
+
 function lighthouseLines(lh: LighthouseReport): string[] {
   const search = lh.pages.find((p) => p.page.full);
   const out = [
     '### Lighthouse',
     '',
-    `Lighthouse ${lh.version} (npm \`lighthouse\`), run from Node.js (\`scripts/bench/lighthouse-bench.ts\`) against \`${lh.chrome}\`, started once by chrome-launcher with \`${lh.flags.join(' ')}\` (every host but 127.0.0.1 unresolvable: no audit reaches the network); each page audited ${times(lh.runs)} per form factor, scores the median (runs in brackets). Lighthouse's own form factors: ${Object.values(lh.formFactors).join('; ')}. Lighthouse's benchmark index of this machine: ${Math.min(...lh.benchmarkIndex)} to ${Math.max(...lh.benchmarkIndex)}. The audits took ${minutes(lh.seconds)}.`,
+    `Lighthouse ${lh.version} (npm \`lighthouse\`), run from Node.js (\`scripts/bench/lighthouse-bench.ts\`) against \`${lh.chrome}\`, started once by chrome-launcher with \`${lh.flags.join(' ')}\`: ${standInLine(lh)}. Each page audited ${times(lh.runs)} per form factor, scores the median (runs in brackets). Lighthouse's own form factors: ${Object.values(lh.formFactors).join('; ')}. Lighthouse's benchmark index of this machine: ${Math.min(...lh.benchmarkIndex)} to ${Math.max(...lh.benchmarkIndex)}. The audits took ${minutes(lh.seconds)}.`,
     '',
   ];
   if (search) {
@@ -149,12 +161,15 @@ function lighthouseLines(lh: LighthouseReport): string[] {
   out.push(
     'Accessibility and best practices by type of page (the newest day, week, month and paper):',
     '',
-    '| page | path | accessibility, mobile | accessibility, desktop | best practices, mobile | best practices, desktop | failing accessibility audits |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| page | path | accessibility, mobile | accessibility, desktop | best practices, mobile | best practices, desktop | failing accessibility audits | failing best-practices audits |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...lh.pages.map((p) => {
-      const ids = [...new Set(Object.values(p.byFormFactor).flatMap((s) => s.failing.map((f) => f.id)))];
+      const ids = (pick: (s: LhSummary) => { id: string }[]): string =>
+        [...new Set(Object.values(p.byFormFactor).flatMap((s) => pick(s).map((f) => f.id)))]
+          .map((i) => `\`${i}\``)
+          .join(', ') || 'none';
       const { mobile, desktop } = p.byFormFactor;
-      return `| ${p.page.type} | \`/${cell(p.page.path)}\` | ${scoreCell(mobile, 'accessibility')} | ${scoreCell(desktop, 'accessibility')} | ${scoreCell(mobile, 'best-practices')} | ${scoreCell(desktop, 'best-practices')} | ${ids.map((i) => `\`${i}\``).join(', ') || 'none'} |`;
+      return `| ${p.page.type} | \`/${cell(p.page.path)}\` | ${scoreCell(mobile, 'accessibility')} | ${scoreCell(desktop, 'accessibility')} | ${scoreCell(mobile, 'best-practices')} | ${scoreCell(desktop, 'best-practices')} | ${ids((s) => s.failing)} | ${ids((s) => s.failingPractices)} |`;
     }),
     '',
   );
