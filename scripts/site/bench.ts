@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { launchChromium } from '../../scraper/fetch/chromium.ts';
 import { REPO_ROOT as ROOT } from '../../scraper/repo.ts';
+import { siteOptions } from '../../site/lib/options.ts';
 import { scriptWeight } from './script-weight.ts';
 import { serveStatic } from './serve.ts';
 
@@ -167,9 +168,10 @@ async function main(): Promise<void> {
     ['feeds', 'feeds/'],
   ] as const) {
     if (page === null) continue;
-    const w = scriptWeight(DIST, page);
+    // The base the site was built for: PAPERS_BASE, as for the build (site/lib/options.ts).
+    const w = scriptWeight(DIST, page, siteOptions().base);
     report.push(
-      `scripts, ${label} page: ${w.open} B gzipped as it opens, ${w.onDemand} B more on demand (${w.files.length} files)`,
+      `scripts, ${label} page: ${w.open} B gzipped as it opens, ${w.onDemand} B more on demand (${w.openFiles.length + w.onDemandFiles.length} files)`,
     );
   }
   const search = await firstSearch(values.query);

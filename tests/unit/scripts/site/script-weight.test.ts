@@ -1,6 +1,7 @@
 // The benchmark's count of a page's client script (scripts/site/script-weight.ts): what the page
 // names and everything that imports statically, once each, as it opens; what a dynamic import
-// adds, apart; JSON in script tags is not script.
+// adds, apart; JSON in script tags is not script; a script named out of the site, or on another
+// host, is refused, not read.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -32,5 +33,26 @@ test('static imports count as the page opens, dynamic ones apart, each file once
   const w = scriptWeight(dist, 'list/');
   expect(w.open).toBe(gz(inline) + gz(files['a.js']!) + gz(files['b.js']!) + gz(files['shared.js']!));
   expect(w.onDemand).toBe(gz(files['c.js']!) + gz(files['d.js']!));
-  expect(w.files).toEqual(['_astro/a.js', '_astro/b.js', '_astro/c.js', '_astro/d.js', '_astro/shared.js']);
+  expect(w.openFiles).toEqual(['_astro/a.js', '_astro/b.js', '_astro/shared.js']);
+  expect(w.onDemandFiles).toEqual(['_astro/c.js', '_astro/d.js']);
+});
+
+test('a script named out of the site or on another host is refused, with the name', () => {
+  const dist = tempDir('script-weight-');
+  const outside = tempDir('script-weight-outside-');
+  writeFileSync(path.join(outside, 'secret.js'), 'export const secret=1;');
+  mkdirSync(path.join(dist, '_astro'));
+  writeFileSync(path.join(dist, '_astro', 'a.js'), `import"../../${path.basename(outside)}/secret.js";`);
+  const page = (name: string, src: string) => {
+    mkdirSync(path.join(dist, name));
+    writeFileSync(path.join(dist, name, 'index.html'), `<script type="module" src="${src}"></script>`);
+  };
+  page('up', '/../../etc/passwd.js');
+  page('cdn', 'https://cdn.example/x.js');
+  page('escape', '/dpa/_astro/a.js');
+  expect(() => scriptWeight(dist, 'up/')).toThrow(/"\/\.\.\/\.\.\/etc\/passwd\.js" is not a file of the site/);
+  expect(() => scriptWeight(dist, 'cdn/')).toThrow(
+    /"https:\/\/cdn\.example\/x\.js" is not a file of the site under \//,
+  );
+  expect(() => scriptWeight(dist, 'escape/', '/dpa/')).toThrow(/secret\.js" is not a file of the site under \/dpa\//);
 });
